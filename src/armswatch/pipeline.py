@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from armswatch.extract import extract_document
-from armswatch.ingest import iter_inputs
 from armswatch.models import Claim, Document, Failure
+from armswatch.scale import Extractor, iter_parallel
 
 if TYPE_CHECKING:
     from armswatch.store import Store
@@ -26,22 +26,54 @@ class RunReport:
     seconds: float = 0.0
 
 
+def _read(inputs: Iterable[str]) -> Iterator[Document | Failure]:
+    # Imported here so the engines and their tests load without the readers' dependencies.
+    from armswatch.ingest import iter_inputs
+
+    yield from iter_inputs(inputs)
+
+
 def iter_extracted(
     inputs: Iterable[str],
     *,
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    progress: bool = True,
+    extractor: Extractor | None = None,
 ) -> Iterator[tuple[Document, list[Claim]] | Failure]:
-    """Documents with their claims, in input order; unreadable inputs come through as Failures."""
-    for item in iter_inputs(inputs):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield item, extract_document(item)
-        except Exception as exc:  # one bad document must not stop the run
-            yield Failure(item.doc_ref or item.doc_id, f"extraction failed: {exc}", stage="extract")
+    """Documents with their claims, in input order; unreadable inputs come through as Failures.
+
+    `workers` > 1 runs a local process pool; `engine="dask"` runs on the Dask scheduler at
+    `scheduler` (a LocalCluster of `workers` processes when None). Documents stream through: only
+    a bounded window of them is in memory at once.
+    """
+    results = iter_parallel(
+        _read(inputs), workers=workers, engine=engine, scheduler=scheduler, extractor=extractor
+    )
+    if not progress:
+        yield from results
+        return
+    yield from _with_progress(results)
+
+
+def _with_progress(
+    results: Iterator[tuple[Document, list[Claim]] | Failure],
+) -> Iterator[tuple[Document, list[Claim]] | Failure]:
+    """The results, with a progress bar on stderr when stderr is a terminal."""
+    from tqdm import tqdm
+
+    enabled = sys.stderr.isatty()
+    with tqdm(unit=" docs", file=sys.stderr, disable=not enabled, dynamic_ncols=True) as bar:
+        claims = failures = 0
+        for result in results:
+            if isinstance(result, Failure):
+                failures += 1
+            else:
+                claims += len(result[1])
+            bar.update(1)
+            bar.set_postfix(claims=claims, failures=failures, refresh=False)
+            yield result
 
 
 def ingest(
@@ -51,11 +83,24 @@ def ingest(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    progress: bool = True,
+    extractor: Extractor | None = None,
 ) -> RunReport:
-    """Read, extract and store every input; each document is stored with its claims atomically."""
+    """Read, extract and store every input; each document is stored with its claims atomically.
+
+    This process is the only writer: workers (local or on a cluster) only extract.
+    """
     report = RunReport()
     started = time.perf_counter()
-    for result in iter_extracted(inputs, workers=workers, engine=engine, scheduler=scheduler):
+    results = iter_extracted(
+        inputs,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        extractor=extractor,
+    )
+    for result in results:
         if isinstance(result, Failure):
             report.failures.append(result)
             store.add_failure(result)

@@ -1,0 +1,357 @@
+"""Parallel and distributed extraction: a local process pool, or a Dask distributed cluster.
+
+Both engines take a stream of ``Document | Failure`` and give back, in input order,
+``(document, claims)`` pairs or Failures, holding only a bounded window of documents in memory.
+Extraction is pure (text in, claims out), so a batch of documents can run anywhere; the caller's
+process stays the one writer of results.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from armswatch.errors import ExtractionError
+from armswatch.models import Claim, Document, Failure
+
+Extractor = Callable[[Document], list[Claim]]
+Extracted = tuple[Document, list[Claim]] | Failure
+# What a worker sends back for one input: the document's claims, or why it failed.
+ItemResult = list[Claim] | Failure
+
+ENGINES: tuple[str, ...] = ("local", "dask")
+DEFAULT_CHUNK_SIZE = 32
+# Modules imported once in the fork server, so each worker starts without re-importing spaCy.
+PRELOAD_MODULES: tuple[str, ...] = ("armswatch.models", "armswatch.extract")
+
+
+def default_extractor() -> Extractor:
+    """The armswatch extractor (imported late so this module loads without spaCy)."""
+    from armswatch.extract import extract_document
+
+    return extract_document
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line saying why extraction raised, for the failures table."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    name = type(exc).__name__
+    return f"extraction failed: {name}: {message}" if message else f"extraction failed: {name}"
+
+
+def extract_one(document: Document | Failure, extractor: Extractor) -> ItemResult:
+    """Claims of one document; an exception becomes a Failure so the run goes on."""
+    if isinstance(document, Failure):
+        return document
+    try:
+        return extractor(document)
+    except Exception as exc:  # one bad document must not stop the run
+        return Failure(document.doc_ref or document.doc_id, failure_reason(exc), stage="extract")
+
+
+def extract_batch(batch: list[Document | Failure], extractor: Extractor) -> list[ItemResult]:
+    """Claims of each item of a batch, in order; this is the unit of work shipped to a worker."""
+    return [extract_one(item, extractor) for item in batch]
+
+
+def _joined(batch: list[Document | Failure], results: list[ItemResult]) -> Iterator[Extracted]:
+    for item, result in zip(batch, results, strict=True):
+        if isinstance(item, Failure):
+            yield item
+        elif isinstance(result, Failure):
+            yield result
+        else:
+            yield item, result
+
+
+def _batches(
+    items: Iterable[Document | Failure], chunk_size: int
+) -> Iterator[list[Document | Failure]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, chunk_size)):
+        yield batch
+
+
+def iter_sequential(
+    items: Iterable[Document | Failure], extractor: Extractor | None = None
+) -> Iterator[Extracted]:
+    """Extraction in this process, one document at a time."""
+    extractor = extractor or default_extractor()
+    for item in items:
+        yield from _joined([item], [extract_one(item, extractor)])
+
+
+# -- local process pool -------------------------------------------------------------------------
+
+# The extractor of this worker process, set once by the pool's initializer.
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(extractor: Extractor | None, warm_up: bool) -> None:
+    global _worker_extractor
+    _worker_extractor = extractor or default_extractor()
+    if warm_up:
+        warm_up_extractor(_worker_extractor)
+
+
+def warm_up_extractor(extractor: Extractor) -> None:
+    """Load the extractor's model now, once per process, rather than inside the first document."""
+    module = sys.modules.get(getattr(extractor, "__module__", "") or "")
+    load = getattr(module, "load_model", None) or getattr(
+        sys.modules.get("armswatch.extract"), "load_model", None
+    )
+    if callable(load):
+        load()
+
+
+def _pool_batch(batch: list[Document | Failure]) -> list[ItemResult]:
+    assert _worker_extractor is not None, "worker used before its initializer ran"
+    return extract_batch(batch, _worker_extractor)
+
+
+def start_method() -> str:
+    """How worker processes start: a fork server where there is one, else spawn.
+
+    Plain fork is not used: the parent may already run threads (tqdm's monitor, a Dask client)
+    and forking a threaded process can deadlock. The fork server is a clean single-threaded
+    process that has imported armswatch and spaCy once; each worker forks from it cheaply.
+    """
+    if os.environ.get("ARMSWATCH_START_METHOD"):
+        return os.environ["ARMSWATCH_START_METHOD"]
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        preload = [name for name in PRELOAD_MODULES if importlib.util.find_spec(name)]
+        context.set_forkserver_preload(preload)
+    return context
+
+
+@dataclass
+class _Slot:
+    """A batch in flight, kept in input order."""
+
+    batch: list[Document | Failure]
+    future: Future[list[ItemResult]]
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be rebuilt after a worker dies."""
+
+    def __init__(self, workers: int, extractor: Extractor | None, warm_up: bool) -> None:
+        self.workers = workers
+        self.extractor = extractor
+        self.warm_up = warm_up
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=_pool_context(),
+            initializer=_init_worker,
+            initargs=(self.extractor, self.warm_up),
+        )
+
+    def submit(self, batch: list[Document | Failure]) -> Future[list[ItemResult]]:
+        return self.executor.submit(_pool_batch, batch)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolate(pool: _Pool, batch: list[Document | Failure]) -> list[ItemResult]:
+    """Re-run a batch lost with a dead worker one document at a time, to find the one that kills it."""
+    results: list[ItemResult] = []
+    for item in batch:
+        try:
+            results.extend(pool.submit([item]).result())
+        except BrokenProcessPool:
+            pool.restart()
+            assert isinstance(item, Document)
+            reason = "extraction failed: the worker process died on this document"
+            results.append(Failure(item.doc_ref or item.doc_id, reason, stage="extract"))
+    return results
+
+
+def iter_process_pool(
+    items: Iterable[Document | Failure],
+    *,
+    workers: int,
+    extractor: Extractor | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_in_flight: int | None = None,
+    warm_up: bool = True,
+) -> Iterator[Extracted]:
+    """Extraction on `workers` local processes, in input order, with a bounded window of batches.
+
+    Each worker loads the model once (initializer). A document whose extraction raises becomes a
+    Failure; a worker that dies costs only the document it died on.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    window_size = max_in_flight or workers * 4
+    batches = _batches(items, chunk_size)
+    window: deque[_Slot] = deque()
+    pool = _Pool(workers, extractor, warm_up)
+    try:
+        while True:
+            for batch in islice(batches, window_size - len(window)):
+                window.append(_Slot(batch, pool.submit(batch)))
+            if not window:
+                return
+            slot = window.popleft()
+            try:
+                results = slot.future.result()
+            except BrokenProcessPool:
+                lost = [slot, *window]
+                window.clear()
+                pool.restart()
+                for lost_slot in lost:
+                    yield from _joined(lost_slot.batch, _isolate(pool, lost_slot.batch))
+                continue
+            yield from _joined(slot.batch, results)
+    finally:
+        pool.close()
+
+
+# -- Dask distributed ---------------------------------------------------------------------------
+
+
+def connect_dask(scheduler: str | None, workers: int, timeout: float = 10.0) -> Any:
+    """A Dask client: to the scheduler at `scheduler`, else to a new LocalCluster of `workers`."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # dask is a dependency, but a trimmed install may lack it
+        raise ExtractionError(f"the dask engine needs dask[distributed]: {exc}") from exc
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ExtractionError(
+                f"cannot reach the Dask scheduler at {scheduler}: {reason}"
+            ) from exc
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+    )
+    return Client(cluster)
+
+
+def _warm_dask_worker(extractor: Extractor | None) -> None:
+    warm_up_extractor(extractor or default_extractor())
+
+
+def iter_dask(
+    items: Iterable[Document | Failure],
+    *,
+    workers: int = 2,
+    scheduler: str | None = None,
+    extractor: Extractor | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_in_flight: int | None = None,
+    client: Any = None,
+    connect_timeout: float = 10.0,
+) -> Iterator[Extracted]:
+    """Extraction on a Dask cluster, in input order, with a bounded number of batches in flight.
+
+    Batches complete in any order (`as_completed`); finished ones wait in a reorder buffer so
+    results come out in input order, and a new batch goes out as soon as any finishes.
+    """
+    from dask.distributed import as_completed
+
+    own_client = client is None
+    if own_client:
+        client = connect_dask(scheduler, workers, timeout=connect_timeout)
+    try:
+        extractor = extractor or default_extractor()
+        cluster_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        window_size = max_in_flight or cluster_workers * 4
+        client.run(_warm_dask_worker, extractor)
+        batches = _batches(items, chunk_size)
+        pending: dict[int, list[Document | Failure]] = {}  # sequence number -> batch in flight
+        finished: dict[int, list[ItemResult]] = {}
+        next_to_submit = 0
+        next_to_yield = 0
+        sequence_of: dict[str, int] = {}  # future key -> sequence number
+        completed = as_completed()
+
+        def submit_more() -> None:
+            nonlocal next_to_submit
+            # `pending` keeps finished-but-unyielded batches too, so memory stays bounded
+            # behind a slow batch.
+            room = window_size - len(pending)
+            for batch in islice(batches, max(room, 0)):
+                future = client.submit(extract_batch, batch, extractor, pure=False)
+                sequence_of[future.key] = next_to_submit
+                pending[next_to_submit] = batch
+                completed.add(future)
+                next_to_submit += 1
+
+        submit_more()
+        while pending or finished:
+            if next_to_yield not in finished:
+                future = next(completed)
+                sequence = sequence_of.pop(future.key)
+                try:
+                    finished[sequence] = future.result()
+                except Exception as exc:  # a worker lost for good (KilledWorker) fails its batch
+                    finished[sequence] = [
+                        item
+                        if isinstance(item, Failure)
+                        else Failure(item.doc_ref or item.doc_id, failure_reason(exc), "extract")
+                        for item in pending[sequence]
+                    ]
+                continue
+            results = finished.pop(next_to_yield)
+            batch = pending.pop(next_to_yield)
+            next_to_yield += 1
+            submit_more()
+            yield from _joined(batch, results)
+    finally:
+        if own_client:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def iter_parallel(
+    items: Iterable[Document | Failure],
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    extractor: Extractor | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> Iterator[Extracted]:
+    """Extraction by the chosen engine: in-process (one local worker), a process pool, or Dask."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        return iter_dask(
+            items, workers=workers, scheduler=scheduler, extractor=extractor, chunk_size=chunk_size
+        )
+    if scheduler:
+        raise ValueError("a scheduler address needs engine='dask'")
+    if workers <= 1:
+        return iter_sequential(items, extractor)
+    return iter_process_pool(items, workers=workers, extractor=extractor, chunk_size=chunk_size)
