@@ -1,0 +1,87 @@
+"""HTML -> article text and metadata through trafilatura; small HTML fragments (feed summaries) by lxml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from armswatch.errors import InputError
+from armswatch.ingest.dates import normalize_date
+
+_LOOKS_LIKE_HTML = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:p|div|h1|h2|span|a)\b[^>]*>",
+    re.IGNORECASE,
+)
+_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|section|article)\s*>")
+
+
+@dataclass
+class HtmlArticle:
+    text: str
+    title: str | None
+    byline: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether pasted or fetched text is HTML markup rather than prose."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    return (
+        head.startswith("<")
+        and bool(_LOOKS_LIKE_HTML.search(head))
+        or bool(re.search(r"<html[\s>]|<body[\s>]|<!doctype\s+html", head, re.IGNORECASE))
+    )
+
+
+def extract_html(markup: str | bytes, source: str, *, url: str | None = None) -> HtmlArticle:
+    """The main text and metadata of an article page; InputError when there is no main text."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            as_dict=True,
+        )
+    except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
+        raise InputError(source, f"malformed HTML ({type(exc).__name__}: {exc})") from None
+    if not isinstance(extracted, dict) or not (extracted.get("text") or "").strip():
+        raise InputError(
+            source, "no article text found in the HTML (malformed page or no main content)"
+        )
+    text = re.sub(r"\n{2,}", "\n", extracted["text"]).strip().replace("\n", "\n\n")
+    return HtmlArticle(
+        text=text,
+        title=(extracted.get("title") or None),
+        byline=(extracted.get("author") or None),
+        outlet=(extracted.get("sitename") or None),
+        published=normalize_date(extracted.get("date")),
+        url=extracted.get("url") or url,
+    )
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Plain text of a small HTML fragment (a feed entry's summary), paragraphs kept apart."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    if "<" not in fragment:
+        return fragment.strip()
+    marked = _BLOCK_END.sub("\n\n", fragment)
+    try:
+        root = lxml.html.fragment_fromstring(marked, create_parent="div")
+    except (ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", fragment).strip()
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    text = root.text_content()
+    paragraphs = [
+        re.sub(r"[ \t\r\f\v]+", " ", block).strip() for block in re.split(r"\n\s*\n", text)
+    ]
+    return "\n\n".join(p for p in paragraphs if p)
