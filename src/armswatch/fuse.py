@@ -1,0 +1,344 @@
+"""Claims -> Transfers: one row per (supplier, recipient, category) deal, with its evidence fused.
+
+The rules (stage, unconfirmed stages, independent origins, contradictions, confidence) are
+explained in docs/register.md; this module is pure: claims in, transfers out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from armswatch.models import (
+    ASSERTED,
+    DEALS,
+    LIFECYCLE,
+    Claim,
+    Document,
+    Origin,
+    Quantity,
+    TimelineEntry,
+    Transfer,
+    status_rank,
+)
+
+# Claims whose dates are further apart than this belong to separate deals (a 1987 sale, a 2022 sale).
+DEAL_GAP_DAYS = 3 * 365
+# How much a claim's certainty counts towards the transfer's confidence.
+CERTAINTY_WEIGHT = {
+    "confirmed": 1.0,
+    "reported": 0.8,
+    "unconfirmed": 0.3,
+    "speculative": 0.3,
+    "denied": 0.0,
+}
+# Each distinct contradiction multiplies the confidence by this, at most twice.
+CONTRADICTION_PENALTY = 0.75
+# A transfer with no asserted stage is at most this sure.
+UNASSERTED_CEILING = 0.3
+
+FusionKey = tuple[str, str, str]
+
+
+def party_key(party: Any) -> str:
+    """The fusion identity of a party ('' when the text named none)."""
+    return party.key if party is not None else ""
+
+
+def claim_keys(claim: Claim) -> list[FusionKey]:
+    """The (supplier, recipient, category) keys a claim contributes to, one per item category."""
+    supplier, recipient = party_key(claim.supplier), party_key(claim.recipient)
+    return [(supplier, recipient, category) for category in claim.categories]
+
+
+def transfer_id_for(key: FusionKey, first_date: str | None) -> str:
+    """Deterministic id: the same key and first date bucket (year) give the same transfer id."""
+    bucket = (first_date or "")[:4] or "undated"
+    raw = "\x1f".join((*key, bucket))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        if len(value) == 4:
+            return date(int(value), 1, 1)
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 1)
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Context:
+    """What fusion needs to know about each claim's document."""
+
+    documents: dict[str, Document]
+
+    def canonical(self, doc_id: str) -> str:
+        """The earliest document of a near-duplicate chain, so syndicated copies count once."""
+        seen: set[str] = set()
+        while doc_id not in seen:
+            seen.add(doc_id)
+            document = self.documents.get(doc_id)
+            if document is None or not document.duplicate_of:
+                return doc_id
+            doc_id = document.duplicate_of
+        return doc_id
+
+    def published(self, doc_id: str) -> str | None:
+        document = self.documents.get(doc_id)
+        return document.published if document else None
+
+    def origin(self, claim: Claim) -> Origin:
+        """The claim's origin; without one, its (canonical) document's outlet is the origin."""
+        if claim.origin is not None:
+            return claim.origin
+        canonical = self.canonical(claim.doc_id)
+        document = self.documents.get(canonical) or self.documents.get(claim.doc_id)
+        if document is not None and document.outlet:
+            return Origin(name=document.outlet, kind="media")
+        return Origin(name=f"document {canonical}", kind="media")
+
+    def reported(self, claim: Claim) -> str | None:
+        return claim.reported_date or self.published(claim.doc_id)
+
+    def when(self, claim: Claim) -> str | None:
+        """The date used to separate deals: the event's start, else when it was reported."""
+        return claim.event_date.start or claim.event_date.end or self.reported(claim)
+
+
+def _split_by_date(claims: list[Claim], context: _Context) -> list[list[Claim]]:
+    """Groups of claims that belong to one deal; undated claims join the latest group."""
+    dated = sorted(
+        ((parsed, claim) for claim in claims if (parsed := _parse_date(context.when(claim)))),
+        key=lambda pair: (pair[0], pair[1].claim_id),
+    )
+    undated = sorted(
+        (claim for claim in claims if _parse_date(context.when(claim)) is None),
+        key=lambda claim: claim.claim_id,
+    )
+    groups: list[list[Claim]] = []
+    latest: date | None = None
+    for when, claim in dated:
+        if latest is None or (when - latest).days > DEAL_GAP_DAYS:
+            groups.append([])
+        groups[-1].append(claim)
+        latest = when
+    if undated:
+        if groups:
+            groups[-1].extend(undated)
+        else:
+            groups.append(undated)
+    return groups
+
+
+def _stage(claims: list[Claim]) -> str | None:
+    """The furthest status asserted (confirmed or reported); an exit (cancelled) wins a tie."""
+    asserted = [claim.status for claim in claims if claim.certainty in ASSERTED]
+    if not asserted:
+        return None
+    return max(asserted, key=lambda status: (status_rank(status), status not in LIFECYCLE))
+
+
+def _unconfirmed_stages(claims: list[Claim], stage: str | None) -> list[str]:
+    """Statuses beyond the stage that are only claimed hedged, unconfirmed or denied."""
+    floor = status_rank(stage) if stage else -1
+    asserted = {claim.status for claim in claims if claim.certainty in ASSERTED}
+    further = {
+        claim.status
+        for claim in claims
+        if claim.certainty not in ASSERTED
+        and claim.status not in asserted
+        and status_rank(claim.status) > floor
+    }
+    return sorted(further, key=lambda status: (status_rank(status), status))
+
+
+def _timeline(claims: list[Claim], context: _Context) -> list[TimelineEntry]:
+    grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        grouped[(claim.status, claim.certainty)].append(claim)
+    entries = []
+    for (status, certainty), members in grouped.items():
+        dates = [d for d in (context.reported(claim) for claim in members) if d]
+        entries.append(
+            TimelineEntry(
+                status=status,
+                certainty=certainty,
+                first_seen=min(dates) if dates else None,
+                claim_ids=sorted(claim.claim_id for claim in members),
+            )
+        )
+    return sorted(
+        entries, key=lambda e: (e.first_seen or "9999", status_rank(e.status), e.certainty)
+    )
+
+
+def _quantity(claims: list[Claim], category: str) -> Quantity | None:
+    """The merged range of every count given for this category; an open-ended count keeps it open."""
+    quantities = [
+        item.quantity
+        for claim in claims
+        for item in claim.items
+        if item.category == category and item.quantity is not None
+    ]
+    quantities = [q for q in quantities if q.min is not None or q.max is not None]
+    if not quantities:
+        return None
+    lows = [q.min if q.min is not None else q.max for q in quantities]
+    low = min(v for v in lows if v is not None)
+    open_ended = any(q.max is None for q in quantities)
+    high = None if open_ended else max(q.max for q in quantities if q.max is not None)
+    texts = sorted({q.text for q in quantities if q.text})
+    return Quantity(
+        min=low,
+        max=high,
+        approx=any(q.approx for q in quantities) or len(quantities) > 1 and low != high,
+        text="; ".join(texts) or None,
+    )
+
+
+def _deal(claims: list[Claim]) -> str:
+    """The deal type most claims name; unspecified only when none names one."""
+    counts = Counter(claim.deal for claim in claims if claim.deal != "unspecified")
+    if not counts:
+        return "unspecified"
+    return min(counts, key=lambda deal: (-counts[deal], DEALS.index(deal) if deal in DEALS else 99))
+
+
+def _contradictions(claims: list[Claim]) -> list[dict[str, Any]]:
+    """Asserted statuses disputed by a denial, or by 'no indications' of that status or an earlier one.
+
+    A denial of an earlier or equal status contradicts an asserted one (a delivery implies the
+    agreement); 'unconfirmed' contradicts an asserted status at or beyond it ('delivered' vs 'no
+    indications it was delivered'), but not an earlier one (negotiating vs 'not yet delivered').
+    """
+    asserted = [claim for claim in claims if claim.certainty in ASSERTED]
+    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for disputing in claims:
+        if disputing.certainty not in ("denied", "unconfirmed"):
+            continue
+        for claim in asserted:
+            if claim.status not in LIFECYCLE or disputing.status not in LIFECYCLE:
+                continue
+            if status_rank(disputing.status) > status_rank(claim.status):
+                continue
+            key = (claim.status, disputing.certainty, disputing.status)
+            entry = found.setdefault(
+                key,
+                {
+                    "status": claim.status,
+                    "asserted": [],
+                    "disputed_by": disputing.certainty,
+                    "disputed_status": disputing.status,
+                    "disputing": [],
+                },
+            )
+            if claim.claim_id not in entry["asserted"]:
+                entry["asserted"].append(claim.claim_id)
+            if disputing.claim_id not in entry["disputing"]:
+                entry["disputing"].append(disputing.claim_id)
+    entries = list(found.values())
+    for entry in entries:
+        entry["asserted"].sort()
+        entry["disputing"].sort()
+    return sorted(
+        entries, key=lambda e: (status_rank(e["status"]), e["disputed_by"], e["disputed_status"])
+    )
+
+
+def _confidence(
+    claims: list[Claim], stage: str | None, contradictions: list[dict[str, Any]], context: _Context
+) -> float:
+    """Noisy-OR over independent origins of their best support, lowered for contradictions.
+
+    Each origin supports the transfer with its best claim (claim confidence x certainty weight);
+    independent origins combine as 1 - prod(1 - support). Without an asserted stage the transfer is
+    capped at UNASSERTED_CEILING; each distinct contradiction (at most two) multiplies by 0.75.
+    """
+    support: dict[str, float] = {}
+    for claim in claims:
+        weight = CERTAINTY_WEIGHT.get(claim.certainty, 0.0)
+        if stage is not None and claim.certainty not in ASSERTED:
+            continue
+        origin_key = context.origin(claim).key
+        support[origin_key] = max(support.get(origin_key, 0.0), claim.confidence * weight)
+    doubt = 1.0
+    for value in support.values():
+        doubt *= 1.0 - min(max(value, 0.0), 1.0)
+    score = 1.0 - doubt
+    if stage is None:
+        score = min(score, UNASSERTED_CEILING)
+    score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
+    return round(score, 3)
+
+
+def _fuse_group(key: FusionKey, claims: list[Claim], context: _Context) -> Transfer:
+    supplier = next((c.supplier for c in claims if c.supplier is not None), None)
+    recipient = next((c.recipient for c in claims if c.recipient is not None), None)
+    category = key[2]
+    stage = _stage(claims)
+    origins: dict[str, Origin] = {}
+    for claim in claims:
+        origin = context.origin(claim)
+        origins.setdefault(origin.key, origin)
+    reported = sorted(d for d in (context.reported(claim) for claim in claims) if d)
+    dated = sorted(d for d in (context.when(claim) for claim in claims) if d and _parse_date(d))
+    contradictions = _contradictions(claims)
+    designations = sorted(
+        {
+            item.designation
+            for claim in claims
+            for item in claim.items
+            if item.category == category and item.designation
+        }
+    )
+    return Transfer(
+        transfer_id=transfer_id_for(key, dated[0] if dated else None),
+        supplier=supplier,
+        recipient=recipient,
+        category=category,
+        stage=stage,
+        designations=designations,
+        unconfirmed_stages=_unconfirmed_stages(claims, stage),
+        timeline=_timeline(claims, context),
+        quantity=_quantity(claims, category),
+        deal=_deal(claims),
+        independent_origins={
+            "count": len(origins),
+            "names": sorted(origin.name for origin in origins.values()),
+        },
+        documents=len({context.canonical(claim.doc_id) for claim in claims}),
+        first_reported=reported[0] if reported else None,
+        last_reported=reported[-1] if reported else None,
+        contradictions=contradictions,
+        confidence=_confidence(claims, stage, contradictions, context),
+        claim_ids=sorted(claim.claim_id for claim in claims),
+    )
+
+
+def fuse_claims(
+    claims: Iterable[Claim], documents: dict[str, Document] | None = None
+) -> list[Transfer]:
+    """Fuse claims into transfers, one per (supplier, recipient, category) and separate deal.
+
+    `documents` (doc_id -> Document) supplies outlets, publication dates and near-duplicate links;
+    without it each claim's document counts on its own.
+    """
+    context = _Context(documents or {})
+    by_key: dict[FusionKey, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for key in claim_keys(claim):
+            by_key[key].append(claim)
+    transfers: list[Transfer] = []
+    for key in sorted(by_key):
+        for group in _split_by_date(by_key[key], context):
+            transfers.append(_fuse_group(key, group, context))
+    return transfers

@@ -1,0 +1,957 @@
+"""The register's store: documents with their claims, fused transfers, failures and feed state.
+
+SQLite (WAL, busy timeout) by default, PostgreSQL by URL. Every document is written together
+with its claims in one transaction; transfers are re-fused only for the keys new claims touch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql import Insert
+
+from armswatch.errors import StoreError
+from armswatch.fuse import fuse_claims
+from armswatch.models import Claim, Document, Failure, Party, Transfer, status_rank
+from armswatch.store import migrate
+from armswatch.store.schema import (
+    claim_items,
+    claims,
+    document_bands,
+    documents,
+    failures,
+    feed_state,
+    origins,
+    parties,
+    pending_keys,
+    sipri_deals,
+    sipri_links,
+    transfers,
+)
+
+DEFAULT_DB = "armswatch.db"
+# MinHash bands: 16 bands of 8 rows find pairs above ~0.7 similarity; candidates are then verified.
+LSH_BANDS = 16
+# Rows written per executemany batch while refreshing transfers.
+WRITE_BATCH = 2000
+# How long a writer waits for another writer's lock before failing (SQLite).
+BUSY_TIMEOUT_SECONDS = 60
+
+
+def resolve_url(url: str | None) -> str:
+    """A SQLAlchemy URL from a path, a sqlite:/// URL or a postgresql:// URL (psycopg 3 driver)."""
+    url = url or os.environ.get("ARMSWATCH_DB") or DEFAULT_DB
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser().absolute()}"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _party_columns(party: Party | None) -> tuple[str, str | None]:
+    return (party.key, party.name) if party is not None else ("", None)
+
+
+class Store:
+    """The register: `with Store("armswatch.db") as store: store.add(document, claims)`."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        self.engine = _create_engine(self.url)
+        self.dialect = self.engine.dialect.name
+        try:
+            if migrate.is_empty(self.engine):
+                migrate.upgrade(self.engine)
+            else:
+                migrate.check(self.engine, self.display_url)
+        except StoreError:
+            self.engine.dispose()
+            raise
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(
+                f"{self.display_url}: cannot open the database: {_reason(exc)}"
+            ) from exc
+
+    @property
+    def display_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _write(self) -> Any:
+        """A write transaction; on SQLite it takes the write lock up front (BEGIN IMMEDIATE)."""
+        return self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+
+    def _insert_ignore(self, table: Any) -> Insert:
+        """INSERT that skips rows whose primary key is already stored."""
+        if self.dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if self.dialect == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        raise StoreError(f"{self.display_url}: unsupported database {self.dialect}")
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(self, document: Document, claims_of_document: Sequence[Claim]) -> bool:
+        """Store a document with its claims atomically; False (and no change) if already stored."""
+        return self.add_many([(document, claims_of_document)]) == 1
+
+    def add_many(self, batch: Iterable[tuple[Document, Sequence[Claim]]]) -> int:
+        """Store several documents with their claims in one transaction; returns how many were new.
+
+        Each document still goes in with all its claims or not at all; documents already stored
+        are skipped.
+        """
+        prepared = []
+        for document, document_claims in batch:
+            for claim in document_claims:
+                if claim.doc_id != document.doc_id:
+                    raise StoreError(
+                        f"claim {claim.claim_id} belongs to {claim.doc_id}, not {document.doc_id}"
+                    )
+            prepared.append((document, list(document_claims), _signature(document.text)))
+        if not prepared:
+            return 0
+        try:
+            with self._write() as connection, connection.begin():
+                return self._add_prepared(connection, prepared)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.display_url}: cannot store documents: {_reason(exc)}") from exc
+
+    def _add_prepared(
+        self, connection: Connection, prepared: list[tuple[Document, list[Claim], bytes | None]]
+    ) -> int:
+        ids = [document.doc_id for document, _, _ in prepared]
+        stored = set(
+            connection.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(ids)))
+        )
+        added = 0
+        document_rows: list[dict[str, Any]] = []
+        band_rows: list[dict[str, Any]] = []
+        claim_rows: list[dict[str, Any]] = []
+        item_rows: list[dict[str, Any]] = []
+        party_rows: dict[str, dict[str, Any]] = {}
+        origin_rows: dict[str, dict[str, Any]] = {}
+        keys: set[tuple[str, str, str]] = set()
+        batch_bands: dict[tuple[int, str], str] = {}
+        batch_signatures: dict[str, bytes] = {}
+        now = _now()
+        for document, document_claims, signature in prepared:
+            if document.doc_id in stored:
+                continue
+            stored.add(document.doc_id)
+            added += 1
+            bands = _bands(signature) if signature else []
+            if signature and document.duplicate_of is None:
+                document.duplicate_of = self._near_duplicate(
+                    connection, signature, bands, batch_bands, batch_signatures
+                )
+            if signature:
+                batch_signatures[document.doc_id] = signature
+                for band, bucket in bands:
+                    batch_bands.setdefault((band, bucket), document.doc_id)
+                    band_rows.append({"band": band, "bucket": bucket, "doc_id": document.doc_id})
+            document_rows.append(
+                {
+                    "doc_id": document.doc_id,
+                    "doc_ref": document.doc_ref,
+                    "url": document.url,
+                    "title": document.title,
+                    "byline": document.byline,
+                    "outlet": document.outlet,
+                    "published": document.published,
+                    "language": document.language,
+                    "duplicate_of": document.duplicate_of,
+                    "text": document.text,
+                    "signature": signature,
+                    "added_at": now,
+                }
+            )
+            for claim in document_claims:
+                claim_rows.append(_claim_row(claim))
+                for position, item in enumerate(claim.items):
+                    item_rows.append(
+                        {
+                            "claim_id": claim.claim_id,
+                            "position": position,
+                            "supplier_key": claim_rows[-1]["supplier_key"],
+                            "recipient_key": claim_rows[-1]["recipient_key"],
+                            "category": item.category,
+                            "label": item.label,
+                            "designation": item.designation,
+                            "quantity_min": item.quantity.min if item.quantity else None,
+                            "quantity_max": item.quantity.max if item.quantity else None,
+                        }
+                    )
+                if not claim.items:
+                    item_rows.append(
+                        {
+                            "claim_id": claim.claim_id,
+                            "position": 0,
+                            "supplier_key": claim_rows[-1]["supplier_key"],
+                            "recipient_key": claim_rows[-1]["recipient_key"],
+                            "category": "unspecified",
+                            "label": None,
+                            "designation": None,
+                            "quantity_min": None,
+                            "quantity_max": None,
+                        }
+                    )
+                for party in (claim.supplier, claim.recipient):
+                    if party is not None:
+                        party_rows.setdefault(
+                            party.key,
+                            {
+                                "party_key": party.key,
+                                "name": party.name,
+                                "name_lower": party.name.lower(),
+                                "code": party.code,
+                                "kind": party.kind,
+                            },
+                        )
+                if claim.origin is not None:
+                    origin_rows.setdefault(
+                        claim.origin.key,
+                        {
+                            "origin_key": claim.origin.key,
+                            "name": claim.origin.name,
+                            "country": claim.origin.country,
+                            "kind": claim.origin.kind,
+                        },
+                    )
+                supplier_key = claim_rows[-1]["supplier_key"]
+                recipient_key = claim_rows[-1]["recipient_key"]
+                for category in claim.categories:
+                    keys.add((supplier_key, recipient_key, category))
+        if document_rows:
+            connection.execute(insert(documents), document_rows)
+        if band_rows:
+            connection.execute(self._insert_ignore(document_bands), band_rows)
+        if claim_rows:
+            connection.execute(insert(claims), claim_rows)
+        if item_rows:
+            connection.execute(insert(claim_items), item_rows)
+        if party_rows:
+            connection.execute(self._insert_ignore(parties), list(party_rows.values()))
+        if origin_rows:
+            connection.execute(self._insert_ignore(origins), list(origin_rows.values()))
+        if keys:
+            connection.execute(
+                self._insert_ignore(pending_keys),
+                [
+                    {"supplier_key": s, "recipient_key": r, "category": c}
+                    for s, r, c in sorted(keys)
+                ],
+            )
+        return added
+
+    def _near_duplicate(
+        self,
+        connection: Connection,
+        signature: bytes,
+        bands: list[tuple[int, str]],
+        batch_bands: dict[tuple[int, str], str],
+        batch_signatures: dict[str, bytes],
+    ) -> str | None:
+        """The earliest stored document this one nearly duplicates (its chain's root), if any."""
+        candidates: dict[str, tuple[bytes | None, str | None, Any]] = {}
+        for band_key in bands:
+            doc_id = batch_bands.get(band_key)
+            if doc_id is not None:
+                candidates[doc_id] = (batch_signatures[doc_id], None, None)
+        condition = or_(
+            *(
+                and_(document_bands.c.band == band, document_bands.c.bucket == bucket)
+                for band, bucket in bands
+            )
+        )
+        rows = connection.execute(
+            select(
+                documents.c.doc_id,
+                documents.c.signature,
+                documents.c.duplicate_of,
+                documents.c.added_at,
+            )
+            .join(document_bands, document_bands.c.doc_id == documents.c.doc_id)
+            .where(condition)
+            .distinct()
+        )
+        for doc_id, stored_signature, duplicate_of, added_at in rows:
+            candidates[doc_id] = (stored_signature, duplicate_of, added_at)
+        from armswatch.ingest.dedup import DEFAULT_THRESHOLD as threshold
+
+        matches = []
+        for doc_id, (candidate_signature, duplicate_of, added_at) in candidates.items():
+            if candidate_signature and _similarity(signature, candidate_signature) >= threshold:
+                matches.append((added_at is None, added_at or _now(), doc_id, duplicate_of))
+        if not matches:
+            return None
+        matches.sort()
+        _, _, doc_id, duplicate_of = matches[0]
+        return duplicate_of or doc_id
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record an input that could not be read or processed."""
+        try:
+            with self._write() as connection, connection.begin():
+                connection.execute(
+                    insert(failures).values(
+                        input=failure.input,
+                        reason=failure.reason,
+                        stage=failure.stage,
+                        recorded_at=_now(),
+                    )
+                )
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"{self.display_url}: cannot record a failure: {_reason(exc)}"
+            ) from exc
+
+    def set_feed_state(
+        self,
+        feed_url: str,
+        *,
+        etag: str | None = None,
+        modified: str | None = None,
+        state: dict[str, Any] | None = None,
+    ) -> None:
+        """Remember what a feed returned last, so the next poll asks only for what is new."""
+        with self._write() as connection, connection.begin():
+            connection.execute(delete(feed_state).where(feed_state.c.feed_url == feed_url))
+            connection.execute(
+                insert(feed_state).values(
+                    feed_url=feed_url,
+                    etag=etag,
+                    modified=modified,
+                    last_checked=_now(),
+                    state=state or {},
+                )
+            )
+
+    def feed_state(self, feed_url: str) -> dict[str, Any] | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(feed_state).where(feed_state.c.feed_url == feed_url)
+            ).first()
+        if row is None:
+            return None
+        return {
+            "feed_url": row.feed_url,
+            "etag": row.etag,
+            "modified": row.modified,
+            "last_checked": row.last_checked,
+            "state": row.state or {},
+        }
+
+    # -- fusion ------------------------------------------------------------------------------
+
+    def refresh_transfers(self) -> int:
+        """Re-fuse the (supplier, recipient, category) keys touched since the last refresh.
+
+        Returns the number of transfer rows written. Claims are streamed key by key, so memory
+        stays flat however large the store is.
+        """
+        try:
+            with self._write() as connection, connection.begin():
+                return self._refresh(connection)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"{self.display_url}: cannot refresh transfers: {_reason(exc)}"
+            ) from exc
+
+    def _refresh(self, connection: Connection) -> int:
+        pending = select(pending_keys.c.supplier_key).limit(1)
+        if connection.execute(pending).first() is None:
+            return 0
+        if self.dialect == "postgresql":
+            # Writers adding claims for a key wait until this refresh has consumed it.
+            connection.execute(select(pending_keys).with_for_update()).all()
+        same_key = and_(
+            pending_keys.c.supplier_key == transfers.c.supplier_key,
+            pending_keys.c.recipient_key == transfers.c.recipient_key,
+            pending_keys.c.category == transfers.c.category,
+        )
+        connection.execute(delete(transfers).where(exists().where(same_key)))
+        canonical = documents.alias("canonical")
+        query = (
+            select(
+                claim_items.c.supplier_key,
+                claim_items.c.recipient_key,
+                claim_items.c.category,
+                claims.c.data,
+                documents.c.doc_id,
+                documents.c.outlet,
+                documents.c.published,
+                documents.c.duplicate_of,
+                canonical.c.outlet.label("canonical_outlet"),
+                canonical.c.published.label("canonical_published"),
+            )
+            .select_from(
+                pending_keys.join(
+                    claim_items,
+                    and_(
+                        claim_items.c.supplier_key == pending_keys.c.supplier_key,
+                        claim_items.c.recipient_key == pending_keys.c.recipient_key,
+                        claim_items.c.category == pending_keys.c.category,
+                    ),
+                )
+                .join(claims, claims.c.claim_id == claim_items.c.claim_id)
+                .join(documents, documents.c.doc_id == claims.c.doc_id)
+                .outerjoin(canonical, canonical.c.doc_id == documents.c.duplicate_of)
+            )
+            .order_by(
+                claim_items.c.supplier_key,
+                claim_items.c.recipient_key,
+                claim_items.c.category,
+                claims.c.claim_id,
+            )
+        )
+        written = 0
+        buffer: list[dict[str, Any]] = []
+        sipri_known = connection.execute(select(sipri_deals.c.deal_id).limit(1)).first() is not None
+        rows = connection.execution_options(yield_per=WRITE_BATCH).execute(query)
+        for key, group in _grouped(rows):
+            claim_list: list[Claim] = []
+            context: dict[str, Document] = {}
+            seen: set[str] = set()
+            for row in group:
+                claim = Claim.from_dict(row.data)
+                if claim.claim_id in seen:
+                    continue
+                seen.add(claim.claim_id)
+                claim_list.append(claim)
+                context[row.doc_id] = Document(
+                    doc_id=row.doc_id,
+                    text="",
+                    outlet=row.outlet,
+                    published=row.published,
+                    duplicate_of=row.duplicate_of,
+                )
+                if row.duplicate_of and row.duplicate_of not in context:
+                    context[row.duplicate_of] = Document(
+                        doc_id=row.duplicate_of,
+                        text="",
+                        outlet=row.canonical_outlet,
+                        published=row.canonical_published,
+                    )
+            for transfer in fuse_claims(claim_list, context):
+                if (
+                    party_key(transfer.supplier),
+                    party_key(transfer.recipient),
+                    transfer.category,
+                ) != key:
+                    continue
+                buffer.append(_transfer_row(transfer, claim_list))
+            if len(buffer) >= WRITE_BATCH:
+                written += self._write_transfers(connection, buffer, sipri_known)
+                buffer = []
+        rows.close()
+        if buffer:
+            written += self._write_transfers(connection, buffer, sipri_known)
+        connection.execute(delete(pending_keys))
+        return written
+
+    def _write_transfers(
+        self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
+    ) -> int:
+        connection.execute(self._insert_ignore(transfers), rows)
+        if sipri_known:
+            from armswatch.sipri import link_rows
+
+            ids = [row["transfer_id"] for row in rows]
+            connection.execute(delete(sipri_links).where(sipri_links.c.transfer_id.in_(ids)))
+            links = link_rows(connection, rows)
+            if links:
+                connection.execute(self._insert_ignore(sipri_links), links)
+        return len(rows)
+
+    # -- SIPRI -------------------------------------------------------------------------------
+
+    def import_sipri(self, deals: Sequence[dict[str, Any]]) -> tuple[int, int]:
+        """Replace the stored SIPRI deals and link transfers to them; returns (deals, links)."""
+        from armswatch.sipri import link_rows
+
+        try:
+            with self._write() as connection, connection.begin():
+                connection.execute(delete(sipri_links))
+                connection.execute(delete(sipri_deals))
+                if deals:
+                    connection.execute(self._insert_ignore(sipri_deals), list(deals))
+                linked = 0
+                batch: list[dict[str, Any]] = []
+                stream = connection.execution_options(yield_per=WRITE_BATCH).execute(
+                    select(transfers.c.transfer_id, transfers.c.data)
+                )
+                link_buffer: list[dict[str, Any]] = []
+                for row in stream:
+                    batch.append(_transfer_row(Transfer.from_dict(row.data), []))
+                    if len(batch) >= WRITE_BATCH:
+                        link_buffer.extend(link_rows(connection, batch))
+                        batch = []
+                stream.close()
+                if batch:
+                    link_buffer.extend(link_rows(connection, batch))
+                if link_buffer:
+                    connection.execute(self._insert_ignore(sipri_links), link_buffer)
+                    linked = len({link["transfer_id"] for link in link_buffer})
+                return len(deals), linked
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"{self.display_url}: cannot import SIPRI deals: {_reason(exc)}"
+            ) from exc
+
+    def sipri_deals_for(self, transfer_id: str) -> list[dict[str, Any]]:
+        """The SIPRI deals a transfer is linked to (empty when SIPRI does not have it)."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(sipri_deals.c.data)
+                .join(sipri_links, sipri_links.c.deal_id == sipri_deals.c.deal_id)
+                .where(sipri_links.c.transfer_id == transfer_id)
+            )
+            return [dict(row.data) for row in rows]
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _party_keys(self, connection: Connection, text: str) -> list[str]:
+        """Keys a user's party name or code stands for ('russia', 'RUS', 'Wagner Group')."""
+        found = connection.scalars(
+            select(parties.c.party_key).where(
+                or_(
+                    parties.c.party_key == text,
+                    parties.c.party_key == text.upper(),
+                    parties.c.name_lower == text.lower(),
+                )
+            )
+        ).all()
+        return sorted(set(found)) or [text]
+
+    def iter_transfers(
+        self,
+        *,
+        supplier: str | None = None,
+        recipient: str | None = None,
+        category: str | None = None,
+        stage: str | None = None,
+        min_origins: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        new_only: bool = False,
+        limit: int | None = None,
+    ) -> Iterator[Transfer]:
+        """Transfers matching every filter given, most recently reported first; streamed."""
+        with self.engine.connect() as connection:
+            query = select(transfers.c.data)
+            if supplier:
+                query = query.where(
+                    transfers.c.supplier_key.in_(self._party_keys(connection, supplier))
+                )
+            if recipient:
+                query = query.where(
+                    transfers.c.recipient_key.in_(self._party_keys(connection, recipient))
+                )
+            if category:
+                query = query.where(transfers.c.category == category)
+            if stage:
+                query = query.where(transfers.c.stage == stage)
+            if min_origins:
+                query = query.where(transfers.c.origin_count >= min_origins)
+            if since:
+                query = query.where(transfers.c.last_reported >= since)
+            if until:
+                query = query.where(transfers.c.first_reported <= until)
+            if text:
+                query = query.where(transfers.c.search_text.contains(text.lower(), autoescape=True))
+            if new_only:
+                query = query.where(
+                    ~exists().where(sipri_links.c.transfer_id == transfers.c.transfer_id)
+                )
+            query = query.order_by(transfers.c.last_reported.desc(), transfers.c.transfer_id).limit(
+                limit
+            )
+            result = connection.execution_options(yield_per=1000).execute(query)
+            for row in result:
+                yield Transfer.from_dict(row.data)
+
+    def transfers(
+        self,
+        *,
+        supplier: str | None = None,
+        recipient: str | None = None,
+        category: str | None = None,
+        stage: str | None = None,
+        min_origins: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        new_only: bool = False,
+        limit: int | None = None,
+    ) -> list[Transfer]:
+        """Transfers matching every filter given (see iter_transfers), as a list."""
+        return list(
+            self.iter_transfers(
+                supplier=supplier,
+                recipient=recipient,
+                category=category,
+                stage=stage,
+                min_origins=min_origins,
+                since=since,
+                until=until,
+                text=text,
+                new_only=new_only,
+                limit=limit,
+            )
+        )
+
+    def transfer(self, transfer_id: str) -> Transfer | None:
+        """One transfer by id, or by an unambiguous prefix of its id."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(transfers.c.data)
+                .where(transfers.c.transfer_id.startswith(transfer_id, autoescape=True))
+                .limit(2)
+            ).all()
+        if len(rows) != 1:
+            return None
+        return Transfer.from_dict(rows[0].data)
+
+    def count_transfers(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.scalar(select(func.count()).select_from(transfers)) or 0)
+
+    def iter_claims(
+        self,
+        *,
+        supplier: str | None = None,
+        recipient: str | None = None,
+        category: str | None = None,
+        status: str | None = None,
+        certainty: str | None = None,
+        doc_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Claim]:
+        """Claims matching every filter given, most recently reported first; streamed."""
+        with self.engine.connect() as connection:
+            query = select(claims.c.data)
+            if supplier:
+                query = query.where(
+                    claims.c.supplier_key.in_(self._party_keys(connection, supplier))
+                )
+            if recipient:
+                query = query.where(
+                    claims.c.recipient_key.in_(self._party_keys(connection, recipient))
+                )
+            if category:
+                query = query.where(
+                    exists().where(
+                        claim_items.c.claim_id == claims.c.claim_id,
+                        claim_items.c.category == category,
+                    )
+                )
+            if status:
+                query = query.where(claims.c.status == status)
+            if certainty:
+                query = query.where(claims.c.certainty == certainty)
+            if doc_id:
+                query = query.where(claims.c.doc_id == doc_id)
+            if claim_ids is not None:
+                query = query.where(claims.c.claim_id.in_(list(claim_ids)))
+            query = query.order_by(claims.c.reported_date.desc(), claims.c.claim_id).limit(limit)
+            for row in connection.execution_options(yield_per=1000).execute(query):
+                yield Claim.from_dict(row.data)
+
+    def claims(
+        self,
+        *,
+        supplier: str | None = None,
+        recipient: str | None = None,
+        category: str | None = None,
+        status: str | None = None,
+        certainty: str | None = None,
+        doc_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims matching every filter given (see iter_claims), as a list."""
+        return list(
+            self.iter_claims(
+                supplier=supplier,
+                recipient=recipient,
+                category=category,
+                status=status,
+                certainty=certainty,
+                doc_id=doc_id,
+                claim_ids=claim_ids,
+                limit=limit,
+            )
+        )
+
+    def iter_documents(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_ids: Sequence[str] | None = None,
+        with_text: bool = True,
+        limit: int | None = None,
+    ) -> Iterator[Document]:
+        """Documents matching every filter given, most recently added first; streamed."""
+        columns = [c for c in documents.c if c.name not in ("signature", "added_at")]
+        if not with_text:
+            columns = [c for c in columns if c.name != "text"]
+        query = select(*columns)
+        if outlet:
+            query = query.where(func.lower(documents.c.outlet) == outlet.lower())
+        if since:
+            query = query.where(documents.c.published >= since)
+        if until:
+            query = query.where(documents.c.published <= until)
+        if doc_ids is not None:
+            query = query.where(documents.c.doc_id.in_(list(doc_ids)))
+        query = query.order_by(documents.c.added_at.desc(), documents.c.doc_id).limit(limit)
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=500).execute(query):
+                values = row._asdict()
+                values.setdefault("text", "")
+                yield Document.from_dict(values)
+
+    def documents(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_ids: Sequence[str] | None = None,
+        with_text: bool = True,
+        limit: int | None = None,
+    ) -> list[Document]:
+        """Documents matching every filter given (see iter_documents), as a list."""
+        return list(
+            self.iter_documents(
+                outlet=outlet,
+                since=since,
+                until=until,
+                doc_ids=doc_ids,
+                with_text=with_text,
+                limit=limit,
+            )
+        )
+
+    def document(self, doc_id: str) -> Document | None:
+        found = self.documents(doc_ids=[doc_id], limit=1)
+        return found[0] if found else None
+
+    def failures(self, *, limit: int | None = None) -> list[Failure]:
+        """Inputs that could not be read or processed, most recent first."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(failures.c.input, failures.c.reason, failures.c.stage)
+                .order_by(failures.c.failure_id.desc())
+                .limit(limit)
+            )
+            return [Failure(input=row.input, reason=row.reason, stage=row.stage) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, claims, transfers and failures the store holds."""
+        with self.engine.connect() as connection:
+            return {
+                name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
+                for name, table in (
+                    ("documents", documents),
+                    ("claims", claims),
+                    ("transfers", transfers),
+                    ("failures", failures),
+                )
+            }
+
+
+def party_key(party: Party | None) -> str:
+    return party.key if party is not None else ""
+
+
+def _grouped(rows: Iterable[Any]) -> Iterator[tuple[tuple[str, str, str], list[Any]]]:
+    """Consecutive rows with the same fusion key, one key at a time."""
+    current: tuple[str, str, str] | None = None
+    group: list[Any] = []
+    for row in rows:
+        key = (row.supplier_key, row.recipient_key, row.category)
+        if key != current:
+            if current is not None:
+                yield current, group
+            current, group = key, []
+        group.append(row)
+    if current is not None:
+        yield current, group
+
+
+def _claim_row(claim: Claim) -> dict[str, Any]:
+    supplier_key, supplier_name = _party_columns(claim.supplier)
+    recipient_key, recipient_name = _party_columns(claim.recipient)
+    data = claim.to_dict()
+    return {
+        "claim_id": claim.claim_id,
+        "doc_id": claim.doc_id,
+        "supplier_key": supplier_key,
+        "supplier_name": supplier_name,
+        "recipient_key": recipient_key,
+        "recipient_name": recipient_name,
+        "status": claim.status,
+        "certainty": claim.certainty,
+        "deal": claim.deal,
+        "reported_date": claim.reported_date,
+        "event_start": claim.event_date.start,
+        "event_end": claim.event_date.end,
+        "origin_key": claim.origin.key if claim.origin else None,
+        "origin_name": claim.origin.name if claim.origin else None,
+        "attribution": data["attribution"],
+        "evidence_text": claim.evidence.text,
+        "confidence": claim.confidence,
+        "data": data,
+    }
+
+
+def _transfer_row(transfer: Transfer, claim_list: Sequence[Claim]) -> dict[str, Any]:
+    supplier_key, supplier_name = _party_columns(transfer.supplier)
+    recipient_key, recipient_name = _party_columns(transfer.recipient)
+    labels = {
+        item.label
+        for claim in claim_list
+        for item in claim.items
+        if item.category == transfer.category and item.label
+    }
+    words = [
+        supplier_key,
+        supplier_name or "",
+        recipient_key,
+        recipient_name or "",
+        transfer.category,
+        *transfer.designations,
+        *sorted(labels),
+        *transfer.independent_origins.get("names", []),
+    ]
+    return {
+        "transfer_id": transfer.transfer_id,
+        "supplier_key": supplier_key,
+        "supplier_name": supplier_name,
+        "recipient_key": recipient_key,
+        "recipient_name": recipient_name,
+        "category": transfer.category,
+        "stage": transfer.stage,
+        "stage_rank": status_rank(transfer.stage) if transfer.stage else -1,
+        "origin_count": int(transfer.independent_origins.get("count", 0)),
+        "document_count": transfer.documents,
+        "first_reported": transfer.first_reported,
+        "last_reported": transfer.last_reported,
+        "confidence": transfer.confidence,
+        "search_text": " ".join(word for word in words if word).lower(),
+        "data": transfer.to_dict(),
+    }
+
+
+def _signature(text: str) -> bytes | None:
+    """The document's MinHash signature as bytes (None for text too short to shingle)."""
+    from armswatch.ingest.dedup import minhash_signature, signature_to_bytes
+
+    if not text.strip():
+        return None
+    return signature_to_bytes(minhash_signature(text))
+
+
+def _bands(signature: bytes) -> list[tuple[int, str]]:
+    """LSH bands: documents sharing any band bucket are near-duplicate candidates."""
+    width = max(1, len(signature) // LSH_BANDS)
+    return [
+        (band, hashlib.sha1(signature[band * width : (band + 1) * width]).hexdigest())
+        for band in range(LSH_BANDS)
+        if signature[band * width : (band + 1) * width]
+    ]
+
+
+def _similarity(first: bytes, second: bytes) -> float:
+    """Estimated Jaccard similarity: the share of MinHash values two signatures have in common."""
+    from armswatch.ingest.dedup import signature_from_bytes
+
+    a, b = signature_from_bytes(first), signature_from_bytes(second)
+    if len(a) == 0 or len(a) != len(b):
+        return 0.0
+    return float((a == b).mean())
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's boilerplate."""
+    original = getattr(exc, "orig", None)
+    return str(original or exc).strip().splitlines()[0]
+
+
+def _create_engine(url: str) -> Engine:
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(
+                url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
+            )
+            _configure_sqlite(engine)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"{url}: cannot open the database: {exc}") from exc
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # armswatch issues BEGIN itself, so writers can take the lock up front (IMMEDIATE).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
