@@ -1,0 +1,260 @@
+"""The lexicons, loaded once from the data files under extract/data/.
+
+A new weapon name or country alias is a one-line change to a data file, never to this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from armswatch.errors import ExtractionError
+from armswatch.models import CATEGORIES, SOURCE_KINDS, STATUSES, Party
+
+
+@dataclass(frozen=True)
+class StateEntry:
+    code: str
+    name: str
+    government: str
+    historical: bool = False
+    years: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class PartyTerm:
+    """A surface form that names a party: a state's name, demonym, capital, seat, leader, company or group."""
+
+    surface: str
+    party: Party
+    role: str  # name, demonym, capital, seat, leader, company, group, body
+    years: tuple[int | None, int | None] | None = None
+
+
+@dataclass(frozen=True)
+class WeaponTerm:
+    surface: str
+    category: str
+    kind: str  # designation or generic
+    canonical: str
+    exact_case: bool
+
+
+@dataclass(frozen=True)
+class SourceTerm:
+    """An organisation that speaks in the news: a government body, agency, outlet or institute."""
+
+    surface: str
+    name: str
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that says a transfer is happening, with its direction class and default status."""
+
+    lemma: str
+    pos: str  # verb or noun
+    cue_class: str
+    status: str
+    deal: str
+
+
+@dataclass
+class Lexicons:
+    states: dict[str, StateEntry]
+    party_terms: list[PartyTerm]
+    weapons: list[WeaponTerm]
+    ambiguity: dict[str, list[re.Pattern[str]]]
+    sources: list[SourceTerm]
+    verb_cues: dict[str, Cue]
+    noun_cues: dict[str, Cue]
+    # every inflected surface form of a cue (lower case), for the prefilter
+    cue_forms: dict[str, Cue]
+    modality: dict[str, str]
+    groups: set[str] = field(default_factory=set)
+
+    def government_of(self, code: str | None) -> str | None:
+        entry = self.states.get(code or "")
+        return entry.government if entry else None
+
+    def state_party(self, code: str) -> Party:
+        entry = self.states[code]
+        return Party(name=entry.name, code=code, kind="state")
+
+
+DATA_PACKAGE = "armswatch.extract"
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files(DATA_PACKAGE).joinpath("data", name)))
+
+
+def _read_tsv(name: str) -> Iterator[dict[str, str]]:
+    path = _data_path(name)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for line_no, row in enumerate(reader, start=2):
+            if not row or not any((value or "").strip() for value in row.values()):
+                continue
+            first = next(iter(row.values())) or ""
+            if first.startswith("#"):
+                continue
+            if None in row:
+                raise ExtractionError(f"{path}:{line_no}: too many columns")
+            yield {key: (value or "").strip() for key, value in row.items()}
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def _year(value: str) -> int | None:
+    return int(value) if value.strip() else None
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Regular inflections of a verb; irregular ones come from the data file's forms column."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+def _load_states() -> tuple[dict[str, StateEntry], list[PartyTerm]]:
+    states: dict[str, StateEntry] = {}
+    terms: list[PartyTerm] = []
+    path = _data_path("states.jsonl")
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ExtractionError(f"{path}:{line_no}: {exc}") from exc
+        code = record["code"]
+        years = tuple(record["years"]) if record.get("years") else None
+        entry = StateEntry(
+            code=code,
+            name=record["name"],
+            government=record.get("government") or f"{record['name']} government",
+            historical=bool(record.get("historical")),
+            years=years,  # type: ignore[arg-type]
+        )
+        states[code] = entry
+        party = Party(name=entry.name, code=code, kind="state")
+        for role, surfaces in (
+            ("name", [record["name"], *record.get("aliases", [])]),
+            ("demonym", record.get("demonyms", [])),
+            ("capital", record.get("capitals", [])),
+            ("seat", record.get("seats", [])),
+        ):
+            terms.extend(PartyTerm(surface, party, role) for surface in surfaces)
+    return states, terms
+
+
+@lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    """All lexicons, parsed once per process."""
+    states, party_terms = _load_states()
+
+    def state_party(code: str, where: str) -> Party:
+        if code not in states:
+            raise ExtractionError(f"{where}: unknown state code {code!r}")
+        return Party(name=states[code].name, code=code, kind="state")
+
+    for row in _read_tsv("leaders.tsv"):
+        party = state_party(row["code"], "leaders.tsv")
+        years = (_year(row.get("start", "")), _year(row.get("end", "")))
+        party_terms.append(PartyTerm(row["name"], party, "leader", years))
+    for row in _read_tsv("companies.tsv"):
+        party = state_party(row["code"], "companies.tsv")
+        for surface in [row["name"], *_split(row.get("aliases", ""))]:
+            party_terms.append(PartyTerm(surface, party, "company"))
+    groups: set[str] = set()
+    for row in _read_tsv("groups.tsv"):
+        party = Party(name=row["name"], code=None, kind="group")
+        groups.add(row["name"])
+        for surface in [row["name"], *_split(row.get("aliases", ""))]:
+            party_terms.append(PartyTerm(surface, party, "group"))
+
+    sources: list[SourceTerm] = []
+    for row in _read_tsv("sources.tsv"):
+        kind = row.get("kind") or "other"
+        if kind not in SOURCE_KINDS:
+            raise ExtractionError(f"sources.tsv: {row['name']}: unknown kind {kind!r}")
+        country = row.get("country") or None
+        for surface in [row["name"], *_split(row.get("aliases", ""))]:
+            sources.append(SourceTerm(surface, row["name"], country, kind))
+            # A state's own bodies stand for the state when they act ("the Pentagon will send").
+            if country and kind in {"government", "military"} and country in states:
+                party_terms.append(PartyTerm(surface, state_party(country, "sources.tsv"), "body"))
+
+    weapons: list[WeaponTerm] = []
+    for row in _read_tsv("weapons.tsv"):
+        if row["category"] not in CATEGORIES:
+            raise ExtractionError(f"weapons.tsv: {row['term']}: unknown category {row['category']!r}")
+        weapons.append(
+            WeaponTerm(
+                surface=row["term"],
+                category=row["category"],
+                kind=row.get("kind") or "generic",
+                canonical=row.get("canonical") or row["term"],
+                exact_case=(row.get("case") or "fold") == "exact",
+            )
+        )
+    ambiguity: dict[str, list[re.Pattern[str]]] = {}
+    for row in _read_tsv("ambiguity.tsv"):
+        try:
+            pattern = re.compile(row["pattern"], re.IGNORECASE)
+        except re.error as exc:
+            raise ExtractionError(f"ambiguity.tsv: {row['term']}: {exc}") from exc
+        ambiguity.setdefault(row["term"].lower(), []).append(pattern)
+
+    verb_cues: dict[str, Cue] = {}
+    noun_cues: dict[str, Cue] = {}
+    cue_forms: dict[str, Cue] = {}
+    for row in _read_tsv("cues.tsv"):
+        if row["status"] not in STATUSES:
+            raise ExtractionError(f"cues.tsv: {row['lemma']}: unknown status {row['status']!r}")
+        cue = Cue(row["lemma"], row["pos"], row["class"], row["status"], row["deal"] or "unspecified")
+        forms = set(_split(row.get("forms", "")))
+        if cue.pos == "verb":
+            verb_cues[cue.lemma] = cue
+            forms |= verb_forms(cue.lemma)
+        else:
+            noun_cues[cue.lemma] = cue
+            forms |= {cue.lemma}
+        for form in forms:
+            # a noun reading never overrides a verb reading of the same form in the prefilter table
+            cue_forms.setdefault(form.lower(), cue)
+        if cue.pos == "verb":
+            for form in forms:
+                verb_cues.setdefault(form.lower(), cue)
+        else:
+            for form in forms:
+                noun_cues.setdefault(form.lower(), cue)
+    modality = {row["phrase"].lower(): row["effect"] for row in _read_tsv("modality.tsv")}
+    return Lexicons(
+        states=states,
+        party_terms=party_terms,
+        weapons=weapons,
+        ambiguity=ambiguity,
+        sources=sources,
+        verb_cues=verb_cues,
+        noun_cues=noun_cues,
+        cue_forms=cue_forms,
+        modality=modality,
+        groups=groups,
+    )
