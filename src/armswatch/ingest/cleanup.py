@@ -161,7 +161,7 @@ _READING_TIME = re.compile(
     re.IGNORECASE,
 )
 _SHARE_FOLLOW = re.compile(
-    r"^(?:share(?:\s+(?:this|on|via|the\s+story|article|story))?\b|follow\s+(?:us|me|@|him|her|on|the)\b"
+    r"^(?:share(?:\s+(?:this|on|via|the\s+story|article|story)\b|\s*:)|follow\s+(?:us|me|@|him|her|on|the)\b"
     r"|subscribe\b|sign\s+up\b|join\s+(?:us|our)\b|download\s+(?:our|the)\s+app\b|get\s+the\s+app\b"
     r"|click\s+here\b|tap\s+here\b|(?:get|receive)\s+(?:our|the)\s+(?:latest\s+)?(?:news|newsletter|headlines)\b"
     r"|support\s+(?:our|independent)\s+journalism\b|already\s+a\s+subscriber\b|have\s+a\s+(?:news\s+)?tip\b)",
@@ -181,7 +181,7 @@ _FOOTER = re.compile(
 _CREDIT = re.compile(
     r"^(?:(?:additional\s+)?reporting|writing|editing|compiled|produced)\s+by\b"
     r"|^(?:photo|image|picture|video|file\s+photo|illustration|credit|source)s?\s*(?::|by\b)"
-    r"|^(?:read|see|watch|listen|related|more|also\s+read)\s*:",
+    r"|^(?:(?:read|see|watch|listen)(?:\s+(?:more|also))?|related|more|also\s+read)\s*:",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:\s[|›»>/·•]\s[^.!?]{1,40})+$")
@@ -523,7 +523,7 @@ def _clean_trailer(
             return
         # Trailing headline-like lines are tags or links to other stories.
         for index in reversed(kept):
-            if not is_headline_like(lines[index]):
+            if not is_headline_like(lines[index]) or _ENDS_SENTENCE.search(lines[index].strip()):
                 return
             keep[index] = False
 

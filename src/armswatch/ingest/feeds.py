@@ -35,10 +35,14 @@ def iter_feed(body: bytes, source: str) -> Iterator[Document | Failure]:
 
     parsed = feedparser.parse(body)
     entries = parsed.get("entries") or []
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    # feedparser flags mere charset or content-type mismatches too; those feeds are fine.
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if problem is not None and not isinstance(problem, benign):
+        yield Failure(source, " ".join(f"broken feed ({problem})".split()))
+        return
     if not entries:
-        problem = parsed.get("bozo_exception")
-        reason = f"broken feed ({problem})" if parsed.get("bozo") else "feed has no entries"
-        yield Failure(source, " ".join(reason.split()))
+        yield Failure(source, "feed has no entries")
         return
     outlet = parsed.get("feed", {}).get("title") or None
     for number, entry in enumerate(entries, start=1):

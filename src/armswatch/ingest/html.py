@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from armswatch.errors import InputError
+from armswatch.ingest.cleanup import is_chrome
 from armswatch.ingest.dates import normalize_date
+
+# Fewer words than this, after dropping chrome, is not an article (a headline alone has more).
+MIN_ARTICLE_WORDS = 4
 
 _LOOKS_LIKE_HTML = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:p|div|h1|h2|span|a)\b[^>]*>",
@@ -40,22 +45,30 @@ def extract_html(markup: str | bytes, source: str, *, url: str | None = None) ->
     import trafilatura
 
     try:
-        extracted = trafilatura.bare_extraction(
+        result = trafilatura.bare_extraction(
             markup,
             url=url,
             with_metadata=True,
             include_comments=False,
             include_tables=False,
             favor_recall=True,
-            as_dict=True,
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(source, f"malformed HTML ({type(exc).__name__}: {exc})") from None
-    if not isinstance(extracted, dict) or not (extracted.get("text") or "").strip():
+    extracted: dict[str, Any] = {}
+    if result is not None:
+        extracted = result if isinstance(result, dict) else result.as_dict()
+    paragraphs = [
+        line.strip()
+        for line in (extracted.get("text") or "").splitlines()
+        if line.strip() and not is_chrome(line)
+    ]
+    # A menu or a lone link is what trafilatura returns when a page has no article in it.
+    if sum(len(line.split()) for line in paragraphs) < MIN_ARTICLE_WORDS:
         raise InputError(
             source, "no article text found in the HTML (malformed page or no main content)"
         )
-    text = re.sub(r"\n{2,}", "\n", extracted["text"]).strip().replace("\n", "\n\n")
+    text = "\n\n".join(paragraphs)
     return HtmlArticle(
         text=text,
         title=(extracted.get("title") or None),

@@ -1,0 +1,174 @@
+"""Plain-text scrape cleanup: page chrome goes, every article sentence stays, the headline leads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from armswatch.ingest import clean_scraped_text, iter_inputs
+from armswatch.ingest.cleanup import NAVIGATION_LABELS, is_prose, parse_scraped_text
+from armswatch.models import Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_43f1b3c72fc22d31.txt"
+
+
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_briefing_page_keeps_headline_and_article_drops_chrome_teasers_and_bio() -> None:
+    cleaned = clean_scraped_text((FIXTURES / "scraped_briefing_page.txt").read_text())
+    assert lines(cleaned)[0] == "Belarus Takes Delivery of Iskander Systems"
+    assert paragraphs(cleaned)[1:] == [
+        "Belarus has taken delivery of Iskander-M missile systems from Russia, the Belarusian defence "
+        "ministry said on Wednesday, completing a transfer announced by President Alexander Lukashenko "
+        "last year.",
+        "According to the ministry, the launchers arrived by rail at a base in the Mogilev region and "
+        "crews trained in Russia will operate them.",
+        "Western officials said the systems could be fitted to carry nuclear warheads, a claim Minsk did "
+        "not address.",
+    ]
+    for chrome in (
+        "Currently Reading",
+        "Read Previous",
+        "Read Next",
+        "minute read",
+        "Verdi",
+        "Weiss",
+    ):
+        assert chrome not in cleaned
+
+
+def test_briefing_page_metadata_comes_from_the_teaser_that_repeats_the_headline() -> None:
+    scraped = parse_scraped_text((FIXTURES / "scraped_briefing_page.txt").read_text())
+    assert scraped.title == "Belarus Takes Delivery of Iskander Systems"
+    assert scraped.byline == "Anton Weiss"
+
+
+def test_news_site_page_drops_menus_share_cookie_related_photo_tags_and_footer() -> None:
+    scraped = parse_scraped_text((FIXTURES / "scraped_news_site.txt").read_text())
+    assert scraped.title == "Australia to buy Tomahawk missiles from the United States"
+    assert scraped.byline == "Grace Whitfield and Tom Archer"
+    assert scraped.published == "2023-03-17"
+    assert lines(scraped.text) == [
+        "Australia to buy Tomahawk missiles from the United States",
+        "Australia will buy more than 200 Tomahawk cruise missiles from the United States, the U.S. "
+        "State Department said on Friday, approving a sale worth up to $895 million.",
+        "The Defense Security Cooperation Agency said the package covers 200 Block IV and 20 Block V "
+        "missiles along with support and training.",
+        "Australian Defence Minister Richard Marles said the missiles would be fitted to the navy's "
+        "Hobart-class destroyers and later to its submarines.",
+        "Shares in Raytheon, which builds the missile, rose slightly in New York trading.",
+    ]
+
+
+def test_clean_article_comes_through_unchanged() -> None:
+    original = (FIXTURES / "clean_article.txt").read_text()
+    assert paragraphs(clean_scraped_text(original)) == paragraphs(original)
+
+
+def test_duplicated_title_line_is_dropped() -> None:
+    page = (
+        "Egypt receives first Rafale jets\n\nEgypt receives first Rafale jets\n\n"
+        "Egypt has received its first three Rafale fighters from France, the presidency said on Monday.\n"
+    )
+    cleaned = clean_scraped_text(page)
+    assert cleaned.count("Egypt receives first Rafale jets") == 1
+    assert lines(cleaned)[0] == "Egypt receives first Rafale jets"
+
+
+def test_mid_body_chrome_goes_but_sentences_mentioning_the_same_words_stay() -> None:
+    page = "\n\n".join(
+        [
+            "Greece orders Belharra frigates from France",
+            "Greece has signed a contract to buy three Belharra frigates from Naval Group, officials said.",
+            "Advertisement",
+            "Share this article",
+            "Follow-on ships could be ordered later, the navy chief said in an interview.",
+            "Related articles",
+            "Turkey protests frigate deal",
+            "Cyprus hails new pact",
+            "Subscribers to the navy's newsletter were told the first ship would be delivered in 2025.",
+            "The ministry said it would share further details with parliament next week.",
+        ]
+    )
+    kept = paragraphs(clean_scraped_text(page))
+    assert "Advertisement" not in kept
+    assert "Share this article" not in kept
+    assert "Turkey protests frigate deal" not in kept and "Cyprus hails new pact" not in kept
+    for sentence in (
+        "Follow-on ships could be ordered later, the navy chief said in an interview.",
+        "Subscribers to the navy's newsletter were told the first ship would be delivered in 2025.",
+        "The ministry said it would share further details with parliament next week.",
+    ):
+        assert sentence in kept
+
+
+def test_bio_split_over_paragraphs_goes_and_a_final_question_stays() -> None:
+    page = (
+        "Ukraine asks for more Gepard ammunition\n\n"
+        "Ukraine has asked Switzerland to allow the re-export of Gepard ammunition, officials said.\n\n"
+        "Will Bern change its position before the summer?\n\n"
+        "Sofia Brandt is a Zurich-based freelance journalist covering Swiss politics.\n\n"
+        "She has reported from Kyiv and Warsaw and writes a weekly newsletter.\n"
+    )
+    cleaned = clean_scraped_text(page)
+    assert "Will Bern change its position before the summer?" in cleaned
+    assert "Sofia Brandt" not in cleaned and "weekly newsletter" not in cleaned
+
+
+def test_headline_only_paste_is_kept() -> None:
+    assert clean_scraped_text("Read Next\nIndia receives first S-400 squadron from Russia\n") == (
+        "India receives first S-400 squadron from Russia"
+    )
+
+
+def test_reading_time_variants_are_chrome() -> None:
+    page = (
+        "Title of a story about tanks\n1 minute read\n12 min read\nReading time: 4 minutes\n\n"
+        + (
+            "Spain will send six Leopard 2A4 tanks to Ukraine, the defence minister said on Tuesday.\n"
+        )
+    )
+    assert lines(clean_scraped_text(page)) == [
+        "Title of a story about tanks",
+        "Spain will send six Leopard 2A4 tanks to Ukraine, the defence minister said on Tuesday.",
+    ]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present in ../shared/seeds")
+def test_seed_page_loses_its_chrome_and_bio_and_keeps_every_article_paragraph() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    cleaned = clean_scraped_text(raw)
+    raw_paragraphs = paragraphs(raw)
+    kept = paragraphs(cleaned)
+    # The bio is the page's last paragraph; every earlier paragraph of prose is the article.
+    bio = raw_paragraphs[-1]
+    article = [p for p in raw_paragraphs[:-1] if is_prose(p)]
+    assert article, "the seed should hold article paragraphs"
+    assert all(paragraph in kept for paragraph in article)
+    assert bio not in kept and bio.split(" is ")[0] not in cleaned
+    # The headline leads, once, and is a line the page printed on its own.
+    headline = lines(cleaned)[0]
+    assert headline in lines(raw) and not is_prose(headline)
+    assert lines(cleaned).count(headline) == 1
+    for line in lines(cleaned):
+        assert line.lower() not in NAVIGATION_LABELS
+        assert not re.search(r"\d+\s+minutes?\s+read", line, re.IGNORECASE)
+        assert not re.search(r"\bby [A-Z]\w+ [A-Z]\w+$", line)
+    assert kept == [headline, *article]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present in ../shared/seeds")
+def test_seed_document_has_headline_as_title_and_first_line() -> None:
+    (document,) = list(iter_inputs([str(SEED)]))
+    assert isinstance(document, Document)
+    assert document.title is not None
+    assert document.text.startswith(document.title + "\n")
