@@ -3,6 +3,7 @@
 from armswatch.cli import (
     evaluating,  # noqa: F401
     extracting,  # noqa: F401  (each module registers its commands)
+    register,  # noqa: F401
 )
 from armswatch.cli.app import main
 
