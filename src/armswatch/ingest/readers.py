@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -43,6 +44,7 @@ ARTICLE_SUFFIXES: tuple[str, ...] = (
     ".warc.gz",
 )
 _HTML_SUFFIXES = (".html", ".htm")
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _FEED_SUFFIXES = (".xml", ".rss", ".atom")
 
 
@@ -101,6 +103,9 @@ def _iter_source(source: str, options: ReadOptions) -> Iterator[Document | Failu
             yield _read_stdin(options)
         elif is_url(source):
             yield from _iter_url(source, options)
+        elif _URL_SCHEME.match(source):
+            scheme = source.split(":", 1)[0].lower()
+            yield Failure(source, f"unsupported URL scheme {scheme!r} (only http and https)")
         else:
             path = Path(source)
             if path.is_dir():
