@@ -60,7 +60,7 @@ def claim(
     assert start >= 0, f"fixture sentence not in document: {sentence}"
     count = None if quantity is None else Quantity(min=quantity[0], max=quantity[1])
     return Claim(
-        claim_id=f"{document.doc_ref}-{start}-{category}",
+        claim_id=f"{document.doc_ref}-{start}-{supplier}-{recipient}-{category}",
         doc_id=document.doc_id,
         doc_ref=document.doc_ref,
         supplier=party(supplier),
@@ -571,3 +571,31 @@ def test_default_path_groups_claims_with_fuse_claims(tmp_path: Path) -> None:
     assert result.overall.transfer.f1 == pytest.approx(1.0)
     assert result.overall.stage.value == 1.0
     assert result.overall.certainty.value == 1.0
+
+
+def test_generic_arms_beside_a_named_category_is_not_an_extra(tmp_path: Path) -> None:
+    text = (
+        "US OKs $1.1bn arms sale to Taiwan\n\n"
+        "The State Department approved the sale of 60 Harpoon missiles to Taiwan."
+    )
+    gold = write_gold(
+        tmp_path / "gold.jsonl",
+        [
+            gold_line(
+                "taiwan", text, [gold_transfer("USA", "TWN", "missiles", "agreed", "confirmed")]
+            )
+        ],
+    )
+    extractor = fake_extractor(
+        {
+            "taiwan": [
+                ("USA", "TWN", "unspecified", "agreed", "reported", "US OKs"),
+                ("USA", "TWN", "missiles", "agreed", "confirmed", "The State Department"),
+                # a generic transfer for another pair is still an extra
+                ("USA", "TUR", "unspecified", "agreed", "reported", "US OKs"),
+            ]
+        }
+    )
+    result = evaluate(gold, extractor=extractor, fuser=group_claims)
+    assert (result.overall.transfer.tp, result.overall.transfer.fp) == (1, 1)
+    assert [extra.recipient for extra in result.documents[0].extras] == ["TUR"]

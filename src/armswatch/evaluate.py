@@ -501,8 +501,9 @@ def match_transfers(
 ]:
     """Pairs gold and predicted transfers with equal (supplier, recipient, category).
 
-    Among predictions with the same key, the one agreeing on stage is taken first, so a split
-    transfer is not penalised twice for the wrong half.
+    Returns (matches, misses, extras). Among predictions with the same key, the one agreeing on
+    stage is taken first; an unmatched 'unspecified' prediction for a pair that also has a named
+    category is absorbed rather than counted as an extra (see `is_absorbed`).
     """
     remaining = list(predicted)
     matches: list[tuple[GoldTransfer, PredictedTransfer]] = []
@@ -515,7 +516,19 @@ def match_transfers(
         best = next((p for p in candidates if p.stage == gold_transfer.stage), candidates[0])
         remaining.remove(best)
         matches.append((gold_transfer, best))
-    return matches, misses, remaining
+    return matches, misses, [p for p in remaining if not is_absorbed(p, predicted)]
+
+
+def is_absorbed(transfer: PredictedTransfer, predicted: Sequence[PredictedTransfer]) -> bool:
+    """Whether an 'unspecified' transfer only repeats a pair that has a named category.
+
+    "The arms sale to Taiwan includes 60 Harpoon missiles": gold labels the missiles alone, so
+    the generic "arms" between the same two parties is not scored as an extra transfer.
+    """
+    if transfer.category != "unspecified":
+        return False
+    pair = transfer.key[:2]
+    return any(other.key[:2] == pair and other.category != "unspecified" for other in predicted)
 
 
 def _default_extractor() -> Extractor:
