@@ -1,0 +1,145 @@
+"""pipeline.ingest: every input read, extracted and stored by one writer, in input order."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from armswatch.models import Claim, Document, Failure
+from armswatch.pipeline import ingest, iter_extracted
+from test_scale import ARTICLES, delivery_claims
+
+
+class RecordingStore:
+    """The three Store methods the pipeline writes through, recording what it was given."""
+
+    def __init__(self, known_texts: tuple[str, ...] = ()) -> None:
+        self.known_texts = known_texts
+        self.documents: list[tuple[Document, list[Claim]]] = []
+        self.failures: list[Failure] = []
+        self.refreshes = 0
+
+    def add(self, document: Document, claims: list[Claim]) -> bool:
+        if any(text in document.text for text in self.known_texts):
+            return False  # already stored: the store says it is not new
+        self.documents.append((document, claims))
+        return True
+
+    def add_failure(self, failure: Failure) -> None:
+        self.failures.append(failure)
+
+    def refresh_transfers(self) -> None:
+        self.refreshes += 1
+
+
+@pytest.fixture
+def article_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number, text in enumerate(ARTICLES):
+        (folder / f"{number:02d}-report.txt").write_text(text + "\n", encoding="utf-8")
+    (folder / "99-scan.txt").write_bytes(b"\x00\x01\x02 binary scan \xff\xfe")
+    return folder
+
+
+def stored_claims(store: RecordingStore) -> list[tuple[str, str, str]]:
+    return [
+        (claim.supplier.name, claim.recipient.name, claim.status)
+        for _, claims in store.documents
+        for claim in claims
+        if claim.supplier and claim.recipient
+    ]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_stores_each_document_with_its_claims_and_each_failure(
+    article_dir: Path, workers: int
+) -> None:
+    store = RecordingStore()
+    report = ingest(
+        [str(article_dir)], store, workers=workers, progress=False, extractor=delivery_claims
+    )
+    assert stored_claims(store) == [
+        ("Norway", "Ukraine", "delivered"),
+        ("Poland", "Ukraine", "delivered"),
+        ("Egypt", "Ghana", "delivered"),
+        ("Germany", "Lithuania", "delivered"),
+    ]
+    assert report.documents == len(store.documents) == len(ARTICLES) - 1
+    assert report.new_documents == report.documents
+    assert report.claims == 4
+    reasons = {Path(f.input).name: (f.stage, f.reason) for f in store.failures}
+    assert reasons["06-report.txt"] == (
+        "extract",
+        "extraction failed: ValueError: unexpected byte sequence",
+    )
+    assert reasons["99-scan.txt"][0] == "read"
+    assert report.failures == store.failures
+    assert store.refreshes == 1
+
+
+def test_documents_already_stored_do_not_count_as_new(article_dir: Path) -> None:
+    store = RecordingStore(known_texts=("Norway delivered",))
+    report = ingest([str(article_dir)], store, progress=False, extractor=delivery_claims)
+    assert report.new_documents == report.documents - 1
+    assert report.claims == 3
+
+
+def test_iter_extracted_keeps_input_order_across_workers(article_dir: Path) -> None:
+    paths = sorted(str(p) for p in article_dir.glob("0*.txt"))
+    for workers in (1, 2):
+        results = list(
+            iter_extracted(paths, workers=workers, progress=False, extractor=delivery_claims)
+        )
+        names = [
+            Path(r.input if isinstance(r, Failure) else r[0].doc_ref or "").name for r in results
+        ]
+        assert names == [Path(p).name for p in paths]
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_is_drawn_on_a_terminal_only(
+    article_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    ingest([str(article_dir)], RecordingStore(), extractor=delivery_claims)
+    assert f"{len(ARTICLES) + 1} docs" in terminal.getvalue()
+
+    quiet = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    ingest([str(article_dir)], RecordingStore(), progress=False, extractor=delivery_claims)
+    assert quiet.getvalue() == ""
+
+    piped = io.StringIO()  # not a terminal: a log file or a pipe
+    monkeypatch.setattr(sys, "stderr", piped)
+    ingest([str(article_dir)], RecordingStore(), extractor=delivery_claims)
+    assert piped.getvalue() == ""
+
+
+def test_unknown_engine_is_refused_before_reading(article_dir: Path) -> None:
+    with pytest.raises(ValueError, match="unknown engine"):
+        ingest([str(article_dir)], RecordingStore(), engine="spark", progress=False)
+
+
+@pytest.mark.slow
+def test_real_extractor_runs_in_the_process_pool(tmp_path: Path) -> None:
+    article = tmp_path / "drones.txt"
+    article.write_text(
+        "Iran has delivered 50 Shahed-136 drones to Russia, officials said on Monday.\n\n"
+        "The central bank kept interest rates on hold, citing slowing inflation.\n",
+        encoding="utf-8",
+    )
+    store = RecordingStore()
+    report = ingest([str(article), str(article)], store, workers=2, progress=False)
+    assert report.failures == []
+    for _, claims in store.documents:
+        pairs = {(c.supplier and c.supplier.code, c.recipient and c.recipient.code) for c in claims}
+        assert ("IRN", "RUS") in pairs
