@@ -450,7 +450,7 @@ class Store:
         written = 0
         buffer: list[dict[str, Any]] = []
         sipri_known = connection.execute(select(sipri_deals.c.deal_id).limit(1)).first() is not None
-        rows = connection.execution_options(yield_per=WRITE_BATCH).execute(query)
+        rows = connection.execute(query, execution_options={"yield_per": WRITE_BATCH})
         for key, group in _grouped(rows):
             claim_list: list[Claim] = []
             context: dict[str, Document] = {}
@@ -520,8 +520,9 @@ class Store:
                     connection.execute(self._insert_ignore(sipri_deals), list(deals))
                 linked = 0
                 batch: list[dict[str, Any]] = []
-                stream = connection.execution_options(yield_per=WRITE_BATCH).execute(
-                    select(transfers.c.transfer_id, transfers.c.data)
+                stream = connection.execute(
+                    select(transfers.c.transfer_id, transfers.c.data),
+                    execution_options={"yield_per": WRITE_BATCH},
                 )
                 link_buffer: list[dict[str, Any]] = []
                 for row in stream:
@@ -610,7 +611,7 @@ class Store:
             query = query.order_by(transfers.c.last_reported.desc(), transfers.c.transfer_id).limit(
                 limit
             )
-            result = connection.execution_options(yield_per=1000).execute(query)
+            result = connection.execute(query, execution_options={"yield_per": 1000})
             for row in result:
                 yield Transfer.from_dict(row.data)
 
@@ -699,7 +700,7 @@ class Store:
             if claim_ids is not None:
                 query = query.where(claims.c.claim_id.in_(list(claim_ids)))
             query = query.order_by(claims.c.reported_date.desc(), claims.c.claim_id).limit(limit)
-            for row in connection.execution_options(yield_per=1000).execute(query):
+            for row in connection.execute(query, execution_options={"yield_per": 1000}):
                 yield Claim.from_dict(row.data)
 
     def claims(
@@ -753,7 +754,7 @@ class Store:
             query = query.where(documents.c.doc_id.in_(list(doc_ids)))
         query = query.order_by(documents.c.added_at.desc(), documents.c.doc_id).limit(limit)
         with self.engine.connect() as connection:
-            for row in connection.execution_options(yield_per=500).execute(query):
+            for row in connection.execute(query, execution_options={"yield_per": 500}):
                 values = row._asdict()
                 values.setdefault("text", "")
                 yield Document.from_dict(values)
