@@ -1,10 +1,343 @@
-"""Claim assembly (being written)."""
+"""Claim assembly: one document in, its claims out.
+
+Sentence by sentence (only the prefilter's candidates are parsed), frames are read, their
+certainty and attribution added, and then the document-level passes run: anaphors ("that
+purchase", "those weapons", "it could include ...") take their parties from the transfer they
+refer back to, and a sentence in the writer's own voice takes the origin of the same transfer's
+attributed claims in the document.
+"""
 
 from __future__ import annotations
 
-from armswatch.models import Claim, Document
+import copy
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from armswatch.extract.attribution import AttributionReader, origin_of
+from armswatch.extract.dates import document_date, resolve_event_date
+from armswatch.extract.frames import SPEECH_LEMMAS, Frame, FrameBuilder, PartyResolver, subject_of
+from armswatch.extract.lexicons import Lexicons, load_lexicons
+from armswatch.extract.mentions import TokenMentions, load_matchers
+from armswatch.extract.modality import certainty_of
+from armswatch.extract.nlp import load_pipeline
+from armswatch.extract.prefilter import Unit, candidate_units
+from armswatch.extract.quantities import money_in
+from armswatch.models import Claim, Document, Evidence, Item, Origin, Party, Speaker
+
+_QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+# How far back (in characters) an anaphor may look for its antecedent transfer.
+ANTECEDENT_REACH = 2500
 
 
-def extract_document(document: Document) -> list[Claim]:
-    """Claims found in one document."""
-    raise NotImplementedError("the extractor is being written")
+@dataclass
+class ReadFrame:
+    """A frame with everything read from its sentence, before document-level resolution."""
+
+    frame: Frame
+    offset: int  # character offset of the sentence in the document
+    end: int
+    certainty: str
+    attribution: list[Speaker]
+    cites: list[Speaker]
+    cue_lemmas: set[str]
+    suppliers: list[Party] = field(default_factory=list)
+    recipients: list[Party] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    deal: str = "unspecified"
+
+
+def extract_document(document: Document, *, prefilter: bool = True, today: dt.date | None = None) -> list[Claim]:
+    """Claims found in one document. prefilter=False parses every paragraph (for measuring recall)."""
+    return DocumentReader(document, today=today).read(prefilter=prefilter)
+
+
+class DocumentReader:
+    def __init__(self, document: Document, *, today: dt.date | None = None) -> None:
+        self.document = document
+        self.text = document.text
+        self.lexicons: Lexicons = load_lexicons()
+        self.reference = document_date(self.text, document.published, today)
+        self.reported_date = (document.published or "")[:10] or self.reference.isoformat()
+        self.read_frames: list[ReadFrame] = []
+        self.persons: list[Speaker] = []
+        self._party_mentions = load_matchers().parties.find(self.text)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def read(self, *, prefilter: bool = True) -> list[Claim]:
+        units = candidate_units(self.text, every_sentence=not prefilter)
+        if not units:
+            return []
+        nlp = load_pipeline()
+        # single newlines are hard wraps in wire copy: spaces keep the parser on track, offsets unchanged
+        texts = [self.text[unit.start : unit.end].replace("\n", " ") for unit in units]
+        for unit, doc in zip(units, nlp.pipe(texts, batch_size=32), strict=True):
+            self._read_unit(unit, doc)
+        return self._claims()
+
+    def _read_unit(self, unit: Unit, doc: Doc) -> None:
+        mentions = TokenMentions(doc)
+        resolver = PartyResolver(mentions, self.lexicons, lambda token: self._resolve_anaphor(token, unit))
+        builder = FrameBuilder(mentions, self.lexicons, resolver)
+        reader = AttributionReader(mentions, self.lexicons, self._last_person)
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+        for sentence in doc.sents:
+            self._note_speakers(sentence, reader)
+            frames = builder.build(sentence)
+            for frame in frames:
+                certainty = certainty_of(frame.chain, sentence, status=frame.status)
+                attribution, cites = reader.read(frame.top, sentence)
+                if not attribution:
+                    attribution = self._quote_speakers(sentence, doc, quotes, reader)
+                self.read_frames.append(
+                    ReadFrame(
+                        frame=frame,
+                        offset=unit.start + sentence.start_char,
+                        end=unit.start + sentence.end_char,
+                        certainty=certainty,
+                        attribution=attribution,
+                        cites=cites,
+                        cue_lemmas={token.lemma_.lower() for token in frame.chain},
+                        suppliers=list(frame.suppliers),
+                        recipients=list(frame.recipients),
+                        items=list(frame.items),
+                        deal=frame.deal,
+                    )
+                )
+                for speaker in attribution:
+                    if speaker.speaker:
+                        self.persons.append(speaker)
+
+    def _note_speakers(self, sentence: Span, reader: AttributionReader) -> None:
+        """Remember named people who speak, so a later "he said" can be resolved."""
+        for token in sentence:
+            if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS:
+                subject, passive = subject_of(token)
+                if subject is not None and not passive and subject.ent_type_ == "PERSON":
+                    speaker = reader.speaker(subject)
+                    if speaker is not None and speaker.speaker:
+                        self.persons.append(speaker)
+
+    def _last_person(self) -> Speaker | None:
+        return copy.copy(self.persons[-1]) if self.persons else None
+
+    def _quote_speakers(self, sentence: Span, doc: Doc, quotes: list[tuple[int, int]], reader: AttributionReader) -> list[Speaker]:
+        """Speakers of a quotation that spans sentences: the speech verb after its closing mark."""
+        for start, end in quotes:
+            if start <= sentence.start_char + 2 and end > sentence.end_char - 1 or (
+                sentence.start_char <= start < sentence.end_char and end > sentence.end_char
+            ):
+                closing = doc.char_span(end - 1, end, alignment_mode="expand")
+                if closing is None:
+                    continue
+                closing_sentence = closing.sent
+                for token in closing_sentence:
+                    if token.idx >= end - 1 and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS:
+                        subject, _ = subject_of(token)
+                        if subject is not None:
+                            speaker = reader.speaker(subject)
+                            if speaker is not None:
+                                return [speaker]
+                        break
+        return []
+
+    def _resolve_anaphor(self, token: Token, unit: Unit) -> Party | None:
+        """A state for "the country", "it", "its": the speaker's own state, else the most salient one nearby."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in SPEECH_LEMMAS:
+                subject, _ = subject_of(ancestor)
+                if subject is not None and subject.i != token.i:
+                    for index in [subject.i, *(t.i for t in subject.subtree)]:
+                        mention = None
+                        for party_match in self._party_mentions:
+                            if party_match.start <= unit.start + token.doc[index].idx < party_match.end:
+                                mention = party_match
+                                break
+                        if mention is not None:
+                            return mention.payload.party
+                break
+        position = unit.start + token.idx
+        counts: dict[Party, int] = {}
+        latest: dict[Party, int] = {}
+        for match in self._party_mentions:
+            if match.start >= position:
+                break
+            party = match.payload.party
+            counts[party] = counts.get(party, 0) + 1
+            latest[party] = match.start
+        nearby = [party for party, at in latest.items() if position - at <= 600 and party.kind == "state"]
+        if not nearby:
+            return None
+        return max(nearby, key=lambda party: (counts[party], latest[party]))
+
+    # -- document-level passes ----------------------------------------------------------------
+
+    def _claims(self) -> list[Claim]:
+        resolved: list[ReadFrame] = []
+        for read in self.read_frames:
+            self._resolve_against_antecedent(read, resolved)
+            frame = read.frame
+            if not read.suppliers and frame.origin_suppliers:
+                read.suppliers = [party for party in frame.origin_suppliers if party not in read.recipients]
+            if frame.direction == "use" and not read.suppliers:
+                continue  # weapons used with no foreign supplier are not a transfer
+            if not read.items or not (read.suppliers or read.recipients):
+                continue
+            resolved.append(read)
+        claims: list[Claim] = []
+        for read in resolved:
+            claims.extend(self._claims_of(read))
+        self._propagate_origins(claims)
+        return claims
+
+    def _resolve_against_antecedent(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
+        frame = read.frame
+        missing_party = not read.suppliers or not read.recipients
+        if not (frame.anaphoric or frame.unresolved_roles) or not (missing_party or not read.items):
+            return
+        candidates = [
+            previous
+            for previous in reversed(earlier)
+            if read.offset - previous.offset <= ANTECEDENT_REACH
+            and _compatible(read.suppliers, previous.suppliers)
+            and _compatible(read.recipients, previous.recipients)
+            and (not read.items or _items_compatible(read.items, previous.items))
+        ]
+        if not candidates:
+            return
+        if frame.anaphor_lemma:
+            same_word = [c for c in candidates if frame.anaphor_lemma in c.cue_lemmas]
+            candidates = same_word or candidates
+        if frame.direction == "elaborate":
+            # "it could include ...": details of the transfer as asserted, not of a hedged aside
+            asserted = [c for c in candidates if c.certainty in {"reported", "confirmed"}]
+            candidates = asserted or candidates
+        antecedent = candidates[0]
+        if not read.suppliers:
+            read.suppliers = list(antecedent.suppliers)
+        if not read.recipients:
+            read.recipients = list(antecedent.recipients)
+        if not read.items:
+            read.items = [Item(item.category, item.label, item.designation, None) for item in antecedent.items]
+        if read.deal == "unspecified":
+            read.deal = antecedent.deal
+        if frame.direction == "elaborate":
+            frame.status = antecedent.frame.status
+
+    def _claims_of(self, read: ReadFrame) -> list[Claim]:
+        frame = read.frame
+        start, end = read.offset, read.end
+        # trim the evidence to the sentence's own text, without surrounding whitespace
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        evidence = Evidence(start=start, end=end, text=self.text[start:end])
+        event_date = resolve_event_date(evidence.text, self.reference)
+        claims = []
+        suppliers: list[Party | None] = list(read.suppliers) or [None]
+        recipients: list[Party | None] = list(read.recipients) or [None]
+        for supplier in suppliers:
+            for recipient in recipients:
+                if supplier is not None and recipient is not None and supplier.key == recipient.key:
+                    continue  # a state buying from itself is domestic procurement
+                certainty = read.certainty
+                if certainty == "reported" and _party_speaks(read.attribution, supplier, recipient):
+                    certainty = "confirmed"
+                origin = origin_of(read.attribution, read.cites, self.lexicons)
+                claim = Claim(
+                    claim_id="",
+                    doc_id=self.document.doc_id,
+                    doc_ref=self.document.doc_ref,
+                    supplier=supplier,
+                    recipient=recipient,
+                    via=[party for party in frame.via if party not in (supplier, recipient)],
+                    items=copy.deepcopy(read.items),
+                    deal=read.deal,
+                    value=money_in(evidence.text),
+                    status=frame.status,
+                    certainty=certainty,
+                    event_date=event_date,
+                    reported_date=self.reported_date,
+                    attribution=read.attribution,
+                    cites=read.cites,
+                    origin=origin,
+                    evidence=evidence,
+                )
+                claim.confidence = _confidence(claim, frame)
+                claim.claim_id = _claim_id(claim)
+                claims.append(claim)
+        return claims
+
+    def _propagate_origins(self, claims: list[Claim]) -> None:
+        """Unattributed claims take the origin of the same transfer's attributed claims, else the outlet."""
+        by_pair: dict[tuple[str, str], Origin] = {}
+        for claim in claims:
+            if claim.origin is not None:
+                by_pair.setdefault(_pair(claim), claim.origin)
+        outlet = self._outlet_origin()
+        for claim in claims:
+            if claim.origin is None:
+                claim.origin = by_pair.get(_pair(claim)) or outlet
+                claim.claim_id = _claim_id(claim)
+
+    def _outlet_origin(self) -> Origin:
+        document = self.document
+        if document.outlet:
+            return Origin(name=document.outlet, country=None, kind="media")
+        if document.url:
+            host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://", "", document.url).split("/")[0])
+            if host:
+                return Origin(name=host, country=None, kind="media")
+        return Origin(name=f"document {document.doc_ref or document.doc_id}", country=None, kind="media")
+
+
+def _pair(claim: Claim) -> tuple[str, str]:
+    return (claim.supplier.key if claim.supplier else "", claim.recipient.key if claim.recipient else "")
+
+
+def _compatible(mine: list[Party], theirs: list[Party]) -> bool:
+    return not mine or not theirs or any(party in theirs for party in mine)
+
+
+def _items_compatible(mine: list[Item], theirs: list[Item]) -> bool:
+    categories = {item.category for item in mine} - {"unspecified"}
+    return not categories or bool(categories & {item.category for item in theirs})
+
+
+def _party_speaks(attribution: list[Speaker], supplier: Party | None, recipient: Party | None) -> bool:
+    codes = {party.code for party in (supplier, recipient) if party is not None and party.code}
+    return any(
+        speaker.country in codes and speaker.kind in {"government", "military", "company"} for speaker in attribution
+    )
+
+
+def _confidence(claim: Claim, frame: Frame) -> float:
+    """A rough 0..1 score: both parties, a specific weapon, a named source and an explicit cue verb each add."""
+    score = 0.3
+    score += 0.15 if claim.supplier is not None else 0.0
+    score += 0.15 if claim.recipient is not None else 0.0
+    score += 0.1 if any(item.category != "unspecified" for item in claim.items) else 0.0
+    score += 0.1 if claim.attribution else 0.0
+    score += 0.1 if any(token.pos_ == "VERB" for token in frame.chain) else 0.0
+    score -= 0.1 if frame.anaphoric else 0.0
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _claim_id(claim: Claim) -> str:
+    key = "|".join(
+        [
+            claim.doc_id,
+            str(claim.evidence.start),
+            claim.supplier.key if claim.supplier else "",
+            claim.recipient.key if claim.recipient else "",
+            ",".join(claim.categories),
+            claim.status,
+            claim.certainty,
+        ]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -60,14 +60,18 @@ _CALENDAR_PATTERNS = [
     re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
 ]
-_MONTH_YEAR = re.compile(rf"\b(?:in|since|from|during|by|until|of|last|early|late|mid-?)?\s*{_MONTH},?\s+{_YEAR}\b")
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in|since|from|during|by|until|of|last|early|late|mid-?)?\s*{_MONTH},?\s+{_YEAR}\b"
+)
 _IN_MONTH = re.compile(rf"\b(?:in|since|during|by|until|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)")
 _YEAR_ONLY = re.compile(rf"\b(?:in|since|during|by|until|of)\s+{_YEAR}\b")
 _RELATIVE = re.compile(
-    r"\b(?P<rel>last week|this week|earlier this week|last month|this month|earlier this month|"
-    r"last year|this year|earlier this year|yesterday|today|the day before|the previous day|"
-    r"last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    (
+        r"\b(?P<rel>last week|this week|earlier this week|last month|this month|earlier this month|"
+        r"last year|this year|earlier this year|yesterday|today|the day before|the previous day|"
+        r"last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    ).replace(" ", r"\s+"),
     re.IGNORECASE,
 )
 
@@ -91,7 +95,9 @@ def _month_end(year: int, month: int) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def _latest_fitting_year(month: int, day: int, weekday: int | None, reference: dt.date) -> dt.date | None:
+def _latest_fitting_year(
+    month: int, day: int, weekday: int | None, reference: dt.date
+) -> dt.date | None:
     """The latest date with this month and day, not after the reference, on the weekday if given."""
     for year in range(reference.year, reference.year - 40, -1):
         try:
@@ -119,7 +125,9 @@ def find_calendar_dates(text: str, reference: dt.date) -> list[FoundDate]:
                 continue
             groups = match.groupdict()
             try:
-                month = int(groups["mnum"]) if groups.get("mnum") else _month_number(groups["month"])
+                month = (
+                    int(groups["mnum"]) if groups.get("mnum") else _month_number(groups["month"])
+                )
                 day = int(groups["day"])
             except (KeyError, ValueError, TypeError):
                 continue
@@ -135,7 +143,9 @@ def find_calendar_dates(text: str, reference: dt.date) -> list[FoundDate]:
                     continue
                 date = resolved
             taken.append((match.start(), match.end()))
-            found.append(FoundDate(match.start(), match.end(), date, date, match.group(0).strip(), True))
+            found.append(
+                FoundDate(match.start(), match.end(), date, date, match.group(0).strip(), True)
+            )
     for match in _MONTH_YEAR.finditer(text):
         if not free(match.start(), match.end()):
             continue
@@ -143,7 +153,14 @@ def find_calendar_dates(text: str, reference: dt.date) -> list[FoundDate]:
         year = int(match.group("year"))
         taken.append((match.start(), match.end()))
         found.append(
-            FoundDate(match.start(), match.end(), dt.date(year, month, 1), _month_end(year, month), match.group(0).strip(), False)
+            FoundDate(
+                match.start(),
+                match.end(),
+                dt.date(year, month, 1),
+                _month_end(year, month),
+                match.group(0).strip(),
+                False,
+            )
         )
     for match in _YEAR_ONLY.finditer(text):
         if not free(match.start(), match.end()):
@@ -151,7 +168,14 @@ def find_calendar_dates(text: str, reference: dt.date) -> list[FoundDate]:
         year = int(match.group("year"))
         taken.append((match.start(), match.end()))
         found.append(
-            FoundDate(match.start(), match.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), match.group(0).strip(), False)
+            FoundDate(
+                match.start(),
+                match.end(),
+                dt.date(year, 1, 1),
+                dt.date(year, 12, 31),
+                match.group(0).strip(),
+                False,
+            )
         )
     found.sort(key=lambda item: item.start)
     return found
@@ -165,12 +189,16 @@ def document_date(text: str, published: str | None, today: dt.date | None = None
             return dt.date.fromisoformat(published[:10])
         except ValueError:
             pass
-    days = [found.first for found in find_calendar_dates(text, today) if found.has_day and found.first <= today]
+    days = [
+        found.first
+        for found in find_calendar_dates(text, today)
+        if found.has_day and found.first <= today
+    ]
     return max(days) if days else today
 
 
 def _relative_span(phrase: str, reference: dt.date) -> tuple[dt.date, dt.date] | None:
-    phrase = phrase.lower()
+    phrase = " ".join(phrase.lower().split())
     monday = reference - dt.timedelta(days=reference.weekday())
     if phrase == "last week":
         start = monday - dt.timedelta(days=7)
@@ -213,7 +241,9 @@ def resolve_event_date(sentence: str, reference: dt.date) -> DateSpan:
     for match in _IN_MONTH.finditer(sentence):
         month = _month_number(match.group("month"))
         year = reference.year if month <= reference.month else reference.year - 1
-        candidates.append((match.start(), dt.date(year, month, 1), _month_end(year, month), match.group(0)))
+        candidates.append(
+            (match.start(), dt.date(year, month, 1), _month_end(year, month), match.group(0))
+        )
     if not candidates:
         return DateSpan()
     candidates.sort(key=lambda item: item[0])

@@ -204,7 +204,9 @@ def load_lexicons() -> Lexicons:
     weapons: list[WeaponTerm] = []
     for row in _read_tsv("weapons.tsv"):
         if row["category"] not in CATEGORIES:
-            raise ExtractionError(f"weapons.tsv: {row['term']}: unknown category {row['category']!r}")
+            raise ExtractionError(
+                f"weapons.tsv: {row['term']}: unknown category {row['category']!r}"
+            )
         weapons.append(
             WeaponTerm(
                 surface=row["term"],
@@ -228,7 +230,9 @@ def load_lexicons() -> Lexicons:
     for row in _read_tsv("cues.tsv"):
         if row["status"] not in STATUSES:
             raise ExtractionError(f"cues.tsv: {row['lemma']}: unknown status {row['status']!r}")
-        cue = Cue(row["lemma"], row["pos"], row["class"], row["status"], row["deal"] or "unspecified")
+        cue = Cue(
+            row["lemma"], row["pos"], row["class"], row["status"], row["deal"] or "unspecified"
+        )
         forms = set(_split(row.get("forms", "")))
         if cue.pos == "verb":
             verb_cues[cue.lemma] = cue

@@ -75,9 +75,15 @@ class TermMatcher(Generic[PayloadT]):
                 if exact_case and text[start:end] != surface:
                     continue
                 match_end = end
-                if match_end < size and _is_word_char(text[match_end]) and _is_word_char(text[match_end - 1]):
-                    if plural and text[match_end] == "s" and (
-                        match_end + 1 >= size or not _is_word_char(text[match_end + 1])
+                if (
+                    match_end < size
+                    and _is_word_char(text[match_end])
+                    and _is_word_char(text[match_end - 1])
+                ):
+                    if (
+                        plural
+                        and text[match_end] == "s"
+                        and (match_end + 1 >= size or not _is_word_char(text[match_end + 1]))
                     ):
                         match_end += 1
                     else:

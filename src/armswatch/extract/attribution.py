@@ -1,0 +1,210 @@
+"""Who says so, on whose word: speakers, cited sources and the origin of a claim (EXTRACTION.md 5).
+
+The origin is normalised so that one government's spokespeople, agencies and intelligence services
+are one origin, and an outlet repeating them adds none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from armswatch.extract.frames import PRONOUNS, SPEECH_LEMMAS, subject_of
+from armswatch.extract.lexicons import Lexicons
+from armswatch.extract.mentions import TokenMentions
+from armswatch.models import Origin, Speaker
+
+CITING_LEMMAS = {"cite", "quote"}
+REPORT_NOUNS = {"report", "statement", "article", "story", "briefing", "assessment", "study", "analysis", "investigation", "dossier"}
+GOVERNMENT_KINDS = {"government", "intelligence", "military"}
+OFFICIAL_NOUNS = {
+    "official", "officials", "source", "sources", "intelligence", "diplomat", "diplomats",
+    "administration", "authorities", "government", "spokesman", "spokeswoman", "spokesperson",
+    "ministry", "minister", "officer", "officers", "military", "envoy", "ambassador", "lawmaker",
+    "lawmakers", "aide", "aides", "agency", "services",
+}  # fmt: skip
+EXPERT_NOUNS = {"analyst", "analysts", "expert", "experts", "researcher", "researchers", "observer", "observers"}
+TITLE_POS = {"NOUN", "ADJ", "PROPN"}
+
+
+class AttributionReader:
+    """Reads speakers and cited sources from the speech frames above a transfer."""
+
+    def __init__(self, mentions: TokenMentions, lexicons: Lexicons, last_person) -> None:  # type: ignore[no-untyped-def]
+        self.mentions = mentions
+        self.lexicons = lexicons
+        self.last_person = last_person  # callback: the latest named person speaking in the document
+
+    def read(self, top: Token, sentence: Span) -> tuple[list[Speaker], list[Speaker]]:
+        """(attribution innermost first, cites) for the transfer whose top cue is `top`."""
+        speakers: list[Speaker] = []
+        cites: list[Speaker] = []
+        current = top
+        visited = 0
+        while visited < 20:
+            visited += 1
+            self._according_to(current, speakers)
+            lemma = current.lemma_.lower()
+            if current.pos_ in {"VERB", "AUX"} and lemma in SPEECH_LEMMAS and current.i != top.i:
+                if lemma in CITING_LEMMAS:
+                    self._cited(current, cites)
+                    if current.dep_ in {"acl", "advcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+                        self._append(speakers, self.speaker(current.head))
+                    else:
+                        subject, _ = subject_of(current)
+                        if subject is not None:
+                            self._append(speakers, self.speaker(subject))
+                else:
+                    subject, passive = subject_of(current)
+                    if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
+                        subject = current.head
+                    if subject is not None and not passive:
+                        self._append(speakers, self.speaker(subject))
+                    for child in current.children:
+                        if child.dep_ == "agent":
+                            for pobj in child.children:
+                                if pobj.dep_ == "pobj":
+                                    self._append(speakers, self.speaker(pobj))
+            # "a report published by X citing Y": the report's publisher speaks, on Y's word
+            if current.pos_ == "NOUN" and lemma in REPORT_NOUNS:
+                for child in current.children:
+                    if child.dep_ == "acl" and child.lemma_.lower() in CITING_LEMMAS:
+                        self._cited(child, cites)
+                    elif child.dep_ == "acl" and child.lemma_.lower() in {"publish", "release", "issue", "write", "air", "broadcast"}:
+                        for agent in child.children:
+                            if agent.dep_ == "agent":
+                                for pobj in agent.children:
+                                    if pobj.dep_ == "pobj":
+                                        self._append(speakers, self.speaker(pobj))
+                    elif child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
+                        target = child if child.dep_ == "poss" else next((t for t in child.children if t.dep_ == "pobj"), None)
+                        if target is not None:
+                            self._append(speakers, self.speaker(target))
+            # "X reports that": the publisher speaks
+            if current.pos_ == "VERB" and lemma in {"publish", "report"}:
+                for child in current.children:
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                self._append(speakers, self.speaker(pobj))
+            if current.head.i == current.i:
+                break
+            current = current.head
+        return [speaker for speaker in speakers if speaker is not None], cites
+
+    def _cited(self, verb: Token, cites: list[Speaker]) -> None:
+        """Whom a "citing" verb names; "citing sources from within U.S. intelligence" names the agency."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            cited = self.speaker(obj)
+            if cited is None or (cited.org is None and cited.country is None):
+                for prep in verb.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"from", "in", "within", "inside", "at"}:
+                        for inner in prep.subtree:
+                            if inner.dep_ == "pobj" and inner.i not in {t.i for t in obj.subtree}:
+                                place = self.speaker(inner)
+                                if place is not None and (place.org or place.country):
+                                    kind = place.kind if place.kind != "other" else "anonymous"
+                                    cited = Speaker(cited.speaker if cited else None, cited.title if cited else None, place.org, place.country, kind)
+                                    break
+            self._append(cites, cited)
+
+    def _according_to(self, token: Token, speakers: list[Speaker]) -> None:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for to in child.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            self._append(speakers, self.speaker(pobj))
+                    if to.dep_ == "pobj":
+                        self._append(speakers, self.speaker(to))
+
+    @staticmethod
+    def _append(target: list[Speaker], speaker: Speaker | None) -> None:
+        if speaker is None:
+            return
+        for existing in target:
+            if existing.speaker == speaker.speaker and existing.org == speaker.org and existing.country == speaker.country:
+                return
+        target.append(speaker)
+
+    def speaker(self, head: Token) -> Speaker | None:
+        """A Speaker from a noun phrase: person, title, organisation, state and kind."""
+        if head.lower_ in {"he", "she"}:
+            person: Speaker | None = self.last_person()
+            return person
+        if head.lower_ in PRONOUNS or head.lower_ in {"we", "i", "you", "who", "which", "that"}:
+            return None
+        phrase = sorted(
+            [head, *(t for child in head.children if child.dep_ in {"compound", "amod", "nmod", "poss", "det", "appos", "prep", "nummod"} for t in child.subtree)],
+            key=lambda t: t.i,
+        )
+        indices = {t.i for t in phrase}
+        person_tokens = [t for t in phrase if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        person = " ".join(t.text for t in person_tokens) or None
+        org = None
+        country = None
+        kind = "other"
+        for index in sorted(indices):
+            source = self.mentions.source_at.get(index)
+            if source is not None:
+                org = source.term.name
+                country = source.term.country
+                kind = source.term.kind
+                break
+        if country is None:
+            for index in sorted(indices):
+                party = self.mentions.party_at.get(index)
+                if party is not None and party.term.party.code:
+                    country = party.term.party.code
+                    if org is None and party.term.role in {"name", "capital", "seat", "body", "leader"}:
+                        org = party.term.party.name if party.term.role != "body" else party.term.surface
+                        kind = "government"
+                    break
+        head_lower = head.lower_
+        if kind == "other":
+            if head_lower in EXPERT_NOUNS:
+                kind = "expert"
+            elif head_lower in OFFICIAL_NOUNS and country:
+                kind = "government"
+            elif head_lower in OFFICIAL_NOUNS or head_lower in {"people", "person"}:
+                kind = "anonymous"
+            elif person and country:
+                kind = "government"
+        title_words = [
+            t.text
+            for t in phrase
+            if t.pos_ in TITLE_POS
+            and t.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}
+            and t.i not in self.mentions.source_at
+            and t.i not in self.mentions.party_at
+            and t.is_lower
+            and t.dep_ != "prep"
+        ]
+        title = " ".join(title_words) or None
+        if person is None and org is None and country is None and kind == "other":
+            return None
+        if person is None and title and head.pos_ == "PROPN":
+            title = None
+        return Speaker(speaker=person, title=title, org=org, country=country, kind=kind)
+
+
+def origin_of(attribution: list[Speaker], cites: list[Speaker], lexicons: Lexicons) -> Origin | None:
+    """The deepest source of the chain: what the speaker relies on, else the innermost speaker."""
+    chain = [*cites[::-1], *attribution]
+    for speaker in chain:
+        origin = _origin_of_speaker(speaker, lexicons)
+        if origin is not None:
+            return origin
+    return None
+
+
+def _origin_of_speaker(speaker: Speaker, lexicons: Lexicons) -> Origin | None:
+    if speaker.country and speaker.kind in GOVERNMENT_KINDS | {"anonymous"}:
+        government = lexicons.government_of(speaker.country) or f"{speaker.country} government"
+        return Origin(name=government, country=speaker.country, kind="government")
+    if speaker.org:
+        return Origin(name=speaker.org, country=speaker.country, kind=speaker.kind)
+    if speaker.speaker:
+        return Origin(name=speaker.speaker, country=speaker.country, kind=speaker.kind)
+    return None

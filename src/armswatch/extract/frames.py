@@ -1,0 +1,530 @@
+"""Transfer frames: which cue words govern which weapon items, who gives, who gets, how far.
+
+A frame is one transfer asserted in one sentence: the chain of cue words above the items (inner
+first: "received its first shipment of drones" -> [shipment, received]), the parties read from the
+syntactic slots of those cues (EXTRACTION.md section 2), the items and the status (section 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from armswatch.extract.lexicons import Cue, Lexicons
+from armswatch.extract.mentions import TokenMentions, WeaponMention, cue_for
+from armswatch.extract.quantities import quantity_of
+from armswatch.models import Item, Party
+
+# Cue classes that say which way the goods move.
+DIRECTIONAL = {"give", "get", "ask", "offer", "arrive", "use", "elaborate"}
+# Cue classes that only say how far a governed transfer has got.
+META = {"agree", "negotiate", "block", "cancel", "complete"}
+# Which role the grammatical subject plays, by cue class.
+SUBJECT_ROLE = {
+    "give": "supplier",
+    "offer": "supplier",
+    "block": "supplier",
+    "cancel": "supplier",
+    "get": "recipient",
+    "ask": "recipient",
+    "use": "recipient",
+}
+SPEECH_LEMMAS = {
+    "say", "tell", "announce", "reveal", "confirm", "deny", "state", "report", "add", "affirm",
+    "claim", "warn", "note", "insist", "acknowledge", "stress", "write", "disclose", "allege",
+    "assert", "declare", "explain", "indicate", "suggest", "believe", "estimate", "assess",
+    "learn", "cite", "quote", "reject", "dismiss", "refute", "admit", "argue", "testify",
+}  # fmt: skip
+# Verbs over a transfer verb that set its status ("wants to buy", "agreed to supply").
+GOVERNOR_STATUS = {
+    "want": "sought", "seek": "sought", "hope": "sought", "look": "sought", "try": "sought",
+    "aim": "sought", "wish": "sought", "ask": "sought", "request": "sought", "need": "sought",
+    "plan": "offered", "intend": "offered", "prepare": "offered", "propose": "offered",
+    "consider": "offered", "offer": "offered", "pledge": "offered", "promise": "offered",
+    "vow": "offered", "commit": "offered", "announce": "offered", "set": "offered",
+    "agree": "agreed", "decide": "agreed", "approve": "agreed", "authorize": "agreed",
+    "authorise": "agreed", "sign": "agreed", "negotiate": "negotiating", "discuss": "negotiating",
+    "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
+    "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
+}  # fmt: skip
+OBJECT_CONTROL = {"push", "force", "urge", "allow", "ask", "persuade", "help", "enable", "lead", "prompt", "drive", "press", "encourage"}
+ANAPHORIC_DETERMINERS = {"that", "this", "those", "these", "the", "such"}
+ANAPHORIC_NOUNS = {"country", "nation", "regime", "government", "state", "kingdom", "republic", "island", "administration", "leadership"}
+PRONOUNS = {"it", "they", "its", "their", "them", "he", "she", "his", "her"}
+TRANSIT_WORDS = {"en route", "on its way", "on their way", "heading to", "headed to", "bound for", "in transit", "being shipped", "being transported", "being sent", "being delivered"}
+NEGOTIATION_WORDS = {"in the process of", "in talks", "negotiating", "in negotiations"}
+
+
+@dataclass
+class Frame:
+    """One transfer asserted in one sentence, before certainty and attribution are added."""
+
+    sentence: Span
+    chain: list[Token]  # cue tokens, inner first
+    direction: str
+    status: str
+    deal: str
+    suppliers: list[Party] = field(default_factory=list)
+    recipients: list[Party] = field(default_factory=list)
+    via: list[Party] = field(default_factory=list)
+    origin_suppliers: list[Party] = field(default_factory=list)  # from "Iranian-made" and the like
+    items: list[Item] = field(default_factory=list)
+    anaphoric: bool = False  # items or parties refer back to an earlier transfer
+    anaphor_lemma: str | None = None
+    unresolved_roles: set[str] = field(default_factory=set)
+
+    @property
+    def top(self) -> Token:
+        return self.chain[-1]
+
+
+class PartyResolver:
+    """Turns slot tokens into parties; anaphors ("the country", "it") are resolved by a callback."""
+
+    def __init__(self, mentions: TokenMentions, lexicons: Lexicons, resolve_anaphor) -> None:  # type: ignore[no-untyped-def]
+        self.mentions = mentions
+        self.lexicons = lexicons
+        self.resolve_anaphor = resolve_anaphor
+
+    def parties(self, token: Token, *, exclude: set[int] | None = None) -> list[Party]:
+        """Parties named by a noun phrase and its conjuncts ("Germany and France")."""
+        found: list[Party] = []
+        for head in [token, *token.conjuncts]:
+            if exclude and head.i in exclude:
+                continue
+            party = self._party_of_phrase(head)
+            if party and party not in found:
+                found.append(party)
+        return found
+
+    def _party_of_phrase(self, head: Token) -> Party | None:
+        for index in self._phrase_indices(head):
+            mention = self.mentions.party_at.get(index)
+            if mention is not None:
+                return mention.term.party
+        if head.lower_ in PRONOUNS or (
+            head.lemma_.lower() in ANAPHORIC_NOUNS and any(child.lower_ in {"the", "that", "this"} for child in head.children)
+        ):
+            resolved: Party | None = self.resolve_anaphor(head)
+            return resolved
+        return None
+
+    def _phrase_indices(self, head: Token) -> list[int]:
+        """Token indices of a noun phrase without its clauses and non-"of" prepositions."""
+        indices: list[int] = []
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            indices.append(token.i)
+            for child in token.children:
+                if child.dep_ in {"relcl", "acl", "advcl", "appos", "cc", "conj", "punct"}:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in {"of"}:
+                    continue
+                stack.append(child)
+        return sorted(indices)
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def _preps(token: Token) -> dict[str, list[Token]]:
+    """Objects of the token's prepositions, by preposition ("to" -> [Ukraine])."""
+    found: dict[str, list[Token]] = {}
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.pos_ == "ADP":
+            for pobj in _children(child, "pobj"):
+                found.setdefault(child.lower_, []).append(pobj)
+            # "from within U.S. intelligence", "to and through": one level of nesting
+            for nested in _children(child, "prep"):
+                for pobj in _children(nested, "pobj"):
+                    found.setdefault(child.lower_, []).append(pobj)
+    return found
+
+
+def subject_of(token: Token) -> tuple[Token | None, bool]:
+    """The grammatical subject of a verb, climbing through control and coordination.
+
+    Returns (subject, passive). For object control ("pushed the country to seek") the controller's
+    object is the subject.
+    """
+    for _ in range(6):
+        subjects = _children(token, "nsubj", "csubj")
+        if subjects:
+            return subjects[0], False
+        passive = _children(token, "nsubjpass")
+        if passive:
+            return passive[0], True
+        head = token.head
+        if head.i == token.i:
+            return None, False
+        to_infinitive = token.dep_ == "advcl" and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
+        if token.dep_ == "xcomp" or to_infinitive:
+            objects = _children(head, "dobj")
+            if objects and head.lemma_.lower() in OBJECT_CONTROL:
+                return objects[0], False
+            token = head
+        elif token.dep_ in {"conj", "advcl", "pcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+            token = head
+        elif token.dep_ == "pcomp" or (token.dep_ == "pobj" and head.pos_ == "ADP"):
+            token = head.head if head.pos_ == "ADP" else head
+        elif token.dep_ == "prep":
+            token = head
+        else:
+            return None, False
+    return None, False
+
+
+def _verb_group(token: Token) -> list[str]:
+    """Auxiliaries and particles of a verb, lower-cased, in order."""
+    return [child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass", "neg", "prt"}]
+
+
+def _governors(token: Token, limit: int = 3) -> list[Token]:
+    """Verbs above a transfer verb through to-infinitives and complements ("wants to buy")."""
+    found = []
+    current = token
+    for _ in range(limit):
+        if current.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"}:
+            break
+        current = current.head
+        if current.pos_ in {"VERB", "AUX", "NOUN"}:
+            found.append(current)
+    return found
+
+
+def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
+    """Status of a directional verb from its tense, aspect and governing verbs."""
+    group = _verb_group(token)
+    # "will likely continue to buy": tense and aspect sit on the verbs the cue hangs from
+    current = token
+    while current.dep_ in {"xcomp"} and current.head.i != current.i:
+        current = current.head
+        group += _verb_group(current)
+    text = sentence.text.lower()
+    for governor in _governors(token):
+        lemma = governor.lemma_.lower()
+        if lemma in GOVERNOR_STATUS and not (lemma in {"announce", "set"} and cue.cue_class not in {"give", "offer"}):
+            status = GOVERNOR_STATUS[lemma]
+            if status == "sought" and cue.cue_class in {"give", "offer"}:
+                continue  # "wants to send" is a pledge-in-waiting, keep reading
+            return status
+        if lemma == "process" or lemma == "talk":
+            return "negotiating"
+    if cue.cue_class in {"ask"}:
+        return "sought"
+    if cue.cue_class == "offer":
+        return "offered"
+    if cue.cue_class == "use":
+        return "in_use"
+    future = any(word in {"will", "'ll", "shall", "wo"} for word in group) or _going_to(token)
+    progressive = token.tag_ == "VBG" and any(word in {"is", "are", "am", "was", "were", "be", "been"} for word in group)
+    passive_progressive = token.tag_ == "VBN" and "being" in group
+    if any(phrase in text for phrase in TRANSIT_WORDS) and cue.cue_class in {"give", "get", "arrive"} and not future:
+        return "in_transit"
+    if future:
+        if cue.cue_class == "get" and cue.status == "agreed":
+            return "agreed"
+        if cue.cue_class == "get" and cue.lemma in {"buy", "purchase", "acquire", "procure", "import"}:
+            return "agreed"
+        return "offered"
+    if "would" in group:
+        return "offered" if cue.cue_class in {"give", "get", "arrive"} else cue.status
+    if progressive or passive_progressive:
+        if cue.cue_class == "get" and cue.lemma in {"buy", "purchase", "acquire", "procure", "import", "order"}:
+            return "negotiating"
+        if passive_progressive and cue.lemma in {"ship", "send", "transfer", "deliver", "dispatch", "airlift"}:
+            return "in_transit"
+        return cue.status
+    if token.tag_ == "VB" and not group and token.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
+        # a bare infinitive of purpose: "a plan to supply", "moves to buy"
+        return "offered" if cue.cue_class in {"give"} else "sought" if cue.cue_class == "get" else cue.status
+    return cue.status
+
+
+def _going_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "xcomp" and head.lower_ == "going" and any(child.lower_ in {"is", "are", "am"} for child in head.children)
+
+
+class FrameBuilder:
+    """Builds the frames of one sentence."""
+
+    def __init__(self, mentions: TokenMentions, lexicons: Lexicons, resolver: PartyResolver) -> None:
+        self.mentions = mentions
+        self.lexicons = lexicons
+        self.resolver = resolver
+
+    def cues_of(self, sentence: Span) -> dict[int, Cue]:
+        found = {}
+        for token in sentence:
+            cue = cue_for(token, self.lexicons)
+            if cue is None:
+                continue
+            if cue.pos == "verb" and token.i in self.mentions.weapon_at:
+                continue  # "Arms" in a headline is the noun, not the verb "to arm"
+            found[token.i] = cue
+        return found
+
+    def build(self, sentence: Span) -> list[Frame]:
+        cues = self.cues_of(sentence)
+        if not cues:
+            return []
+        items_by_cue: dict[int, list[WeaponMention]] = {}
+        owned: set[int] = set()
+        for weapon in self._item_heads(sentence):
+            chain = self._chain(sentence[0].doc[weapon.head], cues)
+            if chain:
+                items_by_cue.setdefault(chain[0].i, []).append(weapon)
+                owned.add(weapon.head)
+        frames: list[Frame] = []
+        chained: set[int] = set()
+        for cue_index, weapons in items_by_cue.items():
+            cue_token = sentence.doc[cue_index]
+            chain = [cue_token, *self._cue_ancestors(cue_token, cues)]
+            chained.update(token.i for token in chain)
+            frame = self._frame(sentence, chain, cues, weapons)
+            if frame is not None:
+                frames.append(frame)
+        # anaphoric transfer nouns with no items of their own: "that purchase has been completed"
+        for cue_index, cue in cues.items():
+            token = sentence.doc[cue_index]
+            if cue_index in chained or cue.pos != "noun" or cue.cue_class not in DIRECTIONAL | {"agree"}:
+                continue
+            determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
+            if not determiners & ANAPHORIC_DETERMINERS or any(
+                self.mentions.weapon_at.get(t.i) for t in token.subtree
+            ):
+                continue
+            if any(child.dep_ == "prep" and child.lower_ in {"of", "for"} for child in token.children):
+                continue  # "the sale of the company": its object is named, and is not a weapon
+            chain = [token, *self._cue_ancestors(token, cues)]
+            chained.update(t.i for t in chain)
+            frame = self._frame(sentence, chain, cues, [])
+            if frame is not None:
+                frame.anaphoric = True
+                frame.anaphor_lemma = cue.lemma
+                frames.append(frame)
+        frames.sort(key=lambda frame: min(token.i for token in frame.chain))
+        return frames
+
+    def _item_heads(self, sentence: Span) -> list[WeaponMention]:
+        """Weapon mentions heading a noun phrase; a designation inside a generic's phrase merges into it."""
+        heads = []
+        for weapon in self.mentions.weapons:
+            if weapon.start < sentence.start or weapon.end > sentence.end:
+                continue
+            heads.append(weapon)
+        return heads
+
+    def _chain(self, item_token: Token, cues: dict[int, Cue]) -> list[Token]:
+        """Cue tokens above an item (and a participle or relative clause on it), inner first."""
+        chain: list[Token] = [item_token] if item_token.i in cues else []
+        for child in item_token.children:
+            if child.dep_ in {"acl", "relcl"} and child.i in cues and cues[child.i].pos == "verb":
+                chain.append(child)
+        token = item_token
+        for _ in range(12):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            lemma = token.lemma_.lower()
+            if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+                break
+            if token.i in cues and token not in chain:
+                chain.append(token)
+        return chain
+
+    def _cue_ancestors(self, token: Token, cues: dict[int, Cue]) -> list[Token]:
+        found = []
+        current = token
+        for _ in range(12):
+            if current.head.i == current.i:
+                break
+            current = current.head
+            if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in {"VERB", "AUX"}:
+                break
+            if current.i in cues:
+                found.append(current)
+        return found
+
+    def _frame(self, sentence: Span, chain: list[Token], cues: dict[int, Cue], weapons: list[WeaponMention]) -> Frame | None:
+        chain_cues = [(token, cues[token.i]) for token in chain]
+        directional = [(t, c) for t, c in chain_cues if c.cue_class in DIRECTIONAL]
+        verbs = [(t, c) for t, c in directional if c.pos == "verb"]
+        if verbs:
+            direction_token, direction_cue = verbs[-1]
+        elif directional:
+            direction_token, direction_cue = directional[0]
+        else:
+            return None
+        meta = [(t, c) for t, c in chain_cues if c.cue_class in META or (c.cue_class in {"offer", "ask"} and t.i != direction_token.i)]
+        status = self._status(sentence, direction_token, direction_cue, meta, chain_cues)
+        deal = next((c.deal for _, c in reversed(chain_cues) if c.deal != "unspecified"), "unspecified")
+        frame = Frame(sentence=sentence, chain=chain, direction=direction_cue.cue_class, status=status, deal=deal)
+        self._fill_roles(frame, chain_cues, direction_token)
+        frame.items = self._items(weapons, frame)
+        if direction_cue.cue_class == "elaborate":
+            frame.anaphoric = True
+        for weapon in weapons:
+            head = sentence.doc[weapon.head]
+            if any(child.lower_ in {"those", "these", "the", "such"} for child in head.children if child.dep_ == "det") and not frame.suppliers:
+                frame.anaphoric = True
+        return frame
+
+    def _status(self, sentence: Span, token: Token, cue: Cue, meta: list[tuple[Token, Cue]], chain: list[tuple[Token, Cue]]) -> str:
+        if meta:
+            meta_token, meta_cue = meta[-1]
+            if meta_cue.cue_class == "complete":
+                nouns = [c for t, c in chain if c.pos == "noun"]
+                return "agreed" if nouns and nouns[0].cue_class == "agree" else "delivered"
+            if meta_cue.cue_class in {"agree", "negotiate", "block", "cancel", "offer", "ask"}:
+                if meta_cue.pos == "verb" and meta_cue.cue_class == "agree":
+                    group = _verb_group(meta_token)
+                    if any(word in {"will", "would"} for word in group):
+                        return "negotiating"
+                return meta_cue.status
+        if cue.pos == "verb":
+            return verb_status(cue, token, sentence)
+        # a transfer noun takes its status from a governing non-cue verb ("announced a package")
+        head = token.head
+        if token.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.lemma_.lower() in GOVERNOR_STATUS:
+            return GOVERNOR_STATUS[head.lemma_.lower()]
+        text = sentence.text.lower()
+        if any(phrase in text for phrase in TRANSIT_WORDS):
+            return "in_transit"
+        return cue.status
+
+    def _fill_roles(self, frame: Frame, chain: list[tuple[Token, Cue]], direction_token: Token) -> None:
+        direction = frame.direction
+        has_directional_verb = any(c.pos == "verb" and c.cue_class in DIRECTIONAL for _, c in chain)
+        for token, cue in chain:
+            role_class = cue.cue_class if cue.cue_class in SUBJECT_ROLE else direction
+            if cue.pos == "noun" and has_directional_verb:
+                role_class = direction  # "received a shipment of drones from Iran": the verb decides
+            subject_role = SUBJECT_ROLE.get(role_class)
+            # the subject of a meta verb plays the subject role of the transfer it governs
+            if cue.cue_class in META:
+                subject_role = SUBJECT_ROLE.get(direction)
+            if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or (cue.pos == "verb" and token.dep_ == "ROOT"):
+                subject, passive = subject_of(token)
+                preps = _preps(token)
+                if passive:
+                    agents = preps.get("by", [])
+                    for agent in agents:
+                        self._add(frame, subject_role, agent)
+                elif subject is not None and subject_role and not self.mentions.weapon_at.get(subject.i):
+                    self._add(frame, subject_role, subject)
+                if role_class in {"give", "offer"}:
+                    for dative in _children(token, "dative", "iobj"):
+                        self._add(frame, "recipient", dative)
+                    # "supply Ukraine with tanks": the object is the recipient when the goods come with "with"
+                    if "with" in preps:
+                        for obj in _children(token, "dobj"):
+                            if not self.mentions.weapon_at.get(obj.i):
+                                self._add(frame, "recipient", obj)
+            else:
+                preps = _preps(token)
+                for possessor in _children(token, "poss"):
+                    if subject_role:
+                        self._add(frame, subject_role, possessor)
+                # "U.S. arms sale to Taiwan": a party compound names the noun's subject when the other side is named
+                head = token.head
+                if token.dep_ in {"dobj", "nsubjpass", "pobj"} and cue.cue_class in DIRECTIONAL and head.pos_ in {"VERB", "AUX"} and not any(
+                    head.i == t.i for t, _ in chain
+                ):
+                    subject, passive = subject_of(head)
+                    if subject is not None and not passive and subject_role and head.lemma_.lower() in GOVERNOR_STATUS:
+                        self._add(frame, subject_role, subject)
+                for modifier in _children(token, "compound", "amod", "nmod"):
+                    if subject_role and self.resolver.mentions.party_at.get(modifier.i):
+                        self._add(frame, subject_role, modifier)
+            self._prep_roles(frame, preps, role_class)
+        # origin adjectives and possessives on the items: "Iranian-made drones", "Iran's drones"
+        for weapon_token in self._weapon_tokens(frame):
+            # conjoined items share the first conjunct's modifiers ("equipment and arms from X")
+            heads = [weapon_token, *([weapon_token.head] if weapon_token.dep_ == "conj" else [])]
+            for child in (child for head in heads for child in head.children):
+                if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
+                    for party in self.resolver.parties(child):
+                        if party not in frame.origin_suppliers:
+                            frame.origin_suppliers.append(party)
+                if child.dep_ == "prep":
+                    self._prep_roles(frame, {child.lower_: _children(child, "pobj")}, direction)
+                if child.dep_ == "acl":
+                    # "drones supplied by Iran"
+                    for agent in _preps(child).get("by", []):
+                        if child.lemma_.lower() in self.lexicons.verb_cues:
+                            self._add(frame, "supplier", agent)
+
+    def _weapon_tokens(self, frame: Frame) -> list[Token]:
+        return [token for token in frame.sentence if self.mentions.weapon_at.get(token.i) and self.mentions.weapon_at[token.i].head == token.i]
+
+    def _prep_roles(self, frame: Frame, preps: dict[str, list[Token]], role_class: str) -> None:
+        for preposition, objects in preps.items():
+            for obj in objects:
+                if preposition in {"to", "for", "into"} and role_class in {"give", "offer", "arrive", "block", "cancel", "agree"}:
+                    self._add(frame, "recipient", obj)
+                elif preposition == "in" and role_class == "arrive":
+                    self._add(frame, "recipient", obj)
+                elif preposition == "from" and role_class in {"get", "ask", "arrive", "use", "elaborate", "agree"}:
+                    self._add(frame, "supplier", obj)
+                elif preposition in {"through", "via"}:
+                    for party in self.resolver.parties(obj):
+                        if party not in frame.via:
+                            frame.via.append(party)
+
+    def _add(self, frame: Frame, role: str | None, token: Token) -> None:
+        if role is None:
+            return
+        parties = self.resolver.parties(token)
+        if not parties:
+            if token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
+                frame.unresolved_roles.add(role)
+            return
+        target = frame.suppliers if role == "supplier" else frame.recipients
+        for party in parties:
+            if party not in target:
+                target.append(party)
+
+    def _items(self, weapons: list[WeaponMention], frame: Frame) -> list[Item]:
+        doc = frame.sentence.doc
+        by_head: dict[int, Item] = {}
+        order: list[int] = []
+        for weapon in weapons:
+            head_token = doc[weapon.head]
+            # a designation modifying a generic noun ("Shahed-136 drones") belongs to that noun's item
+            target = head_token
+            if weapon.term.kind == "designation":
+                parent = head_token.head
+                parent_weapon = self.mentions.weapon_at.get(parent.i)
+                if parent_weapon is not None and parent.i != head_token.i:
+                    target = parent
+            key = target.i
+            if key not in by_head:
+                term = self.mentions.weapon_at[target.i].term if target.i != head_token.i else weapon.term
+                label_span = doc[self.mentions.weapon_at[target.i].start : self.mentions.weapon_at[target.i].end]
+                by_head[key] = Item(
+                    category=term.category,
+                    label=label_span.text.lower() if term.kind == "generic" else label_span.text,
+                    designation=term.canonical if term.kind == "designation" else None,
+                    quantity=quantity_of(target),
+                )
+                order.append(key)
+            if weapon.term.kind == "designation":
+                item = by_head[key]
+                item.designation = item.designation or weapon.term.canonical
+                if item.category in {"unspecified", "other"}:
+                    item.category = weapon.term.category
+        items = [by_head[key] for key in order]
+        specific = [item for item in items if item.category != "unspecified"]
+        unique: list[Item] = []
+        seen = set()
+        for item in specific or items:
+            key2 = (item.category, item.label, item.designation)
+            if key2 not in seen:
+                seen.add(key2)
+                unique.append(item)
+        return unique

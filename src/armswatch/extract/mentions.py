@@ -1,0 +1,157 @@
+"""Lexicon mentions in a text (weapons, parties, sources, cues) and their place on spaCy tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from armswatch.extract.lexicons import (
+    Cue,
+    Lexicons,
+    PartyTerm,
+    SourceTerm,
+    WeaponTerm,
+    load_lexicons,
+)
+from armswatch.extract.matcher import TermMatch, TermMatcher, _lower_same_length
+
+
+@dataclass
+class Matchers:
+    lexicons: Lexicons
+    weapons: TermMatcher[WeaponTerm]
+    parties: TermMatcher[PartyTerm]
+    sources: TermMatcher[SourceTerm]
+    cues: TermMatcher[object]
+
+
+@lru_cache(maxsize=1)
+def load_matchers() -> Matchers:
+    """The Aho-Corasick automatons over every lexicon, built once per process."""
+    lexicons = load_lexicons()
+    weapons = TermMatcher(
+        (term.surface, term, term.exact_case, term.kind == "designation")
+        for term in lexicons.weapons
+    )
+    parties = TermMatcher((term.surface, term, True, False) for term in lexicons.party_terms)
+    sources = TermMatcher((term.surface, term, True, False) for term in lexicons.sources)
+    cues = TermMatcher((form, cue, False, False) for form, cue in lexicons.cue_forms.items())
+    return Matchers(lexicons, weapons, parties, sources, cues)
+
+
+def weapon_matches(text: str, lowered: str | None = None) -> list[TermMatch[WeaponTerm]]:
+    """Weapon terms in text, without the ones the ambiguity rules say are ordinary words there."""
+    matchers = load_matchers()
+    found = matchers.weapons.find(text, lowered)
+    if not found:
+        return found
+    ambiguity = matchers.lexicons.ambiguity
+    kept = []
+    for match in found:
+        patterns = ambiguity.get(match.payload.surface.lower()) or ambiguity.get(
+            match.payload.canonical.lower()
+        )
+        if patterns and _ruled_out(text, match, patterns):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _ruled_out(text: str, match: TermMatch[WeaponTerm], patterns: list) -> bool:
+    # look at the surrounding sentence-sized window only: cheap, and the rules are local
+    left = max(0, match.start - 120)
+    window = text[left : match.end + 120]
+    for pattern in patterns:
+        for found in pattern.finditer(window):
+            if found.start() + left < match.end and found.end() + left > match.start:
+                return True
+    return False
+
+
+@dataclass
+class WeaponMention:
+    term: WeaponTerm
+    start: int  # token index
+    end: int  # token index, exclusive
+
+    @property
+    def head(self) -> int:
+        return self.end - 1
+
+
+@dataclass
+class PartyMention:
+    term: PartyTerm
+    start: int
+    end: int
+
+
+@dataclass
+class SourceMention:
+    term: SourceTerm
+    start: int
+    end: int
+
+
+class TokenMentions:
+    """Mentions of one parsed unit, indexed by token, so role slots can ask "who is this?"."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        text = doc.text
+        lowered = _lower_same_length(text)
+        matchers = load_matchers()
+        self.weapons: list[WeaponMention] = []
+        self.parties: list[PartyMention] = []
+        self.sources: list[SourceMention] = []
+        self.weapon_at: dict[int, WeaponMention] = {}
+        self.party_at: dict[int, PartyMention] = {}
+        self.source_at: dict[int, SourceMention] = {}
+        for match in weapon_matches(text, lowered):
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            weapon = WeaponMention(match.payload, span.start, span.end)
+            self.weapons.append(weapon)
+            for index in range(span.start, span.end):
+                self.weapon_at[index] = weapon
+        for party_match in matchers.parties.find(text, lowered):
+            span = doc.char_span(party_match.start, party_match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            party = PartyMention(party_match.payload, span.start, span.end)
+            self.parties.append(party)
+            for index in range(span.start, span.end):
+                self.party_at[index] = party
+        for source_match in matchers.sources.find(text, lowered):
+            span = doc.char_span(source_match.start, source_match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            source = SourceMention(source_match.payload, span.start, span.end)
+            self.sources.append(source)
+            for index in range(span.start, span.end):
+                self.source_at[index] = source
+
+    def weapon_head(self, token: Token) -> WeaponMention | None:
+        return self.weapon_at.get(token.i)
+
+    def party_of(self, token: Token) -> PartyMention | None:
+        return self.party_at.get(token.i)
+
+
+def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
+    """The transfer cue a token carries, as a verb or a noun, or None."""
+    lower = token.lower_
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        return lexicons.verb_cues.get(lemma) or lexicons.verb_cues.get(lower)
+    if token.pos_ in {"NOUN", "PROPN"}:
+        cue = lexicons.noun_cues.get(lemma) or lexicons.noun_cues.get(lower)
+        if cue:
+            return cue
+        # headline verbs are often tagged as nouns ("US OKs arms sale")
+        if token.dep_ == "ROOT" and lower in lexicons.verb_cues:
+            return lexicons.verb_cues[lower]
+    return None

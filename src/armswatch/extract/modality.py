@@ -1,0 +1,94 @@
+"""Certainty: how a report presents a transfer (EXTRACTION.md section 4).
+
+Only the words that govern the transfer count: its own auxiliaries and negation, and the verbs,
+nouns and adverbs on the path from it to the sentence root ("no indications that ...",
+"will likely continue to buy", "Tehran denied supplying ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "refuse", "decline", "rebuff"}
+UNCONFIRMED_NOUNS = {"indication", "evidence", "sign", "confirmation", "proof"}
+VERIFY_LEMMAS = {"confirm", "verify", "corroborate"}
+SPECULATIVE_WORDS = {
+    "could", "may", "might", "should", "likely", "unlikely", "possibly", "probably", "perhaps",
+    "potentially",
+}  # fmt: skip
+SPECULATIVE_LEMMAS = {"expect", "plan", "consider", "intend", "weigh", "mull", "hope", "propose", "prepare", "anticipate", "explore", "eye"}
+CONDITION_MARKERS = {"if", "whether", "unless"}
+UNCONFIRMED_PHRASES = (
+    "could not be verified",
+    "could not be independently verified",
+    "could not be confirmed",
+    "could not be independently confirmed",
+    "not immediately clear",
+    "has not been confirmed",
+    "have not been confirmed",
+    "not independently verified",
+)
+
+
+def _path_to_root(token: Token) -> list[Token]:
+    path = [token]
+    while token.head.i != token.i and len(path) < 20:
+        token = token.head
+        path.append(token)
+    return path
+
+
+def _under_past_speech(token: Token) -> bool:
+    return any(
+        ancestor.tag_ == "VBD" and ancestor.lemma_.lower() in {"say", "tell", "announce", "state", "add", "confirm"}
+        for ancestor in token.ancestors
+    )
+
+
+def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
+    """confirmed is decided later, from who is speaking; this returns denied, unconfirmed,
+    speculative or reported."""
+    top = chain[-1]
+    path = [*chain[:-1], *_path_to_root(top)]
+    negated_chain = False
+    for token in path:
+        lemma = token.lemma_.lower()
+        children = list(token.children)
+        negated = any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in children)
+        if lemma in DENIAL_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+            return "denied"
+        if lemma in UNCONFIRMED_NOUNS and negated:
+            return "unconfirmed"
+        if lemma in VERIFY_LEMMAS and negated:
+            return "unconfirmed"
+        if lemma in {"unclear", "unconfirmed", "unverified"}:
+            return "unconfirmed"
+        if lemma == "clear" and negated:
+            return "unconfirmed"
+        if token in chain and negated and not any(child.lower_ == "only" for child in token.subtree):
+            negated_chain = True
+    lowered = sentence.text.lower()
+    if any(phrase in lowered for phrase in UNCONFIRMED_PHRASES):
+        return "unconfirmed"
+    if negated_chain:
+        return "denied"
+    scope: list[Token] = []
+    for token in path:
+        scope.append(token)
+        scope.extend(child for child in token.children if child.dep_ in {"aux", "auxpass", "advmod", "mark", "amod", "acomp", "neg"})
+    for token in scope:
+        lower = token.lower_
+        lemma = token.lemma_.lower()
+        if lower in SPECULATIVE_WORDS:
+            return "speculative"
+        if lower == "would" and not (_under_past_speech(token) and status == "offered"):
+            return "speculative"
+        if lemma in SPECULATIVE_LEMMAS and token.pos_ in {"VERB", "NOUN", "ADJ"} and token not in chain:
+            return "speculative"
+        if lower in CONDITION_MARKERS and token.dep_ == "mark":
+            return "speculative"
+        if lower in {"possible", "potential"} and status not in {"agreed"}:
+            return "speculative"
+    if sentence.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return "speculative"
+    return "reported"
