@@ -599,3 +599,37 @@ def test_generic_arms_beside_a_named_category_is_not_an_extra(tmp_path: Path) ->
     result = evaluate(gold, extractor=extractor, fuser=group_claims)
     assert (result.overall.transfer.tp, result.overall.transfer.fp) == (1, 1)
     assert [extra.recipient for extra in result.documents[0].extras] == ["TUR"]
+
+
+def test_group_names_are_compared_through_the_lexicon_aliases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    groups = tmp_path / "groups.tsv"
+    groups.write_text("name\taliases\nWagner Group\tWagner|PMC Wagner\n", encoding="utf-8")
+    monkeypatch.setattr(evaluation, "GROUPS_FILE", groups)
+    evaluation.group_names.cache_clear()
+    text = (
+        "North Korea has delivered infantry rockets to Russia's Wagner Group, the White House said."
+    )
+    gold = write_gold(
+        tmp_path / "gold.jsonl",
+        [
+            gold_line(
+                "wagner",
+                text,
+                [gold_transfer("PRK", "Wagner", "ammunition", "delivered", "reported")],
+            )
+        ],
+    )
+    extractor = fake_extractor(
+        {
+            "wagner": [
+                ("PRK", "the Wagner Group", "ammunition", "delivered", "reported", "North Korea")
+            ]
+        }
+    )
+    try:
+        result = evaluate(gold, extractor=extractor, fuser=group_claims)
+    finally:
+        evaluation.group_names.cache_clear()
+    assert result.overall.transfer.tp == 1

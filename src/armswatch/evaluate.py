@@ -9,6 +9,7 @@ its claims are fused into transfers, and the transfers are matched to the gold o
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -94,15 +95,45 @@ class GoldDocument:
         return not self.transfers
 
 
+GROUPS_FILE = Path(__file__).parent / "extract" / "data" / "groups.tsv"
+
+
+@functools.cache
+def group_names() -> dict[str, str]:
+    """Each group name and alias in the lexicon (casefolded) -> its canonical name (casefolded).
+
+    Gold files name a group however the labeller wrote it ("Wagner", "Hizbollah"); comparing
+    through the lexicon's aliases keeps a spelling difference from counting as a wrong party.
+    """
+    try:
+        lines = GROUPS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    names: dict[str, str] = {}
+    for line in lines[1:]:
+        fields = line.split("\t")
+        canonical = fields[0].strip().casefold()
+        if not canonical:
+            continue
+        names[canonical] = canonical
+        aliases = fields[1].split("|") if len(fields) > 1 else []
+        for alias in (a.strip().casefold() for a in aliases):
+            if alias:
+                names.setdefault(alias, canonical)
+    return names
+
+
 def party_key(name: str | None) -> str:
-    """How a party is compared: ISO3 codes as written, group names without case or a leading "the"."""
+    """How a party is compared: ISO3 codes as written; group names by the lexicon's canonical name,
+    without case or a leading "the"."""
     if not name or not name.strip():
         return UNKNOWN_PARTY
     name = name.strip()
     if name.upper() == name and len(name) == 3:
         return name
     lowered = name.casefold()
-    return lowered[4:] if lowered.startswith("the ") else lowered
+    lowered = lowered[4:] if lowered.startswith("the ") else lowered
+    return group_names().get(lowered, lowered)
 
 
 def _fail(location: str, reason: str) -> EvaluationError:
@@ -621,13 +652,13 @@ def _row(label: str, scores: Scores) -> str:
         _figure(scores.quantity.value),
         _figure(scores.false_positive_rate),
     ]
-    return f"{label:<16}" + "".join(f"{cell:>8}" for cell in cells)
+    return f"{label:<20}" + "".join(f"{cell:>8}" for cell in cells)
 
 
 def format_scores(result: EvaluationResult) -> str:
     overall = result.overall
     lines = [
-        f"{'':<16}" + "".join(f"{column:>8}" for column in _COLUMNS),
+        f"{'':<20}" + "".join(f"{column:>8}" for column in _COLUMNS),
         _row("all", overall),
     ]
     lines += [_row(f"form:{form}", scores) for form, scores in result.by_form.items()]
