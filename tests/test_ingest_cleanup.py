@@ -172,3 +172,28 @@ def test_seed_document_has_headline_as_title_and_first_line() -> None:
     assert isinstance(document, Document)
     assert document.title is not None
     assert document.text.startswith(document.title + "\n")
+
+
+def test_teaser_under_currently_reading_names_the_article_when_no_headline_is_printed() -> None:
+    page = (
+        "Currently Reading\nJordan Buys Black Hawks by Layla Haddad\nRead Next\nRain Floods Amman by Omar Said\n\n"
+        "Jordan has agreed to buy eight UH-60M Black Hawk helicopters from the United States, officials said.\n"
+    )
+    scraped = parse_scraped_text(page)
+    assert (scraped.title, scraped.byline) == ("Jordan Buys Black Hawks", "Layla Haddad")
+    assert "Rain Floods Amman" not in scraped.text and "Omar Said" not in scraped.text
+
+
+def test_teaser_of_another_article_never_becomes_the_title() -> None:
+    page = "Read Next\nFloods Hit the Coast by Jane Smith\n\nKenya has received two Mi-17 helicopters from Russia, the army said.\n"
+    scraped = parse_scraped_text(page)
+    assert scraped.title is None
+    assert scraped.text == "Kenya has received two Mi-17 helicopters from Russia, the army said."
+
+
+def test_headline_ending_in_a_two_word_name_is_still_the_headline() -> None:
+    page = "World\nDrones Supplied by Saudi Arabia\n\nYemeni officials said the drones had arrived by sea in March.\n"
+    scraped = parse_scraped_text(page)
+    assert scraped.title == "Drones Supplied by Saudi Arabia"
+    assert lines(scraped.text)[0] == "Drones Supplied by Saudi Arabia"
+    assert "World" not in lines(scraped.text)

@@ -408,3 +408,23 @@ def test_same_text_gives_the_same_doc_id_whatever_the_input(tmp_path: Path) -> N
     from_stdin = read_one("-", stdin=io.BytesIO(text.encode()))
     assert from_file.doc_id == from_stdin.doc_id
     assert from_file.doc_ref != from_stdin.doc_ref
+
+
+def test_ingest_never_imports_spacy_and_loads_heavy_readers_only_when_used() -> None:
+    import subprocess
+    import sys
+
+    sources = (Path(__file__).resolve().parents[1] / "src" / "armswatch" / "ingest").glob("*.py")
+    for source in sources:
+        text = source.read_text()
+        assert "import spacy" not in text and "from spacy" not in text, source.name
+    # Measured against `import armswatch` (whose own imports are not ingest's business).
+    code = (
+        "import sys, armswatch; before = set(sys.modules); import armswatch.ingest; "
+        "print(sorted(m for m in set(sys.modules) - before if m.split('.')[0] in "
+        "('spacy', 'datasketch', 'trafilatura', 'feedparser', 'warcio')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -138,6 +138,9 @@ NAVIGATION_LABELS: frozenset[str] = frozenset(
         "in this article",
     }
 )
+CURRENT_ARTICLE_LABELS: frozenset[str] = frozenset(
+    {"currently reading", "now reading", "you are reading"}
+)
 # Labels that introduce a list of other articles: the headline-like lines after them are teasers.
 TEASER_LIST_LABELS: frozenset[str] = frozenset(
     label
@@ -436,7 +439,12 @@ def _clean_header(
     """Drop the header's teasers, menus and labels; return the headline's line index."""
     header = [i for i in range(body_start) if lines[i].strip()]
     headline_candidates: list[int] = []
-    teaser_headlines: list[tuple[str, str]] = []
+    teasers: list[tuple[int, str, str, bool]] = []
+    # Whether the line before was a label or a teaser: the next teaser-shaped line is in a list.
+    in_list = False
+    # Teasers under a "Currently Reading" label name the page's own article.
+    current_article_headlines: list[str] = []
+    after_current_label = False
     for index in header:
         line = lines[index].strip()
         metadata = _METADATA.match(line)
@@ -445,6 +453,8 @@ def _clean_header(
             keep[index] = False
             continue
         if not keep[index]:
+            in_list = is_navigation_label(line)
+            after_current_label = _label_key(line) in CURRENT_ARTICLE_LABELS
             continue
         if (iso := _date_line(line)) is not None:
             result.published = result.published or iso
@@ -456,14 +466,30 @@ def _clean_header(
             continue
         teaser = _TEASER.match(line)
         if teaser and is_headline_like(line):
-            teaser_headlines.append((teaser["headline"].strip(), teaser["author"].strip()))
+            teasers.append((index, teaser["headline"].strip(), teaser["author"].strip(), in_list))
+            if after_current_label:
+                current_article_headlines.append(teaser["headline"].strip())
             keep[index] = False
+            in_list = True
+            after_current_label = False
             continue
+        in_list = after_current_label = False
         if _BREADCRUMB.match(line) and is_headline_like(line):
             keep[index] = False
             continue
         if is_headline_like(line):
             headline_candidates.append(index)
+    # A "... by Two Words" line standing alone just above the body is the headline itself
+    # ("Drones Supplied by Saudi Arabia"), not a teaser of another article.
+    if (
+        teasers
+        and not teasers[-1][3]
+        and (not headline_candidates or headline_candidates[-1] < teasers[-1][0])
+    ):
+        index = teasers.pop()[0]
+        keep[index] = True
+        headline_candidates.append(index)
+    teaser_headlines = [(headline, author) for _, headline, author, _ in teasers]
     # The headline stands closest to the body; headline-like lines above it are menus and teasers.
     title_index = headline_candidates[-1] if headline_candidates else None
     for index in headline_candidates[:-1]:
@@ -473,9 +499,9 @@ def _clean_header(
         title_index = None
     if title_index is not None:
         result.title = lines[title_index].strip()
-    elif teaser_headlines:
-        # No headline of its own: the first "Headline by Author" line names the page's own article.
-        result.title = result.title or teaser_headlines[0][0]
+    elif current_article_headlines:
+        # No headline of its own: the teaser under "Currently Reading" names the page's own article.
+        result.title = result.title or current_article_headlines[0]
     # The teaser that repeats the headline names the article's own author.
     title_key = _label_key(result.title or "")
     for headline, author in teaser_headlines:

@@ -84,6 +84,12 @@ def normalize_date(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        # ISO dates and timestamps, the common case in JSONL and feeds, need no pattern search.
+        try:
+            return dt.date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
     found = find_date(text)
     if found:
         return found[0]

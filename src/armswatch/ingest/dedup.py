@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -20,11 +23,17 @@ DEFAULT_THRESHOLD = 0.75
 _WORD = re.compile(r"\w+")
 # Signatures are stored as little-endian uint64, whatever the machine.
 _SIGNATURE_DTYPE = np.dtype("<u8")
-# datasketch >= 2.0 names its permutation scheme and needs it to rebuild a MinHash from stored
-# values; pinning it keeps stored signatures comparable across datasketch upgrades.
-_SCHEME: dict[str, Any] = (
-    {"scheme": "affine32"} if "scheme" in inspect.signature(MinHash.__init__).parameters else {}
-)
+
+
+@functools.cache
+def _scheme() -> dict[str, Any]:
+    """datasketch >= 2.0 names its permutation scheme and needs it to rebuild a MinHash from stored
+    values; pinning it keeps stored signatures comparable across datasketch upgrades."""
+    from datasketch import MinHash
+
+    return (
+        {"scheme": "affine32"} if "scheme" in inspect.signature(MinHash.__init__).parameters else {}
+    )
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -37,7 +46,9 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def minhash_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
     """The MinHash signature of a text's word shingles (num_perm uint64 values)."""
-    minhash = MinHash(num_perm=num_perm, **_SCHEME)
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=num_perm, **_scheme())
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
 
@@ -58,7 +69,9 @@ def _minhash(signature: np.ndarray | Iterable[int]) -> MinHash:
     values = np.asarray(
         list(signature) if not isinstance(signature, np.ndarray) else signature, dtype=np.uint64
     )
-    return MinHash(num_perm=len(values), hashvalues=values, **_SCHEME)
+    from datasketch import MinHash
+
+    return MinHash(num_perm=len(values), hashvalues=values, **_scheme())
 
 
 def estimated_similarity(
@@ -72,6 +85,9 @@ class NearDuplicateIndex:
     """Documents seen so far, by signature; `query` names the earliest one a new text nearly copies."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        # Imported here: datasketch takes about half a second to import, and readers never need it.
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
