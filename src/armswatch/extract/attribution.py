@@ -43,6 +43,7 @@ class AttributionReader:
         while visited < 20:
             visited += 1
             self._according_to(current, speakers)
+            self._parenthetical(current, top, speakers)
             lemma = current.lemma_.lower()
             if current.pos_ in {"VERB", "AUX"} and lemma in SPEECH_LEMMAS and current.i != top.i:
                 if lemma in CITING_LEMMAS:
@@ -90,6 +91,15 @@ class AttributionReader:
                 break
             current = current.head
         return [speaker for speaker in speakers if speaker is not None], cites
+
+    def _parenthetical(self, token: Token, top: Token, speakers: list[Speaker]) -> None:
+        """", the officials said" hanging off the clause: a speech verb child of an ancestor."""
+        for child in token.children:
+            if child.dep_ in {"parataxis", "advcl", "conj"} and child.pos_ == "VERB" and child.i > top.i:
+                if child.lemma_.lower() in SPEECH_LEMMAS and child.lemma_.lower() not in CITING_LEMMAS:
+                    subject, passive = subject_of(child)
+                    if subject is not None and not passive:
+                        self._append(speakers, self.speaker(subject))
 
     def _cited(self, verb: Token, cites: list[Speaker]) -> None:
         """Whom a "citing" verb names; "citing sources from within U.S. intelligence" names the agency."""

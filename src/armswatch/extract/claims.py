@@ -188,11 +188,17 @@ class DocumentReader:
             if not read.items or not (read.suppliers or read.recipients):
                 continue
             resolved.append(read)
-        claims: list[Claim] = []
+        claims: dict[str, Claim] = {}
         for read in resolved:
-            claims.extend(self._claims_of(read))
-        self._propagate_origins(claims)
-        return claims
+            for claim in self._claims_of(read):
+                if claim.claim_id in claims:
+                    # two frames of one sentence saying the same thing: one claim, items pooled
+                    _merge_items(claims[claim.claim_id], claim)
+                else:
+                    claims[claim.claim_id] = claim
+        result = list(claims.values())
+        self._propagate_origins(result)
+        return result
 
     def _resolve_against_antecedent(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
         frame = read.frame
@@ -294,6 +300,13 @@ class DocumentReader:
             if host:
                 return Origin(name=host, country=None, kind="media")
         return Origin(name=f"document {document.doc_ref or document.doc_id}", country=None, kind="media")
+
+
+def _merge_items(kept: Claim, other: Claim) -> None:
+    known = {(item.category, item.label, item.designation) for item in kept.items}
+    for item in other.items:
+        if (item.category, item.label, item.designation) not in known:
+            kept.items.append(item)
 
 
 def _pair(claim: Claim) -> tuple[str, str]:

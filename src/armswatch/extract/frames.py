@@ -48,6 +48,8 @@ GOVERNOR_STATUS = {
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
 }  # fmt: skip
+# Heads that keep a weapon word's meaning: "rocket systems", "missile launchers", "tank rounds".
+WEAPON_SYSTEM_NOUNS = {"system", "launcher", "battery", "unit", "round", "munition", "weapon", "vehicle", "carrier", "destroyer", "interceptor", "platform"}
 OBJECT_CONTROL = {"push", "force", "urge", "allow", "ask", "persuade", "help", "enable", "lead", "prompt", "drive", "press", "encourage"}
 ANAPHORIC_DETERMINERS = {"that", "this", "those", "these", "the", "such"}
 ANAPHORIC_NOUNS = {"country", "nation", "regime", "government", "state", "kingdom", "republic", "island", "administration", "leadership"}
@@ -219,8 +221,15 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         return "offered"
     if cue.cue_class == "use":
         return "in_use"
-    future = any(word in {"will", "'ll", "shall", "wo"} for word in group) or _going_to(token)
-    progressive = token.tag_ == "VBG" and any(word in {"is", "are", "am", "was", "were", "be", "been"} for word in group)
+    # "Germany to send tanks": a headline's bare infinitive is a future
+    headline_future = token.dep_ == "ROOT" and "to" in group
+    future = any(word in {"will", "'ll", "shall", "wo"} for word in group) or _going_to(token) or headline_future
+    # "has been buying" reports purchases made, "is buying" one under way
+    progressive = (
+        token.tag_ == "VBG"
+        and any(word in {"is", "are", "am", "was", "were", "be"} for word in group)
+        and "been" not in group
+    )
     passive_progressive = token.tag_ == "VBN" and "being" in group
     if any(phrase in text for phrase in TRANSIT_WORDS) and cue.cue_class in {"give", "get", "arrive"} and not future:
         return "in_transit"
@@ -313,9 +322,14 @@ class FrameBuilder:
     def _item_heads(self, sentence: Span) -> list[WeaponMention]:
         """Weapon mentions heading a noun phrase; a designation inside a generic's phrase merges into it."""
         heads = []
+        doc = sentence.doc
         for weapon in self.mentions.weapons:
             if weapon.start < sentence.start or weapon.end > sentence.end:
                 continue
+            head = doc[weapon.head]
+            if weapon.term.kind == "generic" and head.dep_ in {"compound", "amod"} and head.head.i not in self.mentions.weapon_at:
+                if head.head.lemma_.lower() not in WEAPON_SYSTEM_NOUNS:
+                    continue
             heads.append(weapon)
         return heads
 
@@ -502,6 +516,19 @@ class FrameBuilder:
                 parent_weapon = self.mentions.weapon_at.get(parent.i)
                 if parent_weapon is not None and parent.i != head_token.i:
                     target = parent
+                else:
+                    # "HIMARS rocket systems": a generic sibling under the same head joins the designation
+                    sibling = next(
+                        (
+                            t for t in parent.children
+                            if t.i != head_token.i and t.i in self.mentions.weapon_at
+                            and self.mentions.weapon_at[t.i].term.kind == "generic" and t.dep_ in {"compound", "amod"}
+                        ),
+                        None,
+                    )
+                    if sibling is not None and sibling.i in by_head:
+                        del by_head[sibling.i]
+                        order.remove(sibling.i)
             key = target.i
             if key not in by_head:
                 term = self.mentions.weapon_at[target.i].term if target.i != head_token.i else weapon.term
@@ -510,7 +537,7 @@ class FrameBuilder:
                     category=term.category,
                     label=label_span.text.lower() if term.kind == "generic" else label_span.text,
                     designation=term.canonical if term.kind == "designation" else None,
-                    quantity=quantity_of(target),
+                    quantity=quantity_of(target, frozenset(self.mentions.weapon_at)),
                 )
                 order.append(key)
             if weapon.term.kind == "designation":

@@ -141,15 +141,18 @@ def _number_tokens(head: Token) -> list[Token]:
     return sorted(parts, key=lambda token: token.i)
 
 
-def quantity_of(item: Token) -> Quantity | None:
-    """The count of an item noun, from its number modifier or a "millions of" head."""
+def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quantity | None:
+    """The count of an item noun, from its number modifier or a "millions of" head.
+
+    `name_tokens` are tokens of weapon names, whose digits are not counts ("Leopard 2", "F-16").
+    """
     # coordinated items share the count of the first conjunct: "millions of rounds, rockets and shells"
     anchor = item
     while anchor.dep_ == "conj" and anchor.head.pos_ in {"NOUN", "PROPN"}:
         anchor = anchor.head
     for candidate in (item, anchor) if anchor.i != item.i else (item,):
         for child in candidate.children:
-            if child.dep_ == "nummod" and child.ent_type_ != "MONEY" and not _is_money_token(child):
+            if child.dep_ == "nummod" and child.i not in name_tokens and child.ent_type_ != "MONEY" and not _is_money_token(child):
                 parts = _number_tokens(child)
                 value = parse_number([token.text for token in parts])
                 if value is None or value <= 0 or _looks_like_year(parts, value):
