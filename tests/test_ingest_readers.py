@@ -428,3 +428,15 @@ def test_ingest_never_imports_spacy_and_loads_heavy_readers_only_when_used() -> 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_rss_author_is_the_name_not_the_email(tmp_path: Path) -> None:
+    path = tmp_path / "authors.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Digest</title>'
+        "<item><title>Latvia buys IRIS-T</title><author>desk@digest.example (Anna Berzina)</author>"
+        "<description>Latvia has signed a contract for IRIS-T SLM systems.</description></item>"
+        "</channel></rss>"
+    )
+    (entry,) = read_all(path)
+    assert isinstance(entry, Document) and entry.byline == "Anna Berzina"

@@ -29,6 +29,12 @@ def _entry_text(entry: Any) -> str:
     return html_fragment_to_text(best if len(best) >= len(summary) else summary)
 
 
+def _author(entry: Any) -> str | None:
+    """The entry's author by name (RSS writes "email (Name)"; feedparser splits it out)."""
+    detail = entry.get("author_detail") or {}
+    return detail.get("name") or entry.get("author") or None
+
+
 def iter_feed(body: bytes, source: str) -> Iterator[Document | Failure]:
     """Documents of a feed's entries; a feed that cannot be parsed or has no entries is a Failure."""
     import feedparser
@@ -60,5 +66,5 @@ def iter_feed(body: bytes, source: str) -> Iterator[Document | Failure]:
             url=entry.get("link") or None,
             doc_ref=ref,
             outlet=outlet,
-            byline=entry.get("author") or None,
+            byline=_author(entry),
         )
