@@ -252,3 +252,32 @@ def test_feed_state_round_trips(store):
     store.set_feed_state("https://example.org/feed.xml", etag='"abc"', state={"seen": 3})
     state = store.feed_state("https://example.org/feed.xml")
     assert (state["etag"], state["state"]) == ('"abc"', {"seen": 3})
+
+
+def test_stored_claims_come_back_exactly_as_given(store):
+    from armswatch.models import Item, Money, Party, Speaker
+    from armswatch.store.core import claim_data
+
+    article = document(SHELLS)
+    full = claim(
+        article,
+        quantity=Quantity(min=1000000, max=None, approx=True, text="millions"),
+        designation="122mm",
+        speaker=Speaker(
+            speaker="Vedant Patel",
+            title="deputy spokesperson",
+            org="U.S. State Department",
+            country="USA",
+            kind="government",
+        ),
+        extra_items=[Item(category="missiles", label="rockets")],
+    )
+    full.via = [Party(name="Belarus", code="BLR")]
+    full.cites = [Speaker(org="U.S. intelligence", country="USA", kind="intelligence")]
+    full.value = Money(amount=1.5e9, currency="USD", text="$1.5 billion")
+    full.event_date.text = "in recent weeks"
+
+    assert claim_data(full) == full.to_dict()
+    store.add(article, [full])
+    [stored] = store.claims()
+    assert stored == full

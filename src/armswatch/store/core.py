@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -174,24 +175,31 @@ class Store:
         party_rows: dict[str, dict[str, Any]] = {}
         origin_rows: dict[str, dict[str, Any]] = {}
         keys: set[tuple[str, str, str]] = set()
-        batch_bands: dict[tuple[int, str], str] = {}
-        batch_signatures: dict[str, bytes] = {}
+        buckets_of = {
+            document.doc_id: _buckets(signature) if signature else []
+            for document, _, signature in prepared
+            if document.doc_id not in stored
+        }
+        # Candidates already stored, and those earlier in this batch, keyed by LSH bucket.
+        candidates_by_bucket = self._stored_candidates(
+            connection, sorted({b for buckets in buckets_of.values() for b in buckets})
+        )
         now = _now()
         for document, document_claims, signature in prepared:
             if document.doc_id in stored:
                 continue
             stored.add(document.doc_id)
             added += 1
-            bands = _bands(signature) if signature else []
+            buckets = buckets_of[document.doc_id]
             if signature and document.duplicate_of is None:
-                document.duplicate_of = self._near_duplicate(
-                    connection, signature, bands, batch_bands, batch_signatures
+                document.duplicate_of = _near_duplicate(
+                    signature, [c for b in buckets for c in candidates_by_bucket.get(b, [])]
                 )
             if signature:
-                batch_signatures[document.doc_id] = signature
-                for band, bucket in bands:
-                    batch_bands.setdefault((band, bucket), document.doc_id)
-                    band_rows.append({"band": band, "bucket": bucket, "doc_id": document.doc_id})
+                candidate = _Candidate(document.doc_id, signature, document.duplicate_of, now)
+                for bucket in buckets:
+                    candidates_by_bucket.setdefault(bucket, []).append(candidate)
+                    band_rows.append({"bucket": bucket, "doc_id": document.doc_id})
             document_rows.append(
                 {
                     "doc_id": document.doc_id,
@@ -286,50 +294,28 @@ class Store:
             )
         return added
 
-    def _near_duplicate(
-        self,
-        connection: Connection,
-        signature: bytes,
-        bands: list[tuple[int, str]],
-        batch_bands: dict[tuple[int, str], str],
-        batch_signatures: dict[str, bytes],
-    ) -> str | None:
-        """The earliest stored document this one nearly duplicates (its chain's root), if any."""
-        candidates: dict[str, tuple[bytes | None, str | None, Any]] = {}
-        for band_key in bands:
-            doc_id = batch_bands.get(band_key)
-            if doc_id is not None:
-                candidates[doc_id] = (batch_signatures[doc_id], None, None)
-        condition = or_(
-            *(
-                and_(document_bands.c.band == band, document_bands.c.bucket == bucket)
-                for band, bucket in bands
+    def _stored_candidates(
+        self, connection: Connection, buckets: list[str]
+    ) -> dict[str, list[_Candidate]]:
+        """Stored documents sharing an LSH bucket with the new ones, by bucket."""
+        found: dict[str, list[_Candidate]] = {}
+        for start in range(0, len(buckets), 500):
+            rows = connection.execute(
+                select(
+                    document_bands.c.bucket,
+                    documents.c.doc_id,
+                    documents.c.signature,
+                    documents.c.duplicate_of,
+                    documents.c.added_at,
+                )
+                .join(documents, document_bands.c.doc_id == documents.c.doc_id)
+                .where(document_bands.c.bucket.in_(buckets[start : start + 500]))
             )
-        )
-        rows = connection.execute(
-            select(
-                documents.c.doc_id,
-                documents.c.signature,
-                documents.c.duplicate_of,
-                documents.c.added_at,
-            )
-            .join(document_bands, document_bands.c.doc_id == documents.c.doc_id)
-            .where(condition)
-            .distinct()
-        )
-        for doc_id, stored_signature, duplicate_of, added_at in rows:
-            candidates[doc_id] = (stored_signature, duplicate_of, added_at)
-        from armswatch.ingest.dedup import DEFAULT_THRESHOLD as threshold
-
-        matches = []
-        for doc_id, (candidate_signature, duplicate_of, added_at) in candidates.items():
-            if candidate_signature and _similarity(signature, candidate_signature) >= threshold:
-                matches.append((added_at is None, added_at or _now(), doc_id, duplicate_of))
-        if not matches:
-            return None
-        matches.sort()
-        _, _, doc_id, duplicate_of = matches[0]
-        return duplicate_of or doc_id
+            for bucket, doc_id, signature, duplicate_of, added_at in rows:
+                found.setdefault(bucket, []).append(
+                    _Candidate(doc_id, signature, duplicate_of, added_at)
+                )
+        return found
 
     def add_failure(self, failure: Failure) -> None:
         """Record an input that could not be read or processed."""
@@ -831,7 +817,7 @@ def _grouped(rows: Iterable[Any]) -> Iterator[tuple[tuple[str, str, str], list[A
 def _claim_row(claim: Claim) -> dict[str, Any]:
     supplier_key, supplier_name = _party_columns(claim.supplier)
     recipient_key, recipient_name = _party_columns(claim.recipient)
-    data = claim.to_dict()
+    data = claim_data(claim)
     return {
         "claim_id": claim.claim_id,
         "doc_id": claim.doc_id,
@@ -851,6 +837,75 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         "evidence_text": claim.evidence.text,
         "confidence": claim.confidence,
         "data": data,
+    }
+
+
+def _party_data(party: Party | None) -> dict[str, Any] | None:
+    return None if party is None else {"name": party.name, "code": party.code, "kind": party.kind}
+
+
+def _speaker_data(speaker: Any) -> dict[str, Any]:
+    return {
+        "speaker": speaker.speaker,
+        "title": speaker.title,
+        "org": speaker.org,
+        "country": speaker.country,
+        "kind": speaker.kind,
+    }
+
+
+def claim_data(claim: Claim) -> dict[str, Any]:
+    """`claim.to_dict()` without dataclasses.asdict's deep copies (it dominates bulk inserts)."""
+    quantity_fields = ("min", "max", "approx", "text")
+    return {
+        "claim_id": claim.claim_id,
+        "doc_id": claim.doc_id,
+        "supplier": _party_data(claim.supplier),
+        "recipient": _party_data(claim.recipient),
+        "items": [
+            {
+                "category": item.category,
+                "label": item.label,
+                "designation": item.designation,
+                "quantity": None
+                if item.quantity is None
+                else {name: getattr(item.quantity, name) for name in quantity_fields},
+            }
+            for item in claim.items
+        ],
+        "status": claim.status,
+        "certainty": claim.certainty,
+        "evidence": {
+            "start": claim.evidence.start,
+            "end": claim.evidence.end,
+            "text": claim.evidence.text,
+        },
+        "doc_ref": claim.doc_ref,
+        "via": [_party_data(party) for party in claim.via],
+        "deal": claim.deal,
+        "value": None
+        if claim.value is None
+        else {
+            "amount": claim.value.amount,
+            "currency": claim.value.currency,
+            "text": claim.value.text,
+        },
+        "event_date": {
+            "start": claim.event_date.start,
+            "end": claim.event_date.end,
+            "text": claim.event_date.text,
+        },
+        "reported_date": claim.reported_date,
+        "attribution": [_speaker_data(s) for s in claim.attribution],
+        "cites": [_speaker_data(s) for s in claim.cites],
+        "origin": None
+        if claim.origin is None
+        else {
+            "name": claim.origin.name,
+            "country": claim.origin.country,
+            "kind": claim.origin.kind,
+        },
+        "confidence": claim.confidence,
     }
 
 
@@ -901,14 +956,44 @@ def _signature(text: str) -> bytes | None:
     return signature_to_bytes(minhash_signature(text))
 
 
-def _bands(signature: bytes) -> list[tuple[int, str]]:
-    """LSH bands: documents sharing any band bucket are near-duplicate candidates."""
+def _buckets(signature: bytes) -> list[str]:
+    """LSH buckets ("band:hash"): documents sharing any bucket are near-duplicate candidates."""
     width = max(1, len(signature) // LSH_BANDS)
     return [
-        (band, hashlib.sha1(signature[band * width : (band + 1) * width]).hexdigest())
+        f"{band}:{hashlib.sha1(signature[band * width : (band + 1) * width]).hexdigest()}"
         for band in range(LSH_BANDS)
         if signature[band * width : (band + 1) * width]
     ]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    doc_id: str
+    signature: bytes | None
+    duplicate_of: str | None
+    added_at: Any
+
+
+def _near_duplicate(signature: bytes, candidates: list[_Candidate]) -> str | None:
+    """The earliest candidate this signature nearly duplicates (its chain's root), if any."""
+    from armswatch.ingest.dedup import DEFAULT_THRESHOLD
+
+    matches = {
+        candidate.doc_id: candidate
+        for candidate in candidates
+        if candidate.signature and _similarity(signature, candidate.signature) >= DEFAULT_THRESHOLD
+    }
+    if not matches:
+        return None
+    earliest = min(matches.values(), key=lambda c: (_as_utc(c.added_at), c.doc_id))
+    return earliest.duplicate_of or earliest.doc_id
+
+
+def _as_utc(moment: Any) -> datetime:
+    """Timestamps as aware UTC datetimes (SQLite hands them back naive)."""
+    if not isinstance(moment, datetime):
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _similarity(first: bytes, second: bytes) -> float:

@@ -42,8 +42,7 @@ documents = Table(
 document_bands = Table(
     "document_bands",
     metadata,
-    Column("band", Integer, primary_key=True),
-    Column("bucket", String(40), primary_key=True),
+    Column("bucket", String(48), primary_key=True),
     Column(
         "doc_id",
         String(64),

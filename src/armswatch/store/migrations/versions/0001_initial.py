@@ -34,8 +34,7 @@ def upgrade() -> None:
     op.create_index("ix_documents_duplicate_of", "documents", ["duplicate_of"])
     op.create_table(
         "document_bands",
-        sa.Column("band", sa.Integer, primary_key=True),
-        sa.Column("bucket", sa.String(40), primary_key=True),
+        sa.Column("bucket", sa.String(48), primary_key=True),
         sa.Column(
             "doc_id",
             sa.String(64),
