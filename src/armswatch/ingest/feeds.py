@@ -11,6 +11,7 @@ from armswatch.ingest.documents import make_document
 from armswatch.ingest.html import html_fragment_to_text
 from armswatch.models import Document, Failure
 
+_EMAIL_AND_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 
 
@@ -30,9 +31,12 @@ def _entry_text(entry: Any) -> str:
 
 
 def _author(entry: Any) -> str | None:
-    """The entry's author by name (RSS writes "email (Name)"; feedparser splits it out)."""
-    detail = entry.get("author_detail") or {}
-    return detail.get("name") or entry.get("author") or None
+    """The entry's author by name; RSS writes "email (Name)"."""
+    author = (entry.get("author") or "").strip()
+    written = _EMAIL_AND_NAME.match(author)
+    if written:
+        return written["name"].strip()
+    return author or (entry.get("author_detail") or {}).get("name") or None
 
 
 def iter_feed(body: bytes, source: str) -> Iterator[Document | Failure]:
