@@ -13,7 +13,9 @@ import armswatch
 from armswatch.models import Claim
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_43f1b3c72fc22d31.txt"
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside the project")
+pytestmark = pytest.mark.skipif(
+    not SEED.exists(), reason="the seed article is not beside the project"
+)
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +27,19 @@ def claims() -> list[Claim]:
 
 
 def _pair(claim: Claim) -> tuple[str | None, str | None]:
-    return (claim.supplier.code if claim.supplier else None, claim.recipient.code if claim.recipient else None)
+    return (
+        claim.supplier.code if claim.supplier else None,
+        claim.recipient.code if claim.recipient else None,
+    )
 
 
 def test_north_korean_ammunition_is_being_bought_by_russia(claims: list[Claim]) -> None:
     prk_rus = [c for c in claims if _pair(c) == ("PRK", "RUS")]
     ammunition = [c for c in prk_rus if "ammunition" in c.categories]
     assert ammunition
-    asserted = [c for c in prk_rus if c.certainty == "reported" and c.status in {"negotiating", "sought"}]
+    asserted = [
+        c for c in prk_rus if c.certainty == "reported" and c.status in {"negotiating", "sought"}
+    ]
     assert {c.status for c in asserted} >= {"negotiating", "sought"}
     quantities = [i.quantity for c in ammunition for i in c.items if i.quantity]
     assert any(q.min is not None and q.min >= 1_000_000 for q in quantities)
@@ -64,7 +71,9 @@ def test_dates_attribution_and_one_origin(claims: list[Claim]) -> None:
     assert ("Vedant Patel", "State Department") in speakers
     assert ("John Kirby", "White House") in speakers
     cited = [c for c in claims if any(s.org == "New York Times" for s in c.attribution)]
-    assert cited and any(s.country == "USA" and s.kind == "intelligence" for c in cited for s in c.cites)
+    assert cited and any(
+        s.country == "USA" and s.kind == "intelligence" for c in cited for s in c.cites
+    )
     origins = {c.origin.name for c in claims if _pair(c) == ("PRK", "RUS") and c.origin}
     assert origins == {"U.S. government"}
 
@@ -90,5 +99,7 @@ def test_cli_prints_json_lines_for_the_seed() -> None:
         check=True,
     )
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert records and all({"claim_id", "doc_id", "doc_ref", "evidence", "origin"} <= set(r) for r in records)
+    assert records and all(
+        {"claim_id", "doc_id", "doc_ref", "evidence", "origin"} <= set(r) for r in records
+    )
     assert all(r["doc_ref"] == str(SEED) for r in records)

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-def extract(  # type: ignore[no-redef]
+def extract(
     text: str,
     *,
     title: str | None = None,

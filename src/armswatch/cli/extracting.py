@@ -17,8 +17,16 @@ from armswatch.models import Claim, Failure
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON lines, one claim per line (the public format).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON lines, one claim per line (the public format)."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Extraction processes.",
+)
 @click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
@@ -26,8 +34,14 @@ from armswatch.models import Claim, Failure
     show_default=True,
     help="Run extraction in local processes or on a Dask cluster.",
 )
-@click.option("--scheduler", metavar="ADDR", help="Dask scheduler address (tcp://host:8786); a local cluster when omitted.")
-def extract(inputs: tuple[str, ...], as_json: bool, workers: int, engine: str, scheduler: str | None) -> None:
+@click.option(
+    "--scheduler",
+    metavar="ADDR",
+    help="Dask scheduler address (tcp://host:8786); a local cluster when omitted.",
+)
+def extract(
+    inputs: tuple[str, ...], as_json: bool, workers: int, engine: str, scheduler: str | None
+) -> None:
     """Print the arms-transfer claims found in articles.
 
     INPUT is a .txt or .html file, a directory (read recursively), a .jsonl/.jsonl.gz file of
@@ -46,7 +60,9 @@ def extract(inputs: tuple[str, ...], as_json: bool, workers: int, engine: str, s
 
     def claims() -> Iterator[Claim]:
         try:
-            for result in iter_extracted(list(inputs), workers=workers, engine=engine, scheduler=scheduler):
+            for result in iter_extracted(
+                list(inputs), workers=workers, engine=engine, scheduler=scheduler
+            ):
                 if isinstance(result, Failure):
                     failures.append(result)
                     click.echo(f"failed: {result.input}: {result.reason}", err=True)
@@ -59,7 +75,13 @@ def extract(inputs: tuple[str, ...], as_json: bool, workers: int, engine: str, s
         for claim in claims():
             sys.stdout.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
     else:
-        emit(claims(), "table", columns=CLAIM_COLUMNS, to_json=Claim.to_dict, empty_message="no claims found")
+        emit(
+            claims(),
+            "table",
+            columns=CLAIM_COLUMNS,
+            to_json=Claim.to_dict,
+            empty_message="no claims found",
+        )
     if failures:
         click.echo(f"{len(failures)} input(s) could not be read", err=True)
         sys.exit(1)

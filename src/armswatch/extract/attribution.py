@@ -6,6 +6,8 @@ are one origin, and an outlet repeating them adds none.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from armswatch.extract.frames import PRONOUNS, SPEECH_LEMMAS, subject_of
@@ -14,7 +16,18 @@ from armswatch.extract.mentions import TokenMentions
 from armswatch.models import Origin, Speaker
 
 CITING_LEMMAS = {"cite", "quote"}
-REPORT_NOUNS = {"report", "statement", "article", "story", "briefing", "assessment", "study", "analysis", "investigation", "dossier"}
+REPORT_NOUNS = {
+    "report",
+    "statement",
+    "article",
+    "story",
+    "briefing",
+    "assessment",
+    "study",
+    "analysis",
+    "investigation",
+    "dossier",
+}
 GOVERNMENT_KINDS = {"government", "intelligence", "military"}
 OFFICIAL_NOUNS = {
     "official", "officials", "source", "sources", "intelligence", "diplomat", "diplomats",
@@ -22,14 +35,25 @@ OFFICIAL_NOUNS = {
     "ministry", "minister", "officer", "officers", "military", "envoy", "ambassador", "lawmaker",
     "lawmakers", "aide", "aides", "agency", "services",
 }  # fmt: skip
-EXPERT_NOUNS = {"analyst", "analysts", "expert", "experts", "researcher", "researchers", "observer", "observers"}
+EXPERT_NOUNS = {
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "researcher",
+    "researchers",
+    "observer",
+    "observers",
+}
 TITLE_POS = {"NOUN", "ADJ", "PROPN"}
 
 
 class AttributionReader:
     """Reads speakers and cited sources from the speech frames above a transfer."""
 
-    def __init__(self, mentions: TokenMentions, lexicons: Lexicons, last_person) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, mentions: TokenMentions, lexicons: Lexicons, last_person: Callable[[], Speaker | None]
+    ) -> None:
         self.mentions = mentions
         self.lexicons = lexicons
         self.last_person = last_person  # callback: the latest named person speaking in the document
@@ -70,14 +94,27 @@ class AttributionReader:
                 for child in current.children:
                     if child.dep_ == "acl" and child.lemma_.lower() in CITING_LEMMAS:
                         self._cited(child, cites)
-                    elif child.dep_ == "acl" and child.lemma_.lower() in {"publish", "release", "issue", "write", "air", "broadcast"}:
+                    elif child.dep_ == "acl" and child.lemma_.lower() in {
+                        "publish",
+                        "release",
+                        "issue",
+                        "write",
+                        "air",
+                        "broadcast",
+                    }:
                         for agent in child.children:
                             if agent.dep_ == "agent":
                                 for pobj in agent.children:
                                     if pobj.dep_ == "pobj":
                                         self._append(speakers, self.speaker(pobj))
-                    elif child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
-                        target = child if child.dep_ == "poss" else next((t for t in child.children if t.dep_ == "pobj"), None)
+                    elif child.dep_ == "poss" or (
+                        child.dep_ == "prep" and child.lower_ in {"by", "from"}
+                    ):
+                        target = (
+                            child
+                            if child.dep_ == "poss"
+                            else next((t for t in child.children if t.dep_ == "pobj"), None)
+                        )
                         if target is not None:
                             self._append(speakers, self.speaker(target))
             # "X reports that": the publisher speaks
@@ -93,10 +130,17 @@ class AttributionReader:
         return [speaker for speaker in speakers if speaker is not None], cites
 
     def _parenthetical(self, token: Token, top: Token, speakers: list[Speaker]) -> None:
-        """", the officials said" hanging off the clause: a speech verb child of an ancestor."""
+        """ ", the officials said" hanging off the clause: a speech verb child of an ancestor."""
         for child in token.children:
-            if child.dep_ in {"parataxis", "advcl", "conj"} and child.pos_ == "VERB" and child.i > top.i:
-                if child.lemma_.lower() in SPEECH_LEMMAS and child.lemma_.lower() not in CITING_LEMMAS:
+            if (
+                child.dep_ in {"parataxis", "advcl", "conj"}
+                and child.pos_ == "VERB"
+                and child.i > top.i
+            ):
+                if (
+                    child.lemma_.lower() in SPEECH_LEMMAS
+                    and child.lemma_.lower() not in CITING_LEMMAS
+                ):
                     subject, passive = subject_of(child)
                     if subject is not None and not passive:
                         self._append(speakers, self.speaker(subject))
@@ -109,13 +153,25 @@ class AttributionReader:
             cited = self.speaker(obj)
             if cited is None or (cited.org is None and cited.country is None):
                 for prep in verb.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"from", "in", "within", "inside", "at"}:
+                    if prep.dep_ == "prep" and prep.lower_ in {
+                        "from",
+                        "in",
+                        "within",
+                        "inside",
+                        "at",
+                    }:
                         for inner in prep.subtree:
                             if inner.dep_ == "pobj" and inner.i not in {t.i for t in obj.subtree}:
                                 place = self.speaker(inner)
                                 if place is not None and (place.org or place.country):
                                     kind = place.kind if place.kind != "other" else "anonymous"
-                                    cited = Speaker(cited.speaker if cited else None, cited.title if cited else None, place.org, place.country, kind)
+                                    cited = Speaker(
+                                        cited.speaker if cited else None,
+                                        cited.title if cited else None,
+                                        place.org,
+                                        place.country,
+                                        kind,
+                                    )
                                     break
             self._append(cites, cited)
 
@@ -134,19 +190,31 @@ class AttributionReader:
         if speaker is None:
             return
         for existing in target:
-            if existing.speaker == speaker.speaker and existing.org == speaker.org and existing.country == speaker.country:
+            if (
+                existing.speaker == speaker.speaker
+                and existing.org == speaker.org
+                and existing.country == speaker.country
+            ):
                 return
         target.append(speaker)
 
     def speaker(self, head: Token) -> Speaker | None:
         """A Speaker from a noun phrase: person, title, organisation, state and kind."""
         if head.lower_ in {"he", "she"}:
-            person: Speaker | None = self.last_person()
-            return person
+            return self.last_person()
         if head.lower_ in PRONOUNS or head.lower_ in {"we", "i", "you", "who", "which", "that"}:
             return None
         phrase = sorted(
-            [head, *(t for child in head.children if child.dep_ in {"compound", "amod", "nmod", "poss", "det", "appos", "prep", "nummod"} for t in child.subtree)],
+            [
+                head,
+                *(
+                    t
+                    for child in head.children
+                    if child.dep_
+                    in {"compound", "amod", "nmod", "poss", "det", "appos", "prep", "nummod"}
+                    for t in child.subtree
+                ),
+            ],
             key=lambda t: t.i,
         )
         indices = {t.i for t in phrase}
@@ -167,8 +235,18 @@ class AttributionReader:
                 party = self.mentions.party_at.get(index)
                 if party is not None and party.term.party.code:
                     country = party.term.party.code
-                    if org is None and party.term.role in {"name", "capital", "seat", "body", "leader"}:
-                        org = party.term.party.name if party.term.role != "body" else party.term.surface
+                    if org is None and party.term.role in {
+                        "name",
+                        "capital",
+                        "seat",
+                        "body",
+                        "leader",
+                    }:
+                        org = (
+                            party.term.party.name
+                            if party.term.role != "body"
+                            else party.term.surface
+                        )
                         kind = "government"
                     break
         head_lower = head.lower_
@@ -199,7 +277,9 @@ class AttributionReader:
         return Speaker(speaker=person, title=title, org=org, country=country, kind=kind)
 
 
-def origin_of(attribution: list[Speaker], cites: list[Speaker], lexicons: Lexicons) -> Origin | None:
+def origin_of(
+    attribution: list[Speaker], cites: list[Speaker], lexicons: Lexicons
+) -> Origin | None:
     """The deepest source of the chain: what the speaker relies on, else the innermost speaker."""
     chain = [*cites[::-1], *attribution]
     for speaker in chain:

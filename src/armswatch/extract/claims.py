@@ -50,7 +50,9 @@ class ReadFrame:
     deal: str = "unspecified"
 
 
-def extract_document(document: Document, *, prefilter: bool = True, today: dt.date | None = None) -> list[Claim]:
+def extract_document(
+    document: Document, *, prefilter: bool = True, today: dt.date | None = None
+) -> list[Claim]:
     """Claims found in one document. prefilter=False parses every paragraph (for measuring recall)."""
     return DocumentReader(document, today=today).read(prefilter=prefilter)
 
@@ -81,7 +83,9 @@ class DocumentReader:
 
     def _read_unit(self, unit: Unit, doc: Doc) -> None:
         mentions = TokenMentions(doc)
-        resolver = PartyResolver(mentions, self.lexicons, lambda token: self._resolve_anaphor(token, unit))
+        resolver = PartyResolver(
+            mentions, self.lexicons, lambda token: self._resolve_anaphor(token, unit)
+        )
         builder = FrameBuilder(mentions, self.lexicons, resolver)
         reader = AttributionReader(mentions, self.lexicons, self._last_person)
         quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
@@ -125,18 +129,26 @@ class DocumentReader:
     def _last_person(self) -> Speaker | None:
         return copy.copy(self.persons[-1]) if self.persons else None
 
-    def _quote_speakers(self, sentence: Span, doc: Doc, quotes: list[tuple[int, int]], reader: AttributionReader) -> list[Speaker]:
+    def _quote_speakers(
+        self, sentence: Span, doc: Doc, quotes: list[tuple[int, int]], reader: AttributionReader
+    ) -> list[Speaker]:
         """Speakers of a quotation that spans sentences: the speech verb after its closing mark."""
         for start, end in quotes:
-            if start <= sentence.start_char + 2 and end > sentence.end_char - 1 or (
-                sentence.start_char <= start < sentence.end_char and end > sentence.end_char
+            if (
+                start <= sentence.start_char + 2
+                and end > sentence.end_char - 1
+                or (sentence.start_char <= start < sentence.end_char and end > sentence.end_char)
             ):
                 closing = doc.char_span(end - 1, end, alignment_mode="expand")
                 if closing is None:
                     continue
                 closing_sentence = closing.sent
                 for token in closing_sentence:
-                    if token.idx >= end - 1 and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS:
+                    if (
+                        token.idx >= end - 1
+                        and token.pos_ == "VERB"
+                        and token.lemma_.lower() in SPEECH_LEMMAS
+                    ):
                         subject, _ = subject_of(token)
                         if subject is not None:
                             speaker = reader.speaker(subject)
@@ -154,7 +166,11 @@ class DocumentReader:
                     for index in [subject.i, *(t.i for t in subject.subtree)]:
                         mention = None
                         for party_match in self._party_mentions:
-                            if party_match.start <= unit.start + token.doc[index].idx < party_match.end:
+                            if (
+                                party_match.start
+                                <= unit.start + token.doc[index].idx
+                                < party_match.end
+                            ):
                                 mention = party_match
                                 break
                         if mention is not None:
@@ -169,7 +185,9 @@ class DocumentReader:
             party = match.payload.party
             counts[party] = counts.get(party, 0) + 1
             latest[party] = match.start
-        nearby = [party for party, at in latest.items() if position - at <= 600 and party.kind == "state"]
+        nearby = [
+            party for party, at in latest.items() if position - at <= 600 and party.kind == "state"
+        ]
         if not nearby:
             return None
         return max(nearby, key=lambda party: (counts[party], latest[party]))
@@ -182,7 +200,9 @@ class DocumentReader:
             self._resolve_against_antecedent(read, resolved)
             frame = read.frame
             if not read.suppliers and frame.origin_suppliers:
-                read.suppliers = [party for party in frame.origin_suppliers if party not in read.recipients]
+                read.suppliers = [
+                    party for party in frame.origin_suppliers if party not in read.recipients
+                ]
             if frame.direction == "use" and not read.suppliers:
                 continue  # weapons used with no foreign supplier are not a transfer
             if not read.items or not (read.suppliers or read.recipients):
@@ -228,7 +248,9 @@ class DocumentReader:
         if not read.recipients:
             read.recipients = list(antecedent.recipients)
         if not read.items:
-            read.items = [Item(item.category, item.label, item.designation, None) for item in antecedent.items]
+            read.items = [
+                Item(item.category, item.label, item.designation, None) for item in antecedent.items
+            ]
         if read.deal == "unspecified":
             read.deal = antecedent.deal
         if frame.direction == "elaborate":
@@ -299,7 +321,9 @@ class DocumentReader:
             host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://", "", document.url).split("/")[0])
             if host:
                 return Origin(name=host, country=None, kind="media")
-        return Origin(name=f"document {document.doc_ref or document.doc_id}", country=None, kind="media")
+        return Origin(
+            name=f"document {document.doc_ref or document.doc_id}", country=None, kind="media"
+        )
 
 
 def _merge_items(kept: Claim, other: Claim) -> None:
@@ -310,7 +334,10 @@ def _merge_items(kept: Claim, other: Claim) -> None:
 
 
 def _pair(claim: Claim) -> tuple[str, str]:
-    return (claim.supplier.key if claim.supplier else "", claim.recipient.key if claim.recipient else "")
+    return (
+        claim.supplier.key if claim.supplier else "",
+        claim.recipient.key if claim.recipient else "",
+    )
 
 
 def _compatible(mine: list[Party], theirs: list[Party]) -> bool:
@@ -322,10 +349,13 @@ def _items_compatible(mine: list[Item], theirs: list[Item]) -> bool:
     return not categories or bool(categories & {item.category for item in theirs})
 
 
-def _party_speaks(attribution: list[Speaker], supplier: Party | None, recipient: Party | None) -> bool:
+def _party_speaks(
+    attribution: list[Speaker], supplier: Party | None, recipient: Party | None
+) -> bool:
     codes = {party.code for party in (supplier, recipient) if party is not None and party.code}
     return any(
-        speaker.country in codes and speaker.kind in {"government", "military", "company"} for speaker in attribution
+        speaker.country in codes and speaker.kind in {"government", "military", "company"}
+        for speaker in attribution
     )
 
 

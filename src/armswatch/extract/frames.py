@@ -7,6 +7,7 @@ syntactic slots of those cues (EXTRACTION.md section 2), the items and the statu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -49,12 +50,62 @@ GOVERNOR_STATUS = {
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
 }  # fmt: skip
 # Heads that keep a weapon word's meaning: "rocket systems", "missile launchers", "tank rounds".
-WEAPON_SYSTEM_NOUNS = {"system", "launcher", "battery", "unit", "round", "munition", "weapon", "vehicle", "carrier", "destroyer", "interceptor", "platform"}
-OBJECT_CONTROL = {"push", "force", "urge", "allow", "ask", "persuade", "help", "enable", "lead", "prompt", "drive", "press", "encourage"}
+WEAPON_SYSTEM_NOUNS = {
+    "system",
+    "launcher",
+    "battery",
+    "unit",
+    "round",
+    "munition",
+    "weapon",
+    "vehicle",
+    "carrier",
+    "destroyer",
+    "interceptor",
+    "platform",
+}
+OBJECT_CONTROL = {
+    "push",
+    "force",
+    "urge",
+    "allow",
+    "ask",
+    "persuade",
+    "help",
+    "enable",
+    "lead",
+    "prompt",
+    "drive",
+    "press",
+    "encourage",
+}
 ANAPHORIC_DETERMINERS = {"that", "this", "those", "these", "the", "such"}
-ANAPHORIC_NOUNS = {"country", "nation", "regime", "government", "state", "kingdom", "republic", "island", "administration", "leadership"}
+ANAPHORIC_NOUNS = {
+    "country",
+    "nation",
+    "regime",
+    "government",
+    "state",
+    "kingdom",
+    "republic",
+    "island",
+    "administration",
+    "leadership",
+}
 PRONOUNS = {"it", "they", "its", "their", "them", "he", "she", "his", "her"}
-TRANSIT_WORDS = {"en route", "on its way", "on their way", "heading to", "headed to", "bound for", "in transit", "being shipped", "being transported", "being sent", "being delivered"}
+TRANSIT_WORDS = {
+    "en route",
+    "on its way",
+    "on their way",
+    "heading to",
+    "headed to",
+    "bound for",
+    "in transit",
+    "being shipped",
+    "being transported",
+    "being sent",
+    "being delivered",
+}
 NEGOTIATION_WORDS = {"in the process of", "in talks", "negotiating", "in negotiations"}
 
 
@@ -84,7 +135,12 @@ class Frame:
 class PartyResolver:
     """Turns slot tokens into parties; anaphors ("the country", "it") are resolved by a callback."""
 
-    def __init__(self, mentions: TokenMentions, lexicons: Lexicons, resolve_anaphor) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        mentions: TokenMentions,
+        lexicons: Lexicons,
+        resolve_anaphor: Callable[[Token], Party | None],
+    ) -> None:
         self.mentions = mentions
         self.lexicons = lexicons
         self.resolve_anaphor = resolve_anaphor
@@ -106,10 +162,10 @@ class PartyResolver:
             if mention is not None:
                 return mention.term.party
         if head.lower_ in PRONOUNS or (
-            head.lemma_.lower() in ANAPHORIC_NOUNS and any(child.lower_ in {"the", "that", "this"} for child in head.children)
+            head.lemma_.lower() in ANAPHORIC_NOUNS
+            and any(child.lower_ in {"the", "that", "this"} for child in head.children)
         ):
-            resolved: Party | None = self.resolve_anaphor(head)
-            return resolved
+            return self.resolve_anaphor(head)
         return None
 
     def _phrase_indices(self, head: Token) -> list[int]:
@@ -162,7 +218,9 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         head = token.head
         if head.i == token.i:
             return None, False
-        to_infinitive = token.dep_ == "advcl" and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
+        to_infinitive = token.dep_ == "advcl" and any(
+            child.lower_ == "to" and child.dep_ == "aux" for child in token.children
+        )
         if token.dep_ == "xcomp" or to_infinitive:
             objects = _children(head, "dobj")
             if objects and head.lemma_.lower() in OBJECT_CONTROL:
@@ -181,7 +239,9 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
 
 def _verb_group(token: Token) -> list[str]:
     """Auxiliaries and particles of a verb, lower-cased, in order."""
-    return [child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass", "neg", "prt"}]
+    return [
+        child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass", "neg", "prt"}
+    ]
 
 
 def _governors(token: Token, limit: int = 3) -> list[Token]:
@@ -208,7 +268,9 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
     text = sentence.text.lower()
     for governor in _governors(token):
         lemma = governor.lemma_.lower()
-        if lemma in GOVERNOR_STATUS and not (lemma in {"announce", "set"} and cue.cue_class not in {"give", "offer"}):
+        if lemma in GOVERNOR_STATUS and not (
+            lemma in {"announce", "set"} and cue.cue_class not in {"give", "offer"}
+        ):
             status = GOVERNOR_STATUS[lemma]
             if status == "sought" and cue.cue_class in {"give", "offer"}:
                 continue  # "wants to send" is a pledge-in-waiting, keep reading
@@ -223,7 +285,11 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         return "in_use"
     # "Germany to send tanks": a headline's bare infinitive is a future
     headline_future = token.dep_ == "ROOT" and "to" in group
-    future = any(word in {"will", "'ll", "shall", "wo"} for word in group) or _going_to(token) or headline_future
+    future = (
+        any(word in {"will", "'ll", "shall", "wo"} for word in group)
+        or _going_to(token)
+        or headline_future
+    )
     # "has been buying" reports purchases made, "is buying" one under way
     progressive = (
         token.tag_ == "VBG"
@@ -231,37 +297,73 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         and "been" not in group
     )
     passive_progressive = token.tag_ == "VBN" and "being" in group
-    if any(phrase in text for phrase in TRANSIT_WORDS) and cue.cue_class in {"give", "get", "arrive"} and not future:
+    if (
+        any(phrase in text for phrase in TRANSIT_WORDS)
+        and cue.cue_class in {"give", "get", "arrive"}
+        and not future
+    ):
         return "in_transit"
     if future:
         if cue.cue_class == "get" and cue.status == "agreed":
             return "agreed"
-        if cue.cue_class == "get" and cue.lemma in {"buy", "purchase", "acquire", "procure", "import"}:
+        if cue.cue_class == "get" and cue.lemma in {
+            "buy",
+            "purchase",
+            "acquire",
+            "procure",
+            "import",
+        }:
             return "agreed"
         return "offered"
     if "would" in group:
         return "offered" if cue.cue_class in {"give", "get", "arrive"} else cue.status
     if progressive or passive_progressive:
-        if cue.cue_class == "get" and cue.lemma in {"buy", "purchase", "acquire", "procure", "import", "order"}:
+        if cue.cue_class == "get" and cue.lemma in {
+            "buy",
+            "purchase",
+            "acquire",
+            "procure",
+            "import",
+            "order",
+        }:
             return "negotiating"
-        if passive_progressive and cue.lemma in {"ship", "send", "transfer", "deliver", "dispatch", "airlift"}:
+        if passive_progressive and cue.lemma in {
+            "ship",
+            "send",
+            "transfer",
+            "deliver",
+            "dispatch",
+            "airlift",
+        }:
             return "in_transit"
         return cue.status
     if token.tag_ == "VB" and not group and token.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
         # a bare infinitive of purpose: "a plan to supply", "moves to buy"
-        return "offered" if cue.cue_class in {"give"} else "sought" if cue.cue_class == "get" else cue.status
+        return (
+            "offered"
+            if cue.cue_class in {"give"}
+            else "sought"
+            if cue.cue_class == "get"
+            else cue.status
+        )
     return cue.status
 
 
 def _going_to(token: Token) -> bool:
     head = token.head
-    return token.dep_ == "xcomp" and head.lower_ == "going" and any(child.lower_ in {"is", "are", "am"} for child in head.children)
+    return (
+        token.dep_ == "xcomp"
+        and head.lower_ == "going"
+        and any(child.lower_ in {"is", "are", "am"} for child in head.children)
+    )
 
 
 class FrameBuilder:
     """Builds the frames of one sentence."""
 
-    def __init__(self, mentions: TokenMentions, lexicons: Lexicons, resolver: PartyResolver) -> None:
+    def __init__(
+        self, mentions: TokenMentions, lexicons: Lexicons, resolver: PartyResolver
+    ) -> None:
         self.mentions = mentions
         self.lexicons = lexicons
         self.resolver = resolver
@@ -300,14 +402,22 @@ class FrameBuilder:
         # anaphoric transfer nouns with no items of their own: "that purchase has been completed"
         for cue_index, cue in cues.items():
             token = sentence.doc[cue_index]
-            if cue_index in chained or cue.pos != "noun" or cue.cue_class not in DIRECTIONAL | {"agree"}:
+            if (
+                cue_index in chained
+                or cue.pos != "noun"
+                or cue.cue_class not in DIRECTIONAL | {"agree"}
+            ):
                 continue
-            determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
+            determiners = {
+                child.lower_ for child in token.children if child.dep_ in {"det", "poss"}
+            }
             if not determiners & ANAPHORIC_DETERMINERS or any(
                 self.mentions.weapon_at.get(t.i) for t in token.subtree
             ):
                 continue
-            if any(child.dep_ == "prep" and child.lower_ in {"of", "for"} for child in token.children):
+            if any(
+                child.dep_ == "prep" and child.lower_ in {"of", "for"} for child in token.children
+            ):
                 continue  # "the sale of the company": its object is named, and is not a weapon
             chain = [token, *self._cue_ancestors(token, cues)]
             chained.update(t.i for t in chain)
@@ -327,7 +437,11 @@ class FrameBuilder:
             if weapon.start < sentence.start or weapon.end > sentence.end:
                 continue
             head = doc[weapon.head]
-            if weapon.term.kind == "generic" and head.dep_ in {"compound", "amod"} and head.head.i not in self.mentions.weapon_at:
+            if (
+                weapon.term.kind == "generic"
+                and head.dep_ in {"compound", "amod"}
+                and head.head.i not in self.mentions.weapon_at
+            ):
                 if head.head.lemma_.lower() not in WEAPON_SYSTEM_NOUNS:
                     continue
             heads.append(weapon)
@@ -364,7 +478,9 @@ class FrameBuilder:
                 found.append(current)
         return found
 
-    def _frame(self, sentence: Span, chain: list[Token], cues: dict[int, Cue], weapons: list[WeaponMention]) -> Frame | None:
+    def _frame(
+        self, sentence: Span, chain: list[Token], cues: dict[int, Cue], weapons: list[WeaponMention]
+    ) -> Frame | None:
         chain_cues = [(token, cues[token.i]) for token in chain]
         directional = [(t, c) for t, c in chain_cues if c.cue_class in DIRECTIONAL]
         verbs = [(t, c) for t, c in directional if c.pos == "verb"]
@@ -374,21 +490,47 @@ class FrameBuilder:
             direction_token, direction_cue = directional[0]
         else:
             return None
-        meta = [(t, c) for t, c in chain_cues if c.cue_class in META or (c.cue_class in {"offer", "ask"} and t.i != direction_token.i)]
+        meta = [
+            (t, c)
+            for t, c in chain_cues
+            if c.cue_class in META or (c.cue_class in {"offer", "ask"} and t.i != direction_token.i)
+        ]
         status = self._status(sentence, direction_token, direction_cue, meta, chain_cues)
-        deal = next((c.deal for _, c in reversed(chain_cues) if c.deal != "unspecified"), "unspecified")
-        frame = Frame(sentence=sentence, chain=chain, direction=direction_cue.cue_class, status=status, deal=deal)
+        deal = next(
+            (c.deal for _, c in reversed(chain_cues) if c.deal != "unspecified"), "unspecified"
+        )
+        frame = Frame(
+            sentence=sentence,
+            chain=chain,
+            direction=direction_cue.cue_class,
+            status=status,
+            deal=deal,
+        )
         self._fill_roles(frame, chain_cues, direction_token)
         frame.items = self._items(weapons, frame)
         if direction_cue.cue_class == "elaborate":
             frame.anaphoric = True
         for weapon in weapons:
             head = sentence.doc[weapon.head]
-            if any(child.lower_ in {"those", "these", "the", "such"} for child in head.children if child.dep_ == "det") and not frame.suppliers:
+            if (
+                any(
+                    child.lower_ in {"those", "these", "the", "such"}
+                    for child in head.children
+                    if child.dep_ == "det"
+                )
+                and not frame.suppliers
+            ):
                 frame.anaphoric = True
         return frame
 
-    def _status(self, sentence: Span, token: Token, cue: Cue, meta: list[tuple[Token, Cue]], chain: list[tuple[Token, Cue]]) -> str:
+    def _status(
+        self,
+        sentence: Span,
+        token: Token,
+        cue: Cue,
+        meta: list[tuple[Token, Cue]],
+        chain: list[tuple[Token, Cue]],
+    ) -> str:
         if meta:
             meta_token, meta_cue = meta[-1]
             if meta_cue.cue_class == "complete":
@@ -411,25 +553,37 @@ class FrameBuilder:
             return "in_transit"
         return cue.status
 
-    def _fill_roles(self, frame: Frame, chain: list[tuple[Token, Cue]], direction_token: Token) -> None:
+    def _fill_roles(
+        self, frame: Frame, chain: list[tuple[Token, Cue]], direction_token: Token
+    ) -> None:
         direction = frame.direction
         has_directional_verb = any(c.pos == "verb" and c.cue_class in DIRECTIONAL for _, c in chain)
         for token, cue in chain:
             role_class = cue.cue_class if cue.cue_class in SUBJECT_ROLE else direction
             if cue.pos == "noun" and has_directional_verb:
-                role_class = direction  # "received a shipment of drones from Iran": the verb decides
+                role_class = (
+                    direction  # "received a shipment of drones from Iran": the verb decides
+                )
             subject_role = SUBJECT_ROLE.get(role_class)
             # the subject of a meta verb plays the subject role of the transfer it governs
             if cue.cue_class in META:
                 subject_role = SUBJECT_ROLE.get(direction)
-            if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or (cue.pos == "verb" and token.dep_ == "ROOT"):
+            if (
+                token.pos_ in {"VERB", "AUX"}
+                or token.tag_.startswith("VB")
+                or (cue.pos == "verb" and token.dep_ == "ROOT")
+            ):
                 subject, passive = subject_of(token)
                 preps = _preps(token)
                 if passive:
                     agents = preps.get("by", [])
                     for agent in agents:
                         self._add(frame, subject_role, agent)
-                elif subject is not None and subject_role and not self.mentions.weapon_at.get(subject.i):
+                elif (
+                    subject is not None
+                    and subject_role
+                    and not self.mentions.weapon_at.get(subject.i)
+                ):
                     self._add(frame, subject_role, subject)
                 if role_class in {"give", "offer"}:
                     for dative in _children(token, "dative", "iobj"):
@@ -446,11 +600,19 @@ class FrameBuilder:
                         self._add(frame, subject_role, possessor)
                 # "U.S. arms sale to Taiwan": a party compound names the noun's subject when the other side is named
                 head = token.head
-                if token.dep_ in {"dobj", "nsubjpass", "pobj"} and cue.cue_class in DIRECTIONAL and head.pos_ in {"VERB", "AUX"} and not any(
-                    head.i == t.i for t, _ in chain
+                if (
+                    token.dep_ in {"dobj", "nsubjpass", "pobj"}
+                    and cue.cue_class in DIRECTIONAL
+                    and head.pos_ in {"VERB", "AUX"}
+                    and not any(head.i == t.i for t, _ in chain)
                 ):
                     subject, passive = subject_of(head)
-                    if subject is not None and not passive and subject_role and head.lemma_.lower() in GOVERNOR_STATUS:
+                    if (
+                        subject is not None
+                        and not passive
+                        and subject_role
+                        and head.lemma_.lower() in GOVERNOR_STATUS
+                    ):
                         self._add(frame, subject_role, subject)
                 for modifier in _children(token, "compound", "amod", "nmod"):
                     if subject_role and self.resolver.mentions.party_at.get(modifier.i):
@@ -474,16 +636,31 @@ class FrameBuilder:
                             self._add(frame, "supplier", agent)
 
     def _weapon_tokens(self, frame: Frame) -> list[Token]:
-        return [token for token in frame.sentence if self.mentions.weapon_at.get(token.i) and self.mentions.weapon_at[token.i].head == token.i]
+        return [
+            token
+            for token in frame.sentence
+            if self.mentions.weapon_at.get(token.i)
+            and self.mentions.weapon_at[token.i].head == token.i
+        ]
 
     def _prep_roles(self, frame: Frame, preps: dict[str, list[Token]], role_class: str) -> None:
         for preposition, objects in preps.items():
             for obj in objects:
-                if preposition in {"to", "for", "into"} and role_class in {"give", "offer", "arrive", "block", "cancel", "agree"}:
+                if (
+                    preposition in {"to", "for", "into"}
+                    and role_class in {"give", "offer", "arrive", "block", "cancel", "agree"}
+                    or preposition == "in"
+                    and role_class == "arrive"
+                ):
                     self._add(frame, "recipient", obj)
-                elif preposition == "in" and role_class == "arrive":
-                    self._add(frame, "recipient", obj)
-                elif preposition == "from" and role_class in {"get", "ask", "arrive", "use", "elaborate", "agree"}:
+                elif preposition == "from" and role_class in {
+                    "get",
+                    "ask",
+                    "arrive",
+                    "use",
+                    "elaborate",
+                    "agree",
+                }:
                     self._add(frame, "supplier", obj)
                 elif preposition in {"through", "via"}:
                     for party in self.resolver.parties(obj):
@@ -520,9 +697,12 @@ class FrameBuilder:
                     # "HIMARS rocket systems": a generic sibling under the same head joins the designation
                     sibling = next(
                         (
-                            t for t in parent.children
-                            if t.i != head_token.i and t.i in self.mentions.weapon_at
-                            and self.mentions.weapon_at[t.i].term.kind == "generic" and t.dep_ in {"compound", "amod"}
+                            t
+                            for t in parent.children
+                            if t.i != head_token.i
+                            and t.i in self.mentions.weapon_at
+                            and self.mentions.weapon_at[t.i].term.kind == "generic"
+                            and t.dep_ in {"compound", "amod"}
                         ),
                         None,
                     )
@@ -531,8 +711,14 @@ class FrameBuilder:
                         order.remove(sibling.i)
             key = target.i
             if key not in by_head:
-                term = self.mentions.weapon_at[target.i].term if target.i != head_token.i else weapon.term
-                label_span = doc[self.mentions.weapon_at[target.i].start : self.mentions.weapon_at[target.i].end]
+                term = (
+                    self.mentions.weapon_at[target.i].term
+                    if target.i != head_token.i
+                    else weapon.term
+                )
+                label_span = doc[
+                    self.mentions.weapon_at[target.i].start : self.mentions.weapon_at[target.i].end
+                ]
                 by_head[key] = Item(
                     category=term.category,
                     label=label_span.text.lower() if term.kind == "generic" else label_span.text,

@@ -144,13 +144,13 @@ def _load_states() -> tuple[dict[str, StateEntry], list[PartyTerm]]:
         except json.JSONDecodeError as exc:
             raise ExtractionError(f"{path}:{line_no}: {exc}") from exc
         code = record["code"]
-        years = tuple(record["years"]) if record.get("years") else None
+        years = (int(record["years"][0]), int(record["years"][1])) if record.get("years") else None
         entry = StateEntry(
             code=code,
             name=record["name"],
             government=record.get("government") or f"{record['name']} government",
             historical=bool(record.get("historical")),
-            years=years,  # type: ignore[arg-type]
+            years=years,
         )
         states[code] = entry
         party = Party(name=entry.name, code=code, kind="state")

@@ -24,7 +24,7 @@ class Matchers:
     weapons: TermMatcher[WeaponTerm]
     parties: TermMatcher[PartyTerm]
     sources: TermMatcher[SourceTerm]
-    cues: TermMatcher[object]
+    cues: TermMatcher[Cue]
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,20 @@ SPECULATIVE_WORDS = {
     "could", "may", "might", "should", "likely", "unlikely", "possibly", "probably", "perhaps",
     "potentially",
 }  # fmt: skip
-SPECULATIVE_LEMMAS = {"expect", "plan", "consider", "intend", "weigh", "mull", "hope", "propose", "prepare", "anticipate", "explore", "eye"}
+SPECULATIVE_LEMMAS = {
+    "expect",
+    "plan",
+    "consider",
+    "intend",
+    "weigh",
+    "mull",
+    "hope",
+    "propose",
+    "prepare",
+    "anticipate",
+    "explore",
+    "eye",
+}
 CONDITION_MARKERS = {"if", "whether", "unless"}
 UNCONFIRMED_PHRASES = (
     "could not be verified",
@@ -40,7 +53,8 @@ def _path_to_root(token: Token) -> list[Token]:
 
 def _under_past_speech(token: Token) -> bool:
     return any(
-        ancestor.tag_ == "VBD" and ancestor.lemma_.lower() in {"say", "tell", "announce", "state", "add", "confirm"}
+        ancestor.tag_ == "VBD"
+        and ancestor.lemma_.lower() in {"say", "tell", "announce", "state", "add", "confirm"}
         for ancestor in token.ancestors
     )
 
@@ -54,7 +68,10 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     for token in path:
         lemma = token.lemma_.lower()
         children = list(token.children)
-        negated = any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in children)
+        negated = any(
+            child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
+            for child in children
+        )
         if lemma in DENIAL_LEMMAS and token.pos_ in {"VERB", "AUX"}:
             return "denied"
         if lemma in UNCONFIRMED_NOUNS and negated:
@@ -65,7 +82,11 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
             return "unconfirmed"
         if lemma == "clear" and negated:
             return "unconfirmed"
-        if token in chain and negated and not any(child.lower_ == "only" for child in token.subtree):
+        if (
+            token in chain
+            and negated
+            and not any(child.lower_ == "only" for child in token.subtree)
+        ):
             negated_chain = True
     lowered = sentence.text.lower()
     if any(phrase in lowered for phrase in UNCONFIRMED_PHRASES):
@@ -75,7 +96,11 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     scope: list[Token] = []
     for token in path:
         scope.append(token)
-        scope.extend(child for child in token.children if child.dep_ in {"aux", "auxpass", "advmod", "mark", "amod", "acomp", "neg"})
+        scope.extend(
+            child
+            for child in token.children
+            if child.dep_ in {"aux", "auxpass", "advmod", "mark", "amod", "acomp", "neg"}
+        )
     for token in scope:
         lower = token.lower_
         lemma = token.lemma_.lower()
@@ -83,7 +108,11 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
             return "speculative"
         if lower == "would" and not (_under_past_speech(token) and status == "offered"):
             return "speculative"
-        if lemma in SPECULATIVE_LEMMAS and token.pos_ in {"VERB", "NOUN", "ADJ"} and token not in chain:
+        if (
+            lemma in SPECULATIVE_LEMMAS
+            and token.pos_ in {"VERB", "NOUN", "ADJ"}
+            and token not in chain
+        ):
             return "speculative"
         if lower in CONDITION_MARKERS and token.dep_ == "mark":
             return "speculative"

@@ -152,7 +152,12 @@ def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quant
         anchor = anchor.head
     for candidate in (item, anchor) if anchor.i != item.i else (item,):
         for child in candidate.children:
-            if child.dep_ == "nummod" and child.i not in name_tokens and child.ent_type_ != "MONEY" and not _is_money_token(child):
+            if (
+                child.dep_ == "nummod"
+                and child.i not in name_tokens
+                and child.ent_type_ != "MONEY"
+                and not _is_money_token(child)
+            ):
                 parts = _number_tokens(child)
                 value = parse_number([token.text for token in parts])
                 if value is None or value <= 0 or _looks_like_year(parts, value):

@@ -1,0 +1,233 @@
+"""The extractor's mechanisms, one phenomenon per case, on sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+import armswatch
+from armswatch.models import Claim
+
+
+def _claims(text: str, published: str = "2023-03-15", title: str | None = None) -> list[Claim]:
+    return armswatch.extract(text, title=title, published=published)
+
+
+def _rows(claims: list[Claim]) -> set[tuple[str | None, str | None, str, str, str]]:
+    return {
+        (
+            claim.supplier.key if claim.supplier else None,
+            claim.recipient.key if claim.recipient else None,
+            category,
+            claim.status,
+            claim.certainty,
+        )
+        for claim in claims
+        for category in claim.categories
+    }
+
+
+# (text, expected (supplier, recipient, category, status, certainty))
+CASES = [
+    pytest.param(
+        "Germany delivered 18 howitzers to Ukraine last month, the defence ministry in Kyiv said.",
+        ("DEU", "UKR", "artillery", "delivered", "confirmed"),
+        id="give-active-past-to",
+    ),
+    pytest.param(
+        "Armenia bought four fighter jets from Russia in 2020, according to a regional analyst.",
+        ("RUS", "ARM", "aircraft", "delivered", "reported"),
+        id="get-from",
+    ),
+    pytest.param(
+        "Forty tanks were delivered to Morocco by the United States in the spring.",
+        ("USA", "MAR", "armoured_vehicles", "delivered", "reported"),
+        id="passive-agent",
+    ),
+    pytest.param(
+        "Washington will send Taipei a new batch of anti-ship missiles, officials said on Monday.",
+        ("USA", "TWN", "missiles", "offered", "reported"),
+        id="future-give-dative",
+    ),
+    pytest.param(
+        "Qatar wants to buy attack drones from Turkey, two people familiar with the talks said.",
+        ("TUR", "QAT", "uav", "sought", "reported"),
+        id="want-to-buy",
+    ),
+    pytest.param(
+        "Tehran denied sending drones to Moscow, calling the accusation baseless.",
+        ("IRN", "RUS", "uav", "delivered", "denied"),
+        id="denial-by-party",
+    ),
+    pytest.param(
+        "There are no indications that Belarus has received missiles from Iran, a Western diplomat said.",
+        ("IRN", "BLR", "missiles", "delivered", "unconfirmed"),
+        id="no-indications",
+    ),
+    pytest.param(
+        "Egypt could acquire fighter jets from China within two years, analysts said.",
+        ("CHN", "EGY", "aircraft", "delivered", "speculative"),
+        id="modal-could",
+    ),
+    pytest.param(
+        "If Berlin supplies tanks to Kyiv, Moscow has warned it will respond.",
+        ("DEU", "UKR", "armoured_vehicles", "delivered", "speculative"),
+        id="conditional-if",
+    ),
+    pytest.param(
+        "Russian forces launched Iranian-made drones at power stations overnight.",
+        ("IRN", "RUS", "uav", "in_use", "reported"),
+        id="made-in-adjective-in-use",
+    ),
+    pytest.param(
+        "The State Department approved the sale of 36 fighter jets to Indonesia on Thursday.",
+        ("USA", "IDN", "aircraft", "agreed", "confirmed"),
+        id="nominal-sale-approved",
+    ),
+    pytest.param(
+        "Poland's purchase of attack helicopters from the United States was signed in Warsaw.",
+        ("USA", "POL", "aircraft", "agreed", "reported"),
+        id="possessive-purchase",
+    ),
+    pytest.param(
+        "Germany halted deliveries of tanks to Turkey after the incursion.",
+        ("DEU", "TUR", "armoured_vehicles", "suspended", "reported"),
+        id="block-suspended",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_one_phenomenon(text: str, expected: tuple[str, str, str, str, str]) -> None:
+    assert expected in _rows(_claims(text))
+
+
+def test_coordination_gives_one_claim_per_supplier() -> None:
+    rows = _rows(
+        _claims(
+            "France and Italy will supply air defence systems to Kyiv, the two governments announced."
+        )
+    )
+    pairs = {(supplier, recipient) for supplier, recipient, *_ in rows}
+    assert {("FRA", "UKR"), ("ITA", "UKR")} <= pairs
+
+
+def test_intermediary_is_not_a_party() -> None:
+    claims = _claims(
+        "Israel shipped the missiles to Iran through a Swiss broker based in Portugal, investigators said."
+    )
+    assert claims
+    for claim in claims:
+        assert {claim.supplier and claim.supplier.key, claim.recipient and claim.recipient.key} <= {
+            "ISR",
+            "IRN",
+            None,
+        }
+
+
+def test_vague_quantity_and_money_kept_apart() -> None:
+    claims = _claims(
+        "Kazakhstan ordered dozens of armoured vehicles from Turkey in a $200 million deal."
+    )
+    assert claims
+    quantities = [item.quantity for claim in claims for item in claim.items if item.quantity]
+    assert (
+        quantities and quantities[0].min == 24 and quantities[0].max == 99 and quantities[0].approx
+    )
+    assert any(
+        claim.value and claim.value.amount == 200_000_000 and claim.value.currency == "USD"
+        for claim in claims
+    )
+
+
+def test_last_week_resolves_against_the_document_date() -> None:
+    claims = _claims(
+        "Serbia received air defence systems from China last week.", published="2022-04-13"
+    )
+    assert (
+        claims
+        and claims[0].event_date.start == "2022-04-04"
+        and claims[0].event_date.end == "2022-04-10"
+    )
+
+
+def test_anaphor_takes_the_earlier_transfer() -> None:
+    text = (
+        "Pakistan is buying frigates from China, the navy said. "
+        "The deal includes four frigates and their weapons."
+    )
+    rows = _rows(_claims(text))
+    assert any(
+        supplier == "CHN" and recipient == "PAK" and category == "ships"
+        for supplier, recipient, category, *_ in rows
+    )
+    assert all(supplier in {"CHN", None} for supplier, *_ in rows)
+
+
+def test_quoted_speaker_after_the_quote() -> None:
+    text = (
+        "Ukraine's defence minister spoke to reporters in Kyiv.\n\n"
+        "“We have received the first howitzers from Norway. More will come,” Oleksii Reznikov said."
+    )
+    claims = [c for c in _claims(text) if c.supplier and c.supplier.key == "NOR"]
+    assert claims and claims[0].certainty == "confirmed"
+    assert any(speaker.speaker == "Oleksii Reznikov" for speaker in claims[0].attribution)
+
+
+def test_writer_voice_takes_the_attributed_origin() -> None:
+    text = (
+        "Sudan received drones from Iran.\n\n"
+        "Sudanese army officers received the drones from Iran in January, according to U.S. officials."
+    )
+    origins = {claim.origin.name for claim in _claims(text) if claim.origin}
+    assert origins == {"U.S. government"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The Pentagon ordered 50 fighter jets from Lockheed Martin on Friday.",
+            id="domestic-procurement",
+        ),
+        pytest.param(
+            "The airline bought twenty Airbus airliners from the European manufacturer.",
+            id="civil-aircraft",
+        ),
+        pytest.param(
+            "Arsenal bought a striker from Brighton for 40 million pounds.", id="football-club"
+        ),
+        pytest.param(
+            "The farmer sold egg shells and a water tank to a neighbour.",
+            id="egg-shells-water-tank",
+        ),
+        pytest.param(
+            "Humour is his secret weapon, and he delivered it to the audience with ease.",
+            id="figurative-weapon",
+        ),
+        pytest.param(
+            "Ukrainian troops fired artillery shells at Russian positions near Bakhmut.",
+            id="use-without-foreign-supplier",
+        ),
+        pytest.param(
+            "The two presidents discussed nuclear arms control at the summit.", id="arms-control"
+        ),
+        pytest.param(
+            "She opened her arms and received the award from the mayor.", id="arms-of-the-body"
+        ),
+    ],
+)
+def test_not_a_transfer(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_evidence_offsets_index_the_document_text() -> None:
+    title = "Greece to buy frigates from France"
+    text = "ATHENS, March 2 - Greece will buy three frigates from France, the government said."
+    claims = _claims(text, title=title)
+    from armswatch.ingest.documents import compose_text
+
+    full = compose_text(text, title)
+    assert claims
+    for claim in claims:
+        assert full[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+    assert any(claim.evidence.text == title for claim in claims)
