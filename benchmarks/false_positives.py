@@ -99,7 +99,8 @@ def sampled(
 
 
 def peak_rss_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux.
+    # ru_maxrss is in kilobytes on Linux. Pool workers are not counted: they may be children of a
+    # forkserver rather than of this process.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -160,17 +161,18 @@ def run(corpus: str, *, limit: int | None, stride: int, top: int, workers: int) 
 
 
 def print_report(report: dict[str, Any]) -> None:
-    print(f"{'source':<24}{'docs':>8}{'w/claims':>10}{'claims':>8}{'per 1k docs':>13}")
+    print(f"{'source':<32}{'docs':>8}{'w/claims':>10}{'claims':>8}{'per 1k docs':>13}")
     rows = [*report["by_source"].items(), ("all", report["overall"])]
     for source, tally in rows:
         rate = tally["claims_per_1000_documents"]
         print(
-            f"{source:<24}{tally['documents']:>8}{tally['documents_with_claims']:>10}"
+            f"{source[:31]:<32}{tally['documents']:>8}{tally['documents_with_claims']:>10}"
             f"{tally['claims']:>8}{'-' if rate is None else f'{rate:.1f}':>13}"
         )
     print(
         f"\n{report['overall']['documents']} documents in {report['seconds']}s "
-        f"({report['documents_per_second']} docs/s), peak RSS {report['peak_rss_mb']} MB, "
+        f"({report['documents_per_second']} docs/s), peak RSS of this process "
+        f"{report['peak_rss_mb']} MB, "
         f"{report['failures']} failures"
     )
     print("\ndocuments with the most claims (review these):")
