@@ -136,14 +136,12 @@ class AttributionReader:
                 child.dep_ in {"parataxis", "advcl", "conj"}
                 and child.pos_ == "VERB"
                 and child.i > top.i
+            ) and (
+                child.lemma_.lower() in SPEECH_LEMMAS and child.lemma_.lower() not in CITING_LEMMAS
             ):
-                if (
-                    child.lemma_.lower() in SPEECH_LEMMAS
-                    and child.lemma_.lower() not in CITING_LEMMAS
-                ):
-                    subject, passive = subject_of(child)
-                    if subject is not None and not passive:
-                        self._append(speakers, self.speaker(subject))
+                subject, passive = subject_of(child)
+                if subject is not None and not passive:
+                    self._append(speakers, self.speaker(subject))
 
     def _cited(self, verb: Token, cites: list[Speaker]) -> None:
         """Whom a "citing" verb names; "citing sources from within U.S. intelligence" names the agency."""

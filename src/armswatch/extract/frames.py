@@ -441,9 +441,8 @@ class FrameBuilder:
                 weapon.term.kind == "generic"
                 and head.dep_ in {"compound", "amod"}
                 and head.head.i not in self.mentions.weapon_at
-            ):
-                if head.head.lemma_.lower() not in WEAPON_SYSTEM_NOUNS:
-                    continue
+            ) and head.head.lemma_.lower() not in WEAPON_SYSTEM_NOUNS:
+                continue
             heads.append(weapon)
         return heads
 
