@@ -12,7 +12,6 @@ import importlib.util
 import multiprocessing
 import os
 import pickle
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -108,13 +107,14 @@ def _init_worker(extractor: Extractor | None, warm_up: bool) -> None:
 
 
 def warm_up_extractor(extractor: Extractor) -> None:
-    """Load the extractor's model now, once per process, rather than inside the first document."""
-    module = sys.modules.get(getattr(extractor, "__module__", "") or "")
-    load = getattr(module, "load_model", None) or getattr(
-        sys.modules.get("armswatch.extract"), "load_model", None
-    )
-    if callable(load):
-        load()
+    """Load armswatch's model and lexicons now, once per process, not inside the first document."""
+    if not (getattr(extractor, "__module__", "") or "").startswith("armswatch.extract"):
+        return  # another extractor loads what it needs on first use
+    from armswatch.extract.lexicons import load_lexicons
+    from armswatch.extract.nlp import load_pipeline
+
+    load_lexicons()
+    load_pipeline()
 
 
 def _pool_batch(batch: list[Document | Failure]) -> list[ItemResult]:
@@ -134,7 +134,19 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
+# Each worker is one of N parallel processes, so its math libraries get one thread each (as Dask's
+# nanny does); otherwise N workers x N BLAS threads fight over N cores.
+SINGLE_THREAD_ENVIRON = {
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+}
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
+    # Worker processes (and the fork server) read these when they start; a value the user set wins.
+    for name, value in SINGLE_THREAD_ENVIRON.items():
+        os.environ.setdefault(name, value)
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "forkserver":
