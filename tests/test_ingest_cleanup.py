@@ -197,3 +197,36 @@ def test_headline_ending_in_a_two_word_name_is_still_the_headline() -> None:
     assert scraped.title == "Drones Supplied by Saudi Arabia"
     assert lines(scraped.text)[0] == "Drones Supplied by Saudi Arabia"
     assert "World" not in lines(scraped.text)
+
+
+def test_standfirst_without_final_period_stays_below_the_headline() -> None:
+    page = (
+        "Germany sends more Patriot systems to Ukraine\n"
+        "The third system will come from German army stocks, officials say\n"
+        "By Anna Roth\n\n"
+        "Germany will send a third Patriot system to Ukraine, the government said on Tuesday.\n"
+    )
+    scraped = parse_scraped_text(page)
+    assert scraped.title == "Germany sends more Patriot systems to Ukraine"
+    assert scraped.byline == "Anna Roth"
+    assert lines(scraped.text) == [
+        "Germany sends more Patriot systems to Ukraine",
+        "The third system will come from German army stocks, officials say",
+        "Germany will send a third Patriot system to Ukraine, the government said on Tuesday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "World\nPolitics\nBusiness\n\n",
+        "Read Next\nFarmers Block Roads in Madrid\nFlights Cancelled by Fog\n",
+        "Menu\nSearch\nEurope › Spain\n",
+    ],
+)
+def test_menus_and_teaser_lists_above_the_headline_go(header: str) -> None:
+    body = "Spain has ordered 25 more Eurofighter jets from Airbus, the ministry said on Tuesday."
+    cleaned = clean_scraped_text(
+        header + "Spain buys Eurofighters for its air force\n\n" + body + "\n"
+    )
+    assert lines(cleaned) == ["Spain buys Eurofighters for its air force", body]

@@ -411,8 +411,8 @@ def parse_scraped_text(text: str) -> ScrapedText:
     # A later line that repeats the headline (pages print it twice) is dropped.
     if result.title:
         title_key = _label_key(result.title)
-        for index in range(body_start, len(lines)):
-            if keep[index] and index != title_index and _label_key(lines[index]) == title_key:
+        for index in range(title_index + 1 if title_index is not None else 0, len(lines)):
+            if keep[index] and _label_key(lines[index]) == title_key:
                 keep[index] = False
 
     out: list[str] = []
@@ -436,15 +436,19 @@ def parse_scraped_text(text: str) -> ScrapedText:
 def _clean_header(
     lines: list[str], keep: list[bool], body_start: int, result: ScrapedText
 ) -> int | None:
-    """Drop the header's teasers, menus and labels; return the headline's line index."""
+    """Drop the header's teasers, menus and labels; take its metadata; return the headline's index.
+
+    Headline-like lines come in runs that chrome (labels, teasers, breadcrumbs) breaks apart. The
+    last run above the body holds the headline: its first line of three words or more (menu items
+    are shorter), or its last line when the run sits under a "Read Next"-style list label. Lines
+    after the headline in its run are kept (a standfirst without a final period); runs above go.
+    """
     header = [i for i in range(body_start) if lines[i].strip()]
-    headline_candidates: list[int] = []
-    teasers: list[tuple[int, str, str, bool]] = []
-    # Whether the line before was a label or a teaser: the next teaser-shaped line is in a list.
-    in_list = False
-    # Teasers under a "Currently Reading" label name the page's own article.
+    kinds: dict[int, str] = {}
+    teasers: dict[int, tuple[str, str]] = {}
     current_article_headlines: list[str] = []
-    after_current_label = False
+    listed: set[int] = set()
+    previous = ""
     for index in header:
         line = lines[index].strip()
         metadata = _METADATA.match(line)
@@ -453,8 +457,15 @@ def _clean_header(
             keep[index] = False
             continue
         if not keep[index]:
-            in_list = is_navigation_label(line)
-            after_current_label = _label_key(line) in CURRENT_ARTICLE_LABELS
+            kinds[index] = "chrome"
+            key = _label_key(line)
+            previous = (
+                "current"
+                if key in CURRENT_ARTICLE_LABELS
+                else "label"
+                if is_navigation_label(line)
+                else ""
+            )
             continue
         if (iso := _date_line(line)) is not None:
             result.published = result.published or iso
@@ -466,37 +477,58 @@ def _clean_header(
             continue
         teaser = _TEASER.match(line)
         if teaser and is_headline_like(line):
-            teasers.append((index, teaser["headline"].strip(), teaser["author"].strip(), in_list))
-            if after_current_label:
+            kinds[index] = "teaser"
+            teasers[index] = (teaser["headline"].strip(), teaser["author"].strip())
+            if previous:
+                listed.add(index)
+            if previous == "current":
                 current_article_headlines.append(teaser["headline"].strip())
-            keep[index] = False
-            in_list = True
-            after_current_label = False
+            previous = "teaser"
             continue
-        in_list = after_current_label = False
+        previous = ""
         if _BREADCRUMB.match(line) and is_headline_like(line):
+            kinds[index] = "chrome"
             keep[index] = False
-            continue
-        if is_headline_like(line):
-            headline_candidates.append(index)
+        elif is_headline_like(line):
+            kinds[index] = "candidate"
     # A "... by Two Words" line standing alone just above the body is the headline itself
     # ("Drones Supplied by Saudi Arabia"), not a teaser of another article.
-    if (
-        teasers
-        and not teasers[-1][3]
-        and (not headline_candidates or headline_candidates[-1] < teasers[-1][0])
-    ):
-        index = teasers.pop()[0]
-        keep[index] = True
-        headline_candidates.append(index)
-    teaser_headlines = [(headline, author) for _, headline, author, _ in teasers]
-    # The headline stands closest to the body; headline-like lines above it are menus and teasers.
-    title_index = headline_candidates[-1] if headline_candidates else None
-    for index in headline_candidates[:-1]:
+    if kinds:
+        last = max(kinds)
+        if kinds[last] == "teaser" and last not in listed:
+            kinds[last] = "candidate"
+            del teasers[last]
+    for index in teasers:
         keep[index] = False
-    if title_index is not None and _words(lines[title_index]) < 3 and teaser_headlines:
-        keep[title_index] = False
-        title_index = None
+
+    runs: list[tuple[list[int], bool]] = []
+    run: list[int] = []
+    under_list_label = False
+    for index in sorted(kinds):
+        if kinds[index] == "candidate":
+            run.append(index)
+            continue
+        if run:
+            runs.append((run, under_list_label))
+            run = []
+        under_list_label = _label_key(lines[index]) in TEASER_LIST_LABELS
+    if run:
+        runs.append((run, under_list_label))
+
+    title_index: int | None = None
+    if runs:
+        run, under_list_label = runs[-1]
+        long_enough = [i for i in run if _words(lines[i]) >= 3]
+        if under_list_label:
+            title_index = run[-1]
+        elif long_enough:
+            title_index = long_enough[0]
+        elif not teasers:
+            title_index = run[-1]
+        for index in [i for r, _ in runs[:-1] for i in r] + [
+            i for i in run if title_index is None or i < title_index
+        ]:
+            keep[index] = False
     if title_index is not None:
         result.title = lines[title_index].strip()
     elif current_article_headlines:
@@ -504,7 +536,7 @@ def _clean_header(
         result.title = result.title or current_article_headlines[0]
     # The teaser that repeats the headline names the article's own author.
     title_key = _label_key(result.title or "")
-    for headline, author in teaser_headlines:
+    for headline, author in teasers.values():
         if title_key and _label_key(headline) == title_key:
             result.byline = result.byline or author
     return title_index
