@@ -230,3 +230,20 @@ def test_menus_and_teaser_lists_above_the_headline_go(header: str) -> None:
         header + "Spain buys Eurofighters for its air force\n\n" + body + "\n"
     )
     assert lines(cleaned) == ["Spain buys Eurofighters for its air force", body]
+
+
+def test_article_sentences_that_start_like_chrome_are_kept() -> None:
+    sentences = [
+        "Copyright disputes over the engine design delayed the licence by a year, officials said.",
+        "Accessibility of spare parts remains the main problem for the air force, the report found.",
+        "Produced by Rheinmetall, the shells are assembled at a plant in Unterluess.",
+        "Follow the money, one senator told the committee on Thursday.",
+        "Email records seen by the newspaper show the contract was signed in March.",
+    ]
+    page = (
+        "Hungary orders Lynx vehicles\n\n"
+        + "\n\n".join(sentences)
+        + "\n\nReporting by Eva Kiss; Editing by Tom Hale\n"
+    )
+    kept = paragraphs(clean_scraped_text(page))
+    assert kept == ["Hungary orders Lynx vehicles", *sentences]

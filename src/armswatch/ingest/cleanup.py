@@ -164,7 +164,7 @@ _READING_TIME = re.compile(
     re.IGNORECASE,
 )
 _SHARE_FOLLOW = re.compile(
-    r"^(?:share(?:\s+(?:this|on|via|the\s+story|article|story)\b|\s*:)|follow\s+(?:us|me|@|him|her|on|the)\b"
+    r"^(?:share(?:\s+(?:this|on|via|the\s+story|article|story)\b|\s*:)|follow\s+(?:us|me|@|him|her|on)\b"
     r"|subscribe\b|sign\s+up\b|join\s+(?:us|our)\b|download\s+(?:our|the)\s+app\b|get\s+the\s+app\b"
     r"|click\s+here\b|tap\s+here\b|(?:get|receive)\s+(?:our|the)\s+(?:latest\s+)?(?:news|newsletter|headlines)\b"
     r"|support\s+(?:our|independent)\s+journalism\b|already\s+a\s+subscriber\b|have\s+a\s+(?:news\s+)?tip\b)",
@@ -176,14 +176,22 @@ _COOKIE = re.compile(
     re.IGNORECASE,
 )
 _FOOTER = re.compile(
-    r"^(?:©|\(c\)\s|copyright\b)|all\s+rights\s+reserved|^(?:terms\s+(?:of\s+(?:use|service)|and\s+conditions)"
-    r"|privacy\s+(?:policy|notice)|contact\s+us|about\s+us|accessibility)\b"
+    r"^(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}))|all\s+rights\s+reserved"
     r"|^the\s+views\s+expressed\b|^our\s+standards\s*:",
     re.IGNORECASE,
 )
+# Footer links, recognised only as short lines ("Privacy policy", "Contact us").
+_FOOTER_LINK = re.compile(
+    r"^(?:terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy|notice|settings)"
+    r"|contact\s+us|about\s+us|accessibility(?:\s+statement)?|cookie\s+(?:policy|settings)|site\s*map)\b",
+    re.IGNORECASE,
+)
+# Wire credits ("Reporting by ...; Editing by ...") carry no final period; a sentence may start alike.
 _CREDIT = re.compile(
-    r"^(?:(?:additional\s+)?reporting|writing|editing|compiled|produced)\s+by\b"
-    r"|^(?:photo|image|picture|video|file\s+photo|illustration|credit|source)s?\s*(?::|by\b)"
+    r"^(?:(?:additional\s+)?reporting|writing|editing|compiled|produced)\s+by\b", re.IGNORECASE
+)
+_CAPTION = re.compile(
+    r"^(?:photo|image|picture|video|file\s+photo|illustration|credit|source)s?\s*(?::|by\b)"
     r"|^(?:(?:read|see|watch|listen)(?:\s+(?:more|also))?|related|more|also\s+read)\s*:",
     re.IGNORECASE,
 )
@@ -294,6 +302,8 @@ def is_chrome(line: str) -> bool:
         return True
     if words <= 25 and (_SHARE_FOLLOW.match(stripped) or _FOOTER.search(stripped)):
         return True
+    if words <= 6 and _FOOTER_LINK.match(stripped):
+        return True
     if (
         words <= 40
         and _COOKIE.search(stripped)
@@ -306,7 +316,9 @@ def is_chrome(line: str) -> bool:
         and re.search(r"\b(?:we|our|this\s+(?:site|website))\b", stripped, re.IGNORECASE)
     ):
         return True
-    return bool(words <= 25 and _CREDIT.match(stripped))
+    if words <= 25 and _CAPTION.match(stripped):
+        return True
+    return bool(words <= 25 and _CREDIT.match(stripped) and not _ENDS_STATEMENT.search(stripped))
 
 
 def is_prose(line: str, min_words: int = 6) -> bool:
