@@ -633,3 +633,15 @@ def test_group_names_are_compared_through_the_lexicon_aliases(
     finally:
         evaluation.group_names.cache_clear()
     assert result.overall.transfer.tp == 1
+
+
+def test_a_missing_gold_file_is_one_clear_line(tmp_path: Path) -> None:
+    from armswatch.cli import main
+
+    missing = tmp_path / "missing.jsonl"
+    result = CliRunner().invoke(main, ["evaluate", str(missing)])
+    assert result.exit_code == 1
+    assert (
+        result.output.strip()
+        == f"Error: {missing}: cannot read gold file (No such file or directory)"
+    )

@@ -220,8 +220,10 @@ def load_gold(paths: str | Path | Iterable[str | Path]) -> list[GoldDocument]:
     for path in map(Path, paths):
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EvaluationError(f"{path}: cannot read gold file ({exc})") from None
+        except OSError as exc:
+            raise EvaluationError(f"{path}: cannot read gold file ({exc.strerror})") from None
+        except UnicodeDecodeError:
+            raise EvaluationError(f"{path}: gold file is not UTF-8") from None
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue

@@ -27,7 +27,7 @@ def evaluate(gold: tuple[str, ...], details: bool, as_json: bool) -> None:
 
     Example:
 
-        armswatch evaluate benchmarks/gold/dev_part1.jsonl benchmarks/gold/dev_part2.jsonl --details
+        armswatch evaluate benchmarks/gold/*.jsonl --details
     """
     from armswatch.evaluate import evaluate as run_evaluation
 
