@@ -247,3 +247,19 @@ def test_article_sentences_that_start_like_chrome_are_kept() -> None:
     )
     kept = paragraphs(clean_scraped_text(page))
     assert kept == ["Hungary orders Lynx vehicles", *sentences]
+
+
+def test_bio_is_dropped_from_text_pasted_with_single_newlines() -> None:
+    page = (
+        "Serbia buys Rafale jets from France\n"
+        "Serbia has signed a deal to buy 12 Rafale fighter jets from France, officials said on Thursday.\n"
+        "He has long argued for the purchase, the president said of his defence minister.\n"
+        "Milan Petrovic is a Belgrade-based correspondent for regional broadcasters.\n"
+        "He has reported on the Balkans since 2010.\n"
+        "Tags\nSerbia\nFrance\n"
+    )
+    assert lines(clean_scraped_text(page)) == [
+        "Serbia buys Rafale jets from France",
+        "Serbia has signed a deal to buy 12 Rafale fighter jets from France, officials said on Thursday.",
+        "He has long argued for the purchase, the president said of his defence minister.",
+    ]

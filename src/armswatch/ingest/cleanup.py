@@ -572,30 +572,41 @@ def _take_metadata(key: str, value: str, result: ScrapedText) -> None:
 def _clean_trailer(
     lines: list[str], keep: list[bool], body_start: int, result: ScrapedText
 ) -> None:
-    """From the end back to the last article paragraph: drop bios, credits, tag lists, related links."""
-    paragraphs = [group for group in _paragraphs(lines) if group[0] >= body_start]
-    # Paragraphs of "She has written ..." sentences wait to see whether a bio opens them.
-    pending: list[list[int]] = []
+    """From the end back to the last article sentence: drop bios, credits, tag lists, related links.
+
+    Works by paragraph (a bio wrapped over several lines) and, inside the last paragraph, by line
+    (pasted text that separates paragraphs with single newlines)."""
+    paragraphs = [[i for i in group if i >= body_start] for group in _paragraphs(lines)]
+    # "She has written ..." lines wait to see whether a bio opens them.
+    pending: list[int] = []
+
+    def drop(indices: list[int]) -> None:
+        for index in indices + pending:
+            keep[index] = False
+        pending.clear()
+
     for group in reversed(paragraphs):
         kept = [i for i in group if keep[i]]
         if not kept:
             continue
         paragraph = " ".join(lines[i].strip() for i in kept)
         if _is_bio(paragraph, result.byline):
-            for index in kept + [i for held in pending for i in held]:
-                keep[index] = False
-            pending = []
+            drop(kept)
             continue
         if _PRONOUN_SENTENCE.match(paragraph):
-            pending.append(kept)
+            pending.extend(kept)
             continue
-        if pending:
-            return
-        # Trailing headline-like lines are tags or links to other stories.
         for index in reversed(kept):
-            if not is_headline_like(lines[index]) or _ENDS_SENTENCE.search(lines[index].strip()):
+            line = lines[index].strip()
+            if not pending and is_headline_like(line) and not _ENDS_SENTENCE.search(line):
+                # Tags, credits and links to other stories.
+                keep[index] = False
+            elif _PRONOUN_SENTENCE.match(line):
+                pending.append(index)
+            elif _is_bio(line, result.byline):
+                drop([index])
+            else:
                 return
-            keep[index] = False
 
 
 def _drop_teaser_lists(lines: list[str], keep: list[bool], body_start: int) -> None:
