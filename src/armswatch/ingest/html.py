@@ -13,10 +13,8 @@ from armswatch.ingest.dates import normalize_date
 # Fewer words than this, after dropping chrome, is not an article (a headline alone has more).
 MIN_ARTICLE_WORDS = 4
 
-_LOOKS_LIKE_HTML = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:p|div|h1|h2|span|a)\b[^>]*>",
-    re.IGNORECASE,
-)
+_HTML_DOCUMENT = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<(?:head|article|p|div|h[1-6]|span|a|section|main)\b[^>]*>", re.IGNORECASE)
 _BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|section|article)\s*>")
 
 
@@ -33,11 +31,10 @@ class HtmlArticle:
 def looks_like_html(text: str) -> bool:
     """Whether pasted or fetched text is HTML markup rather than prose."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
-    return (
-        head.startswith("<")
-        and bool(_LOOKS_LIKE_HTML.search(head))
-        or bool(re.search(r"<html[\s>]|<body[\s>]|<!doctype\s+html", head, re.IGNORECASE))
-    )
+    if _HTML_DOCUMENT.search(head):
+        return True
+    # A fragment counts only when it opens with a tag: prose may mention "<p>" in passing.
+    return head.startswith("<") and bool(_HTML_TAG.search(head))
 
 
 def extract_html(markup: str | bytes, source: str, *, url: str | None = None) -> HtmlArticle:

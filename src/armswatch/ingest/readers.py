@@ -37,6 +37,7 @@ ARTICLE_SUFFIXES: tuple[str, ...] = (
     ".htm",
     ".jsonl",
     ".jsonl.gz",
+    ".ndjson",
     ".xml",
     ".rss",
     ".atom",

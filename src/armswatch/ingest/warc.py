@@ -35,7 +35,7 @@ def iter_warc(path: Path, *, max_bytes: int) -> Iterator[Document | Failure]:
                 try:
                     article = extract_html(body, uri, url=uri)
                 except InputError as exc:
-                    yield Failure(uri, exc.reason)
+                    yield Failure(uri, " ".join(exc.reason.split()))
                     continue
                 yield make_document(
                     article.text,
