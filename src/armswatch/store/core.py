@@ -6,9 +6,12 @@ with its claims in one transaction; transfers are re-fused only for the keys new
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Connection,
     Engine,
     and_,
@@ -132,18 +136,62 @@ class Store:
             return sqlite.insert(table).on_conflict_do_nothing()
         raise StoreError(f"{self.display_url}: unsupported database {self.dialect}")
 
+    def _bulk_insert(
+        self,
+        connection: Connection,
+        table: Any,
+        rows: Sequence[dict[str, Any]],
+        *,
+        ignore: bool = False,
+    ) -> None:
+        """executemany straight on the driver: SQLAlchemy's per-row parameter handling would
+        cost more than the insert itself for the large tables."""
+        if not rows:
+            return
+        names = list(rows[0])
+        json_columns = {column.name for column in table.c if isinstance(column.type, JSON)}
+        marker = "?" if self.dialect == "sqlite" else "%s"
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join(marker for _ in names)})"
+            + (" ON CONFLICT DO NOTHING" if ignore else "")
+        )
+        dumps = json.dumps
+        parameters = [
+            tuple(dumps(row[name]) if name in json_columns else row[name] for name in names)
+            for row in rows
+        ]
+        connection.exec_driver_sql(sql, parameters)
+
     # -- writing -----------------------------------------------------------------------------
 
-    def add(self, document: Document, claims_of_document: Sequence[Claim]) -> bool:
-        """Store a document with its claims atomically; False (and no change) if already stored."""
-        return self.add_many([(document, claims_of_document)]) == 1
+    def add(
+        self,
+        document: Document,
+        claims_of_document: Sequence[Claim],
+        *,
+        signature: bytes | None = None,
+    ) -> bool:
+        """Store a document with its claims atomically; False (and no change) if already stored.
 
-    def add_many(self, batch: Iterable[tuple[Document, Sequence[Claim]]]) -> int:
+        `signature` is the document's MinHash signature as bytes
+        (`signature_to_bytes(minhash_signature(text))`), when a worker has computed it already.
+        """
+        signatures = {document.doc_id: signature} if signature is not None else None
+        return self.add_many([(document, claims_of_document)], signatures=signatures) == 1
+
+    def add_many(
+        self,
+        batch: Iterable[tuple[Document, Sequence[Claim]]],
+        *,
+        signatures: dict[str, bytes] | None = None,
+    ) -> int:
         """Store several documents with their claims in one transaction; returns how many were new.
 
         Each document still goes in with all its claims or not at all; documents already stored
-        are skipped.
+        are skipped. `signatures` (doc_id -> MinHash bytes) saves recomputing them here.
         """
+        signatures = signatures or {}
         prepared = []
         for document, document_claims in batch:
             for claim in document_claims:
@@ -151,11 +199,12 @@ class Store:
                     raise StoreError(
                         f"claim {claim.claim_id} belongs to {claim.doc_id}, not {document.doc_id}"
                     )
-            prepared.append((document, list(document_claims), _signature(document.text)))
+            signature = signatures.get(document.doc_id) or _signature(document.text)
+            prepared.append((document, list(document_claims), signature))
         if not prepared:
             return 0
         try:
-            with self._write() as connection, connection.begin():
+            with _collector_paused(), self._write() as connection, connection.begin():
                 return self._add_prepared(connection, prepared)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.display_url}: cannot store documents: {_reason(exc)}") from exc
@@ -275,11 +324,11 @@ class Store:
         if document_rows:
             connection.execute(insert(documents), document_rows)
         if band_rows:
-            connection.execute(self._insert_ignore(document_bands), band_rows)
+            self._bulk_insert(connection, document_bands, band_rows, ignore=True)
         if claim_rows:
-            connection.execute(insert(claims), claim_rows)
+            self._bulk_insert(connection, claims, claim_rows)
         if item_rows:
-            connection.execute(insert(claim_items), item_rows)
+            self._bulk_insert(connection, claim_items, item_rows)
         if party_rows:
             connection.execute(self._insert_ignore(parties), list(party_rows.values()))
         if origin_rows:
@@ -379,7 +428,7 @@ class Store:
         stays flat however large the store is.
         """
         try:
-            with self._write() as connection, connection.begin():
+            with _collector_paused(), self._write() as connection, connection.begin():
                 return self._refresh(connection)
         except SQLAlchemyError as exc:
             raise StoreError(
@@ -481,7 +530,7 @@ class Store:
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
     ) -> int:
-        connection.execute(self._insert_ignore(transfers), rows)
+        self._bulk_insert(connection, transfers, rows, ignore=True)
         if sipri_known:
             from armswatch.sipri import link_rows
 
@@ -795,6 +844,19 @@ class Store:
             }
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: bulk writes allocate many acyclic objects, and
+    full collections over a large heap (a loaded spaCy model) would cost more than the writes."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def party_key(party: Party | None) -> str:
     return party.key if party is not None else ""
 
@@ -909,6 +971,48 @@ def claim_data(claim: Claim) -> dict[str, Any]:
     }
 
 
+def transfer_data(transfer: Transfer) -> dict[str, Any]:
+    """`transfer.to_dict()` without dataclasses.asdict's deep copies."""
+    quantity = transfer.quantity
+    return {
+        "transfer_id": transfer.transfer_id,
+        "supplier": _party_data(transfer.supplier),
+        "recipient": _party_data(transfer.recipient),
+        "category": transfer.category,
+        "stage": transfer.stage,
+        "designations": list(transfer.designations),
+        "unconfirmed_stages": list(transfer.unconfirmed_stages),
+        "timeline": [
+            {
+                "status": entry.status,
+                "certainty": entry.certainty,
+                "first_seen": entry.first_seen,
+                "claim_ids": list(entry.claim_ids),
+            }
+            for entry in transfer.timeline
+        ],
+        "quantity": None
+        if quantity is None
+        else {
+            "min": quantity.min,
+            "max": quantity.max,
+            "approx": quantity.approx,
+            "text": quantity.text,
+        },
+        "deal": transfer.deal,
+        "independent_origins": {
+            "count": transfer.independent_origins.get("count", 0),
+            "names": list(transfer.independent_origins.get("names", [])),
+        },
+        "documents": transfer.documents,
+        "first_reported": transfer.first_reported,
+        "last_reported": transfer.last_reported,
+        "contradictions": [dict(c) for c in transfer.contradictions],
+        "confidence": transfer.confidence,
+        "claim_ids": list(transfer.claim_ids),
+    }
+
+
 def _transfer_row(transfer: Transfer, claim_list: Sequence[Claim]) -> dict[str, Any]:
     supplier_key, supplier_name = _party_columns(transfer.supplier)
     recipient_key, recipient_name = _party_columns(transfer.recipient)
@@ -943,7 +1047,7 @@ def _transfer_row(transfer: Transfer, claim_list: Sequence[Claim]) -> dict[str, 
         "last_reported": transfer.last_reported,
         "confidence": transfer.confidence,
         "search_text": " ".join(word for word in words if word).lower(),
-        "data": transfer.to_dict(),
+        "data": transfer_data(transfer),
     }
 
 
@@ -978,14 +1082,15 @@ def _near_duplicate(signature: bytes, candidates: list[_Candidate]) -> str | Non
     """The earliest candidate this signature nearly duplicates (its chain's root), if any."""
     from armswatch.ingest.dedup import DEFAULT_THRESHOLD
 
-    matches = {
-        candidate.doc_id: candidate
-        for candidate in candidates
+    unique = {candidate.doc_id: candidate for candidate in candidates if candidate.signature}
+    matches = [
+        candidate
+        for candidate in unique.values()
         if candidate.signature and _similarity(signature, candidate.signature) >= DEFAULT_THRESHOLD
-    }
+    ]
     if not matches:
         return None
-    earliest = min(matches.values(), key=lambda c: (_as_utc(c.added_at), c.doc_id))
+    earliest = min(matches, key=lambda c: (_as_utc(c.added_at), c.doc_id))
     return earliest.duplicate_of or earliest.doc_id
 
 

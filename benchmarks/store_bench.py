@@ -1,0 +1,288 @@
+"""Store benchmark: ingest + fuse throughput, `transfers` query latency, memory vs store size.
+
+    .venv/bin/python benchmarks/store_bench.py            # full run (about a minute)
+    .venv/bin/python benchmarks/store_bench.py --quick    # smaller store, for a smoke test
+
+Synthetic claims (no extractor): documents of about 120 words with 10 claims each, spread over
+enough (supplier, recipient, category) keys and years that the store ends with >= 100,000
+transfers. Prints the figures and writes them to benchmarks/results/store.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from armswatch.models import (
+    CATEGORIES,
+    LIFECYCLE,
+    Claim,
+    DateSpan,
+    Document,
+    Evidence,
+    Item,
+    Origin,
+    Party,
+    Quantity,
+)
+from armswatch.store import Store
+
+RESULTS = Path(__file__).parent / "results" / "store.json"
+CERTAINTIES = ("confirmed", "reported", "reported", "unconfirmed", "speculative", "denied")
+ORIGINS = [
+    Origin(name=f"Origin {n}", country="USA" if n % 2 else "GBR", kind="government")
+    for n in range(40)
+]
+# A vocabulary big enough that unrelated synthetic reports do not look like copies of each other.
+WORDS = [
+    f"{stem}{n}"
+    for stem in ("port", "convoy", "shell", "drone", "talk", "depot")
+    for n in range(400)
+]
+
+
+def party(number: int) -> Party:
+    return Party(name=f"State {number:03d}", code=f"S{number:03d}", kind="state")
+
+
+def synthetic_batch(
+    start: int, documents: int, per_document: int, pairs: int, seed: int
+) -> list[tuple[Document, list[Claim]]]:
+    """Documents with claims; claim k of document n lands on a spread of keys and years."""
+    rng = random.Random(seed + start)
+    batch = []
+    categories = CATEGORIES[:12]
+    for n in range(start, start + documents):
+        year = 1990 + (n * 7) % 33  # years far apart split one key into separate deals
+        words = [WORDS[rng.randrange(len(WORDS))] for _ in range(110)]
+        text = f"Report {n} ({rng.random():.12f}): " + " ".join(words) + f" depot {n * 31}."
+        published = f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        document = Document.from_text(text, outlet=f"Outlet {n % 50}", published=published)
+        claims = []
+        for k in range(per_document):
+            pair = rng.randrange(pairs)
+            supplier, recipient = party(pair % 100), party(100 + pair // 100)
+            claims.append(
+                Claim(
+                    claim_id=f"{document.doc_id}-{k}",
+                    doc_id=document.doc_id,
+                    supplier=supplier,
+                    recipient=recipient,
+                    items=[
+                        Item(
+                            category=categories[rng.randrange(len(categories))],
+                            label="shells",
+                            designation=f"Model-{rng.randrange(500)}",
+                            quantity=Quantity(min=rng.randrange(1, 500), max=None, approx=True),
+                        )
+                    ],
+                    status=LIFECYCLE[rng.randrange(len(LIFECYCLE))],
+                    certainty=CERTAINTIES[rng.randrange(len(CERTAINTIES))],
+                    evidence=Evidence(start=0, end=60, text=text[:60]),
+                    deal="sale",
+                    event_date=DateSpan(),
+                    reported_date=published,
+                    origin=ORIGINS[rng.randrange(len(ORIGINS))] if k % 3 else None,
+                    confidence=0.7,
+                )
+            )
+        batch.append((document, claims))
+    return batch
+
+
+def batches(
+    total_documents: int, per_document: int, batch_size: int, pairs: int, seed: int
+) -> Iterator[list[tuple[Document, list[Claim]]]]:
+    for start in range(0, total_documents, batch_size):
+        yield synthetic_batch(
+            start, min(batch_size, total_documents - start), per_document, pairs, seed
+        )
+
+
+def ingest(
+    store: Store, documents: int, per_document: int, batch_size: int, pairs: int, start: int = 0
+) -> dict[str, float]:
+    """Bulk ingest (add_many) then one refresh; claim generation is not timed."""
+    add_seconds = 0.0
+    for begin in range(start, start + documents, batch_size):
+        batch = synthetic_batch(
+            begin, min(batch_size, start + documents - begin), per_document, pairs, 1
+        )
+        started = time.perf_counter()
+        store.add_many(batch)
+        add_seconds += time.perf_counter() - started
+    started = time.perf_counter()
+    store.refresh_transfers()
+    fuse_seconds = time.perf_counter() - started
+    claims = documents * per_document
+    return {
+        "documents": documents,
+        "claims": claims,
+        "add_seconds": round(add_seconds, 2),
+        "fuse_seconds": round(fuse_seconds, 2),
+        "claims_per_second": round(claims / (add_seconds + fuse_seconds)),
+    }
+
+
+def ingest_one_by_one(
+    store: Store, documents: int, per_document: int, pairs: int
+) -> dict[str, float]:
+    """The pipeline's path today: store.add per document (one transaction each), then refresh."""
+    batch = synthetic_batch(10_000_000, documents, per_document, pairs, 2)
+    started = time.perf_counter()
+    for document, claims in batch:
+        store.add(document, claims)
+    store.refresh_transfers()
+    seconds = time.perf_counter() - started
+    return {
+        "documents": documents,
+        "claims": documents * per_document,
+        "seconds": round(seconds, 2),
+        "claims_per_second": round(documents * per_document / seconds),
+    }
+
+
+def query_latency(store: Store, repeats: int) -> dict[str, dict[str, float]]:
+    """p50/p95 in ms of typical `transfers` queries (100 rows, as the CLI table shows)."""
+    rng = random.Random(7)
+    queries = {
+        "latest": lambda: {},
+        "supplier": lambda: {"supplier": f"S{rng.randrange(100):03d}"},
+        "recipient+category": lambda: {
+            "recipient": f"S{100 + rng.randrange(100):03d}",
+            "category": CATEGORIES[rng.randrange(12)],
+        },
+        "stage+min_origins": lambda: {
+            "stage": LIFECYCLE[rng.randrange(len(LIFECYCLE))],
+            "min_origins": 2,
+        },
+        "since+until": lambda: {"since": "2005-01-01", "until": "2006-12-31"},
+        "text": lambda: {"text": f"model-{rng.randrange(500)}"},
+        "new_only": lambda: {"new_only": True},
+    }
+    results = {}
+    for name, make in queries.items():
+        timings = []
+        for _ in range(repeats):
+            filters = make()
+            started = time.perf_counter()
+            store.transfers(**filters, limit=100)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        results[name] = {
+            "p50_ms": round(statistics.median(timings), 2),
+            "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
+        }
+    return results
+
+
+def measure_rss(url: str) -> None:
+    """Child process: query and export the whole store, then print peak RSS in MB."""
+    import io
+
+    from armswatch.export import export
+
+    with Store(url) as store:
+        store.transfers(limit=100)
+        sink = io.StringIO()
+        rows = 0
+        for transfer in store.iter_transfers():
+            rows += 1
+            sink.write(transfer.transfer_id)
+        export(store, "csv", open("/dev/null", "w"))  # noqa: SIM115
+        store.claims(limit=100)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"transfers_streamed": rows, "peak_rss_mb": round(peak, 1)}))
+
+
+def rss_for(url: str) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--measure-rss", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a small store, for a smoke test")
+    parser.add_argument("--measure-rss", metavar="URL", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure_rss:
+        measure_rss(args.measure_rss)
+        return
+
+    per_document, batch_size, pairs = 10, 500, 10_000
+    documents = 2_000 if args.quick else 20_000
+    with tempfile.TemporaryDirectory() as workdir:
+        url = str(Path(workdir) / "bench.db")
+        with Store(url) as store:
+            first = ingest(store, documents // 4, per_document, batch_size, pairs)
+            rss_small = rss_for(url) | {"transfers": store.count_transfers()}
+            rest = ingest(
+                store,
+                documents - documents // 4,
+                per_document,
+                batch_size,
+                pairs,
+                start=documents // 4,
+            )
+            transfers = store.count_transfers()
+            rss_large = rss_for(url) | {"transfers": transfers}
+            latency = query_latency(store, repeats=40 if args.quick else 200)
+            one_by_one = ingest_one_by_one(store, 200 if args.quick else 1000, per_document, pairs)
+        size_mb = round(Path(url).stat().st_size / 1e6, 1)
+
+    total_claims = first["claims"] + rest["claims"]
+    total_seconds = (
+        first["add_seconds"] + first["fuse_seconds"] + rest["add_seconds"] + rest["fuse_seconds"]
+    )
+    results = {
+        "command": "python benchmarks/store_bench.py" + (" --quick" if args.quick else ""),
+        "machine": {
+            "python": platform.python_version(),
+            "cpu": platform.processor() or "",
+            "cores": __import__("os").cpu_count(),
+        },
+        "bulk_ingest_and_fuse": {
+            "claims": total_claims,
+            "claims_per_second": round(total_claims / total_seconds),
+            "first_quarter": first,
+            "rest": rest,
+            "target_claims_per_second": 20_000,
+        },
+        "per_document_add_then_fuse": one_by_one,
+        "transfers_query": {
+            "transfers_in_store": transfers,
+            "database_mb": size_mb,
+            "latency": latency,
+            "worst_p95_ms": max(q["p95_ms"] for q in latency.values()),
+            "target_p95_ms": 50,
+        },
+        "memory": {
+            "small_store": rss_small,
+            "large_store": rss_large,
+            "growth_mb": round(rss_large["peak_rss_mb"] - rss_small["peak_rss_mb"], 1),
+        },
+    }
+    print(json.dumps(results, indent=2))
+    if not args.quick:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"written to {RESULTS}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
