@@ -2,10 +2,17 @@
 
 Measures, in one run, each phase in a fresh child process so peak memory is its own:
 
-  naive   en_core_web_sm's full pipeline (nlp.pipe) over every document of an evenly spaced sample
-  single  armswatch extraction (prefilter + parse of candidate windows) in one process
-  pool    the same with a local process pool of --workers processes
-  dask    the same on a Dask LocalCluster of --workers single-threaded processes
+  naive      en_core_web_sm's full pipeline (nlp.pipe) over every document of an evenly spaced
+             sample of --sample documents
+  prefilter  reading plus the prefilter alone: what every document costs, what reaches the parser
+  single     armswatch extraction (prefilter + parse of candidate windows) in one process
+  pool       the same with a local process pool of --workers processes
+  dask       the same on a Dask LocalCluster of --workers single-threaded processes
+  sample     armswatch in one process on the naive phase's sample (a like-for-like ratio)
+  profile    (with --profile FILE) the single run under cProfile, not timed
+
+Every phase's time includes its start-up (loading the model, starting workers or the cluster);
+`startup_seconds` and `steady_docs_per_s` separate the two.
 
 Documents are read with armswatch's own reader (`armswatch.ingest.iter_inputs`), so the single,
 pool and dask numbers are those of `armswatch extract CORPUS --workers N` without the output.
@@ -37,7 +44,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "throughput.json"
-PHASES = ("naive", "single", "pool", "dask")
+PHASES = ("naive", "prefilter", "single", "pool", "dask")
 SINGLE_THREAD_ENVIRON = {
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
@@ -161,7 +168,7 @@ def run_armswatch(args: argparse.Namespace, phase: str) -> dict[str, Any]:
     from armswatch.scale import iter_parallel
 
     engine = "dask" if phase == "dask" else "local"
-    workers = 1 if phase == "single" else args.workers
+    workers = args.workers if phase in ("pool", "dask") else 1
     if phase == "sample":
         texts = sample_texts(args.corpus, args.limit, args.sample)
         from armswatch.ingest import make_document
@@ -172,14 +179,15 @@ def run_armswatch(args: argparse.Namespace, phase: str) -> dict[str, Any]:
     from armswatch.scale import warm_up_extractor
 
     extractor = resolve_extractor(args.extractor)
-    profiler = cProfile.Profile() if args.profile and phase == "single" else None
+    # The profile is its own run: cProfile slows the code it watches.
+    profiler = cProfile.Profile() if phase == "profile" else None
     documents = size = claims = failures = 0
     reasons: dict[str, int] = {}
     startup: float | None = None
     done_at_startup = 0
     with PeakMemory() as memory:
         started = time.perf_counter()
-        if phase in ("single", "sample"):
+        if workers == 1:
             # The one process loads the model itself; pools and clusters do it in their workers.
             warm_up_extractor(extractor)
             startup = time.perf_counter() - started
@@ -248,9 +256,46 @@ def resolve_extractor(spec: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
+def run_prefilter(args: argparse.Namespace) -> dict[str, Any]:
+    """The prefilter alone: what every document costs, and how much text it sends to the parser."""
+    from armswatch.extract.prefilter import candidate_units
+    from armswatch.models import Document
+
+    documents = size = candidates = units = unit_chars = 0
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        candidate_units("warm-up: load the lexicons and build the automata")
+        startup = time.perf_counter() - started
+        for document in iter_documents(args.corpus, args.limit):
+            if not isinstance(document, Document):
+                continue
+            documents += 1
+            size += len(document.text.encode("utf-8"))
+            found = candidate_units(document.text)
+            if found:
+                candidates += 1
+                units += len(found)
+                unit_chars += sum(unit.end - unit.start for unit in found)
+        seconds = time.perf_counter() - started
+    return {
+        "documents": documents,
+        "bytes": size,
+        "claims": None,
+        "failures": 0,
+        **rates(documents, size, seconds, startup, 0),
+        "documents_with_candidates": candidates,
+        "candidate_share": round(candidates / max(documents, 1), 4),
+        "candidate_units": units,
+        "candidate_chars": unit_chars,
+        **memory.as_dict(),
+    }
+
+
 def run_phase(args: argparse.Namespace) -> dict[str, Any]:
     if args.phase == "naive":
         return run_naive(args)
+    if args.phase == "prefilter":
+        return run_prefilter(args)
     return run_armswatch(args, args.phase)
 
 
@@ -275,6 +320,8 @@ def run_child(args: argparse.Namespace, phase: str) -> dict[str, Any]:
         command += ["--limit", str(args.limit)]
     if args.profile:
         command += ["--profile", str(args.profile)]
+    if phase == "profile" and not args.profile:
+        raise SystemExit("the profile phase needs --profile FILE")
     print(f"-- {phase}", file=sys.stderr, flush=True)
     started = time.perf_counter()
     # Every phase gets single-threaded math libraries, as armswatch's and Dask's workers do.
@@ -355,7 +402,10 @@ def main(argv: list[str] | None = None) -> None:
         default="armswatch.extract:extract_document",
         help="module:function to measure (default: the armswatch extractor)",
     )
-    parser.add_argument("--profile", help="write a cProfile of the single-process run here")
+    parser.add_argument(
+        "--profile",
+        help="also profile a single-process run (cProfile) and write its top calls here",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase, print JSON
     args = parser.parse_args(argv)
@@ -367,7 +417,10 @@ def main(argv: list[str] | None = None) -> None:
     command = "python benchmarks/throughput.py " + " ".join(
         shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])
     )
-    phases = {p: run_child(args, p) for p in args.phases.split(",") if p}
+    names = [p for p in args.phases.split(",") if p]
+    if args.profile and "profile" not in names:
+        names.append("profile")
+    phases = {p: run_child(args, p) for p in names}
     import spacy
 
     report = {

@@ -39,14 +39,15 @@ def iter_extracted(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
-    progress: bool = True,
+    progress: bool = False,
     extractor: Extractor | None = None,
 ) -> Iterator[tuple[Document, list[Claim]] | Failure]:
     """Documents with their claims, in input order; unreadable inputs come through as Failures.
 
     `workers` > 1 runs a local process pool; `engine="dask"` runs on the Dask scheduler at
     `scheduler` (a LocalCluster of `workers` processes when None). Documents stream through: only
-    a bounded window of them is in memory at once.
+    a bounded window of them is in memory at once. `progress` draws a bar on stderr when it is a
+    terminal (off by default here, as callers print their own output as results come).
     """
     results = iter_parallel(
         _read(inputs), workers=workers, engine=engine, scheduler=scheduler, extractor=extractor

@@ -370,10 +370,13 @@ def iter_parallel(
     extractor: Extractor | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[Extracted]:
-    """Extraction by the chosen engine: in-process (one local worker), a process pool, or Dask."""
+    """Extraction by the chosen engine: in-process (one local worker), a process pool, or Dask.
+
+    A scheduler address implies the Dask engine.
+    """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if engine == "dask":
+    if engine == "dask" or scheduler:  # a scheduler address can only mean a Dask cluster
         return iter_dask(
             items,
             workers=workers,
@@ -381,8 +384,6 @@ def iter_parallel(
             extractor=extractor,
             chunk_size=chunk_size or DASK_CHUNK_SIZE,
         )
-    if scheduler:
-        raise ValueError("a scheduler address needs engine='dask'")
     if workers <= 1:
         return iter_sequential(items, extractor)
     return iter_process_pool(
