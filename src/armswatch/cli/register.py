@@ -314,8 +314,8 @@ def show(transfer_id: str, db: str | None, as_json: bool) -> None:
 # -- claims, documents, failures ------------------------------------------------------------------
 
 CLAIM_COLUMNS = (
-    Column("CLAIM", lambda c: c.claim_id, 12),
-    Column("SUPPLIER->RECIP.", lambda c: parties_text(c.supplier, c.recipient), 16),
+    Column("CLAIM", lambda c: c.claim_id, 18),
+    Column("SUPPLIER->RECIP.", lambda c: parties_text(c.supplier, c.recipient), 14),
     Column("CATEGORY", lambda c: ",".join(c.categories), 11),
     Column("STATUS", lambda c: c.status, 11),
     Column("CERTAINTY", lambda c: c.certainty, 11),
