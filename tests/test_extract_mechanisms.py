@@ -80,7 +80,7 @@ CASES = [
     ),
     pytest.param(
         "The State Department approved the sale of 36 fighter jets to Indonesia on Thursday.",
-        ("USA", "IDN", "aircraft", "agreed", "confirmed"),
+        ("USA", "IDN", "aircraft", "agreed", "reported"),
         id="nominal-sale-approved",
     ),
     pytest.param(

@@ -28,6 +28,11 @@ from armswatch.extract.prefilter import Unit, candidate_units
 from armswatch.extract.quantities import money_in
 from armswatch.models import Claim, Document, Evidence, Item, Origin, Party, Speaker
 
+# "WASHINGTON, Oct 28 (Reuters) - ": a dateline is not the sentence's subject; the parser gets spaces.
+_DATELINE = re.compile(
+    r"(?:^|(?<=\s\s))[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?(?:\s+\d{1,2})?){0,2}"
+    r"(?:\s*\([^)]{1,40}\))?\s*[-—–]+\s"
+)
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 # How far back (in characters) an anaphor may look for its antecedent transfer.
 ANTECEDENT_REACH = 2500
@@ -76,7 +81,9 @@ class DocumentReader:
             return []
         nlp = load_pipeline()
         # single newlines are hard wraps in wire copy: spaces keep the parser on track, offsets unchanged
-        texts = [self.text[unit.start : unit.end].replace("\n", " ") for unit in units]
+        texts = [
+            _blank_datelines(self.text[unit.start : unit.end].replace("\n", " ")) for unit in units
+        ]
         for unit, doc in zip(units, nlp.pipe(texts, batch_size=32), strict=True):
             self._read_unit(unit, doc)
         return self._claims()
@@ -84,7 +91,10 @@ class DocumentReader:
     def _read_unit(self, unit: Unit, doc: Doc) -> None:
         mentions = TokenMentions(doc)
         resolver = PartyResolver(
-            mentions, self.lexicons, lambda token: self._resolve_anaphor(token, unit)
+            mentions,
+            self.lexicons,
+            lambda token: self._resolve_anaphor(token, unit),
+            self._salient_group,
         )
         builder = FrameBuilder(mentions, self.lexicons, resolver)
         reader = AttributionReader(mentions, self.lexicons, self._last_person)
@@ -197,19 +207,23 @@ class DocumentReader:
     def _claims(self) -> list[Claim]:
         resolved: list[ReadFrame] = []
         for read in self.read_frames:
-            self._resolve_against_antecedent(read, resolved)
             frame = read.frame
+            self._resolve_first_person(read)
+            self._resolve_against_antecedent(read, resolved)
             if not read.suppliers and frame.origin_suppliers:
                 read.suppliers = [
                     party for party in frame.origin_suppliers if party not in read.recipients
                 ]
-            if frame.direction == "use" and not read.suppliers:
-                continue  # weapons used with no foreign supplier are not a transfer
+            read.suppliers = [self.lexicons.as_of(p, self.reference.year) for p in read.suppliers]
+            read.recipients = [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
             if not read.items or not (read.suppliers or read.recipients):
                 continue
             resolved.append(read)
-        claims: dict[str, Claim] = {}
         for read in resolved:
+            self._complete_from_document(read, resolved)
+        kept = [read for read in resolved if self._stands_as_transfer(read)]
+        claims: dict[str, Claim] = {}
+        for read in kept:
             for claim in self._claims_of(read):
                 if claim.claim_id in claims:
                     # two frames of one sentence saying the same thing: one claim, items pooled
@@ -219,6 +233,71 @@ class DocumentReader:
         result = list(claims.values())
         self._propagate_origins(result)
         return result
+
+    @staticmethod
+    def _stands_as_transfer(read: ReadFrame) -> bool:
+        """Precision rules for claims that miss a party (EXTRACTION.md section 7)."""
+        frame = read.frame
+        if frame.direction == "use" and not (read.suppliers and read.recipients):
+            return False  # weapons used with no foreign supplier are not a transfer
+        if frame.status in {"suspended", "cancelled"} and not read.suppliers:
+            return False  # an embargo with no supplier is policy, not a transfer
+        missing = (
+            {"supplier"} if not read.suppliers else {"recipient"} if not read.recipients else set()
+        )
+        # "the Air Force orders F-16s from General Dynamics": an unnamed buyer is most often domestic
+        return not (missing & frame.unnamed_state_roles)
+
+    def _complete_from_document(self, read: ReadFrame, others: list[ReadFrame]) -> None:
+        """A claim missing one party takes it from the document's other claims about the same
+        transfer, when they agree on it ("Ukraine gets first HIMARS" after "the U.S. sent ...")."""
+        if bool(read.suppliers) == bool(read.recipients):
+            return
+        categories = {item.category for item in read.items}
+        candidates: set[Party] = set()
+        for other in others:
+            if other is read or not (other.suppliers and other.recipients):
+                continue
+            if "unspecified" not in categories and not categories & {
+                i.category for i in other.items
+            }:
+                continue
+            if read.suppliers and set(read.suppliers) & set(other.suppliers):
+                candidates.update(other.recipients)
+            elif read.recipients and set(read.recipients) & set(other.recipients):
+                candidates.update(other.suppliers)
+        if len(candidates) == 1:
+            party = next(iter(candidates))
+            if read.suppliers:
+                read.recipients = [party]
+            else:
+                read.suppliers = [party]
+
+    def _salient_group(self) -> Party | None:
+        """The non-state group the document names most, for "the rebels"."""
+        counts: dict[Party, int] = {}
+        for match in self._party_mentions:
+            if match.payload.party.kind == "group":
+                counts[match.payload.party] = counts.get(match.payload.party, 0) + 1
+        return max(counts, key=lambda party: counts[party]) if counts else None
+
+    def _resolve_first_person(self, read: ReadFrame) -> None:
+        """ "We have received ...", said by a state's official: that state."""
+        country = next(
+            (
+                s.country
+                for s in read.attribution
+                if s.country and s.kind in {"government", "military"}
+            ),
+            None,
+        )
+        if not country or country not in self.lexicons.states:
+            return
+        party = self.lexicons.state_party(country)
+        for role in read.frame.first_person_roles:
+            target = read.suppliers if role == "supplier" else read.recipients
+            if not target:
+                target.append(party)
 
     def _resolve_against_antecedent(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
         frame = read.frame
@@ -324,6 +403,10 @@ class DocumentReader:
         return Origin(
             name=f"document {document.doc_ref or document.doc_id}", country=None, kind="media"
         )
+
+
+def _blank_datelines(text: str) -> str:
+    return _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def _merge_items(kept: Claim, other: Claim) -> None:

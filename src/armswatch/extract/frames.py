@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from armswatch.extract.lexicons import Cue, Lexicons
-from armswatch.extract.mentions import TokenMentions, WeaponMention, cue_for
+from armswatch.extract.mentions import PartyMention, TokenMentions, WeaponMention, cue_for
 from armswatch.extract.quantities import quantity_of
 from armswatch.models import Item, Party
 
@@ -44,7 +44,7 @@ GOVERNOR_STATUS = {
     "plan": "offered", "intend": "offered", "prepare": "offered", "propose": "offered",
     "consider": "offered", "offer": "offered", "pledge": "offered", "promise": "offered",
     "vow": "offered", "commit": "offered", "announce": "offered", "set": "offered",
-    "agree": "agreed", "decide": "agreed", "approve": "agreed", "authorize": "agreed",
+    "agree": "agreed", "decide": "offered", "approve": "agreed", "allow": "agreed", "permit": "agreed", "authorize": "agreed",
     "authorise": "agreed", "sign": "agreed", "negotiate": "negotiating", "discuss": "negotiating",
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
@@ -79,6 +79,32 @@ OBJECT_CONTROL = {
     "press",
     "encourage",
 }
+# Heads that make a demonym or a state's name stand for the state ("Russian forces", "U.S. Army").
+STATE_ACTOR_NOUNS = {
+    "government", "army", "navy", "force", "military", "troop", "ministry", "administration",
+    "official", "authority", "regime", "state", "kingdom", "republic", "marine", "guard",
+    "department", "president", "leader", "king", "prince", "spokesman", "spokeswoman", "soldier",
+    "unit", "leadership", "cabinet", "parliament", "congress", "company", "firm", "manufacturer",
+    "maker", "contractor", "industry", "side", "delegation", "negotiator", "diplomat", "envoy",
+    "embassy", "intelligence", "agency", "service", "police", "brigade", "battalion", "division",
+    "fleet", "squadron", "corps", "command", "supplier", "exporter", "producer", "defence",
+    "defense", "minister", "counterpart", "ally", "partner", "buyer", "customer", "client",
+}  # fmt: skip
+# Heads that name a non-state armed group ("Angolan rebels"): the group, not the state.
+GROUP_NOUNS = {
+    "rebel",
+    "insurgent",
+    "militant",
+    "guerrilla",
+    "fighter",
+    "militia",
+    "separatist",
+    "faction",
+    "jihadist",
+    "mujahideen",
+    "contra",
+    "opposition",
+}
 ANAPHORIC_DETERMINERS = {"that", "this", "those", "these", "the", "such"}
 ANAPHORIC_NOUNS = {
     "country",
@@ -93,6 +119,8 @@ ANAPHORIC_NOUNS = {
     "leadership",
 }
 PRONOUNS = {"it", "they", "its", "their", "them", "he", "she", "his", "her"}
+BUILD_LEMMAS = {"build", "make", "manufacture", "produce", "develop", "design", "assemble"}
+PURCHASE_LEMMAS = {"buy", "purchase", "acquire", "procure", "import"}
 TRANSIT_WORDS = {
     "en route",
     "on its way",
@@ -126,6 +154,10 @@ class Frame:
     anaphoric: bool = False  # items or parties refer back to an earlier transfer
     anaphor_lemma: str | None = None
     unresolved_roles: set[str] = field(default_factory=set)
+    # roles filled by "we"/"our": the speaker's own state, known once attribution is read
+    first_person_roles: set[str] = field(default_factory=set)
+    # roles filled by an unnamed state actor ("the Air Force"): most often the writer's own state
+    unnamed_state_roles: set[str] = field(default_factory=set)
 
     @property
     def top(self) -> Token:
@@ -140,10 +172,12 @@ class PartyResolver:
         mentions: TokenMentions,
         lexicons: Lexicons,
         resolve_anaphor: Callable[[Token], Party | None],
+        resolve_group: Callable[[], Party | None] = lambda: None,
     ) -> None:
         self.mentions = mentions
         self.lexicons = lexicons
         self.resolve_anaphor = resolve_anaphor
+        self.resolve_group = resolve_group
 
     def parties(self, token: Token, *, exclude: set[int] | None = None) -> list[Party]:
         """Parties named by a noun phrase and its conjuncts ("Germany and France")."""
@@ -157,16 +191,40 @@ class PartyResolver:
         return found
 
     def _party_of_phrase(self, head: Token) -> Party | None:
+        head_lemma = head.lemma_.lower()
         for index in self._phrase_indices(head):
             mention = self.mentions.party_at.get(index)
-            if mention is not None:
-                return mention.term.party
+            if mention is None or not self._stands_for_party(mention, head):
+                continue
+            if mention.term.party.kind == "state" and head_lemma in GROUP_NOUNS:
+                break  # "Angolan rebels" are not Angola
+            return mention.term.party
+        if head_lemma in GROUP_NOUNS:
+            return self.resolve_group()
         if head.lower_ in PRONOUNS or (
             head.lemma_.lower() in ANAPHORIC_NOUNS
             and any(child.lower_ in {"the", "that", "this"} for child in head.children)
         ):
             return self.resolve_anaphor(head)
         return None
+
+    def _stands_for_party(self, mention: PartyMention, head: Token) -> bool:
+        """A demonym counts on a state actor, a weapon or alone; a name inside another
+        organisation's name ("Singapore Airlines", "Air India") does not count."""
+        inside_head = mention.start <= head.i < mention.end
+        if mention.term.role == "demonym" and not inside_head:
+            return (
+                head.i in self.mentions.weapon_at
+                or head.lemma_.lower() in STATE_ACTOR_NOUNS
+                or head.lemma_.lower() in GROUP_NOUNS
+            )
+        if mention.term.role in {"name", "capital"}:
+            for entity in head.doc.ents:
+                if entity.start <= mention.start < entity.end and entity.label_ in {"ORG", "FAC"}:
+                    extra = [t for t in entity if not mention.start <= t.i < mention.end]
+                    if extra and not any(t.lemma_.lower() in STATE_ACTOR_NOUNS for t in extra):
+                        return False
+        return True
 
     def _phrase_indices(self, head: Token) -> list[int]:
         """Token indices of a noun phrase without its clauses and non-"of" prepositions."""
@@ -226,6 +284,18 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             if objects and head.lemma_.lower() in OBJECT_CONTROL:
                 return objects[0], False
             token = head
+        elif (
+            token.dep_ == "acl"
+            and head.pos_ in {"NOUN", "PROPN"}
+            and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
+        ):
+            # "India signed a contract to buy": the buyer is the subject of the verb over the noun
+            if head.dep_ in {"dobj", "attr", "nsubjpass"}:
+                token = head.head
+            elif head.dep_ == "pobj" and head.head.head.i != head.head.i:
+                token = head.head.head
+            else:
+                return None, False
         elif token.dep_ in {"conj", "advcl", "pcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
             token = head
         elif token.dep_ == "pcomp" or (token.dep_ == "pobj" and head.pos_ == "ADP"):
@@ -306,14 +376,10 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
     if future:
         if cue.cue_class == "get" and cue.status == "agreed":
             return "agreed"
-        if cue.cue_class == "get" and cue.lemma in {
-            "buy",
-            "purchase",
-            "acquire",
-            "procure",
-            "import",
-        }:
+        if cue.cue_class == "get" and cue.lemma in PURCHASE_LEMMAS:
             return "agreed"
+        if cue.cue_class == "give" and cue.deal in {"sale", "loan"}:
+            return "agreed"  # "will sell" reports a sale agreed, "will send" a pledge
         return "offered"
     if "would" in group:
         return "offered" if cue.cue_class in {"give", "get", "arrive"} else cue.status
@@ -337,6 +403,13 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         }:
             return "in_transit"
         return cue.status
+    if (
+        token.tag_ in {"VBZ", "VBP"}
+        and cue.cue_class == "get"
+        and cue.lemma in PURCHASE_LEMMAS
+        and not group
+    ):
+        return "agreed"  # "China buys Russian submarines": a purchase made, not yet delivered
     if token.tag_ == "VB" and not group and token.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
         # a bare infinitive of purpose: "a plan to supply", "moves to buy"
         return (
@@ -433,10 +506,24 @@ class FrameBuilder:
         """Weapon mentions heading a noun phrase; a designation inside a generic's phrase merges into it."""
         heads = []
         doc = sentence.doc
+        # "Patriot missile batteries": the designation names the item, the generic word only describes it
+        designation_heads = {
+            doc[w.head].head.i
+            for w in self.mentions.weapons
+            if w.term.kind == "designation"
+            and sentence.start <= w.start < sentence.end
+            and doc[w.head].dep_ in {"compound", "amod", "nmod"}
+        }
         for weapon in self.mentions.weapons:
             if weapon.start < sentence.start or weapon.end > sentence.end:
                 continue
             head = doc[weapon.head]
+            if (
+                weapon.term.kind == "generic"
+                and head.dep_ in {"compound", "amod"}
+                and head.head.i in designation_heads
+            ):
+                continue
             if (
                 weapon.term.kind == "generic"
                 and head.dep_ in {"compound", "amod"}
@@ -628,6 +715,13 @@ class FrameBuilder:
                             frame.origin_suppliers.append(party)
                 if child.dep_ == "prep":
                     self._prep_roles(frame, {child.lower_: _children(child, "pobj")}, direction)
+                if child.dep_ == "acl" and child.lemma_.lower() in BUILD_LEMMAS:
+                    # "frigates built in British shipyards": the maker's state is the origin
+                    for prep, objects in _preps(child).items():
+                        for place in objects if prep in {"in", "by"} else []:
+                            for party in self.resolver.parties(place):
+                                if party not in frame.origin_suppliers:
+                                    frame.origin_suppliers.append(party)
                 if child.dep_ == "acl":
                     # "drones supplied by Iran"
                     for agent in _preps(child).get("by", []):
@@ -669,10 +763,15 @@ class FrameBuilder:
     def _add(self, frame: Frame, role: str | None, token: Token) -> None:
         if role is None:
             return
+        if token.lower_ in {"we", "us", "our"}:
+            frame.first_person_roles.add(role)
+            return
         parties = self.resolver.parties(token)
         if not parties:
             if token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
                 frame.unresolved_roles.add(role)
+            elif token.lemma_.lower() in STATE_ACTOR_NOUNS:
+                frame.unnamed_state_roles.add(role)
             return
         target = frame.suppliers if role == "supplier" else frame.recipients
         for party in parties:

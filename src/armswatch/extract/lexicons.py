@@ -80,10 +80,20 @@ class Lexicons:
     cue_forms: dict[str, Cue]
     modality: dict[str, str]
     groups: set[str] = field(default_factory=set)
+    # successor code -> (predecessor code, last year of the predecessor)
+    predecessors: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def government_of(self, code: str | None) -> str | None:
         entry = self.states.get(code or "")
         return entry.government if entry else None
+
+    def as_of(self, party: Party, year: int) -> Party:
+        """The state as it was in a given year ("Moscow" in 1987 is the Soviet Union)."""
+        if party.code in self.predecessors:
+            predecessor, until = self.predecessors[party.code]
+            if year <= until and predecessor in self.states:
+                return self.state_party(predecessor)
+        return party
 
     def state_party(self, code: str) -> Party:
         entry = self.states[code]
@@ -250,6 +260,10 @@ def load_lexicons() -> Lexicons:
             for form in forms:
                 noun_cues.setdefault(form.lower(), cue)
     modality = {row["phrase"].lower(): row["effect"] for row in _read_tsv("modality.tsv")}
+    predecessors = {
+        row["successor"]: (row["predecessor"], int(row["until"]))
+        for row in _read_tsv("predecessors.tsv")
+    }
     return Lexicons(
         states=states,
         party_terms=party_terms,
@@ -261,4 +275,5 @@ def load_lexicons() -> Lexicons:
         cue_forms=cue_forms,
         modality=modality,
         groups=groups,
+        predecessors=predecessors,
     )
