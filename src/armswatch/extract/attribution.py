@@ -218,6 +218,12 @@ class AttributionReader:
         indices = {t.i for t in phrase}
         person_tokens = [t for t in phrase if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         person = " ".join(t.text for t in person_tokens) or None
+        # an office holder from the lexicon is named as the lexicon names them
+        for index in sorted(indices):
+            mention = self.mentions.party_at.get(index)
+            if mention is not None and mention.term.role == "leader":
+                person = head.doc[mention.start : mention.end].text
+                break
         org = None
         country = None
         kind = "other"

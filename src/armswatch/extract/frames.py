@@ -215,6 +215,7 @@ class PartyResolver:
         if mention.term.role == "demonym" and not inside_head:
             return (
                 head.i in self.mentions.weapon_at
+                or head.head.i in self.mentions.weapon_at  # "Iranian-made drones"
                 or head.lemma_.lower() in STATE_ACTOR_NOUNS
                 or head.lemma_.lower() in GROUP_NOUNS
             )
