@@ -35,6 +35,12 @@ OFFICIAL_NOUNS = {
     "ministry", "minister", "officer", "officers", "military", "envoy", "ambassador", "lawmaker",
     "lawmakers", "aide", "aides", "agency", "services",
 }  # fmt: skip
+GOVERNMENT_BODY_NOUNS = {
+    "ministry", "government", "army", "navy", "military", "spokesman", "spokeswoman",
+    "spokesperson", "administration", "presidency", "embassy", "department", "command", "office",
+    "cabinet", "kremlin", "pentagon",
+}  # fmt: skip
+ANONYMOUS_NOUNS = {"source", "sources", "people", "person", "insider", "insiders"}
 EXPERT_NOUNS = {
     "analyst",
     "analysts",
@@ -222,7 +228,16 @@ class AttributionReader:
         for index in sorted(indices):
             mention = self.mentions.party_at.get(index)
             if mention is not None and mention.term.role == "leader":
-                person = head.doc[mention.start : mention.end].text
+                named = head.doc[mention.start : mention.end]
+                # the whole name as written ("Oleksii Reznikov"), though the lexicon matched a surname
+                left = named.start
+                while (
+                    left > 0
+                    and head.doc[left - 1].pos_ == "PROPN"
+                    and head.doc[left - 1].dep_ == "compound"
+                ):
+                    left -= 1
+                person = head.doc[left : named.end].text
                 break
         org = None
         country = None
@@ -257,9 +272,12 @@ class AttributionReader:
         if kind == "other":
             if head_lower in EXPERT_NOUNS:
                 kind = "expert"
-            elif head_lower in OFFICIAL_NOUNS and country:
+            elif head_lower in ANONYMOUS_NOUNS or _speaks_anonymously(head):
+                kind = "anonymous"
+            elif head.lemma_.lower() in GOVERNMENT_BODY_NOUNS:
+                # "the Defence Ministry said": an unnamed government speaks; whose is read from the claim
                 kind = "government"
-            elif head_lower in OFFICIAL_NOUNS or head_lower in {"people", "person"}:
+            elif head_lower in OFFICIAL_NOUNS:
                 kind = "anonymous"
             elif person and country:
                 kind = "government"
@@ -279,6 +297,19 @@ class AttributionReader:
         if person is None and title and head.pos_ == "PROPN":
             title = None
         return Speaker(speaker=person, title=title, org=org, country=country, kind=kind)
+
+
+def _speaks_anonymously(head: Token) -> bool:
+    """ "officials who spoke on condition of anonymity", "officials familiar with the talks"."""
+    words = " ".join(t.lower_ for t in head.subtree)
+    sentence = head.sent.text.lower()
+    return (
+        "familiar with" in words
+        or "condition of anonymity" in sentence
+        or "not to be named" in sentence
+        or "not authorized to" in sentence
+        or "not authorised to" in sentence
+    )
 
 
 def origin_of(

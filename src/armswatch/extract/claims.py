@@ -274,11 +274,20 @@ class DocumentReader:
                 read.suppliers = [party]
 
     def _salient_group(self) -> Party | None:
-        """The non-state group the document names most, for "the rebels"."""
+        """The one non-state group the document names, for "the rebels"; none when it names several."""
+        groups = {
+            match.payload.party
+            for match in self._party_mentions
+            if match.payload.party.kind == "group"
+        }
+        return next(iter(groups)) if len(groups) == 1 else None
+
+    def _salient_state(self, exclude: set[str]) -> Party | None:
         counts: dict[Party, int] = {}
         for match in self._party_mentions:
-            if match.payload.party.kind == "group":
-                counts[match.payload.party] = counts.get(match.payload.party, 0) + 1
+            party = match.payload.party
+            if party.kind == "state" and party.key not in exclude:
+                counts[party] = counts.get(party, 0) + 1
         return max(counts, key=lambda party: counts[party]) if counts else None
 
     def _resolve_first_person(self, read: ReadFrame) -> None:
@@ -291,9 +300,16 @@ class DocumentReader:
             ),
             None,
         )
-        if not country or country not in self.lexicons.states:
+        if not read.frame.first_person_roles:
             return
-        party = self.lexicons.state_party(country)
+        if country and country in self.lexicons.states:
+            party: Party | None = self.lexicons.state_party(country)
+        else:
+            # a statement in a government's own voice: the state the document is most about
+            others = {p.key for p in read.suppliers + read.recipients}
+            party = self._salient_state(exclude=others)
+        if party is None:
+            return
         for role in read.frame.first_person_roles:
             target = read.suppliers if role == "supplier" else read.recipients
             if not target:
@@ -436,8 +452,10 @@ def _party_speaks(
     attribution: list[Speaker], supplier: Party | None, recipient: Party | None
 ) -> bool:
     codes = {party.code for party in (supplier, recipient) if party is not None and party.code}
+    # an unnamed government body ("the Defence Ministry said") speaks for a party to the story
     return any(
-        speaker.country in codes and speaker.kind in {"government", "military", "company"}
+        (speaker.country in codes or (speaker.country is None and speaker.speaker is None))
+        and speaker.kind in {"government", "military", "company"}
         for speaker in attribution
     )
 

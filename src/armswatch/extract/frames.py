@@ -223,7 +223,12 @@ class PartyResolver:
             for entity in head.doc.ents:
                 if entity.start <= mention.start < entity.end and entity.label_ in {"ORG", "FAC"}:
                     extra = [t for t in entity if not mention.start <= t.i < mention.end]
-                    if extra and not any(t.lemma_.lower() in STATE_ACTOR_NOUNS for t in extra):
+                    if extra and not any(
+                        t.lemma_.lower() in STATE_ACTOR_NOUNS
+                        or t.lemma_.lower() in self.lexicons.noun_cues
+                        or t.i in self.mentions.weapon_at
+                        for t in extra
+                    ):
                         return False
         return True
 
@@ -306,6 +311,21 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         else:
             return None, False
     return None, False
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a transfer noun is the object of, through "in"/"of" under an amount
+    ("announced $800 million in security assistance", "approved the sale")."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in {"dobj", "nsubjpass", "pobj", "prep", "attr", "appos", "conj"}:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.pos_ == "ADP" and current.lower_ not in {"in", "of", "for", "worth"}:
+            return None
+    return None
 
 
 def _verb_group(token: Token) -> list[str]:
@@ -632,8 +652,8 @@ class FrameBuilder:
         if cue.pos == "verb":
             return verb_status(cue, token, sentence)
         # a transfer noun takes its status from a governing non-cue verb ("announced a package")
-        head = token.head
-        if token.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.lemma_.lower() in GOVERNOR_STATUS:
+        head = governing_verb(token)
+        if head is not None and head.lemma_.lower() in GOVERNOR_STATUS:
             return GOVERNOR_STATUS[head.lemma_.lower()]
         text = sentence.text.lower()
         if any(phrase in text for phrase in TRANSIT_WORDS):
@@ -676,21 +696,19 @@ class FrameBuilder:
                     for dative in _children(token, "dative", "iobj"):
                         self._add(frame, "recipient", dative)
                     # "supply Ukraine with tanks": the object is the recipient when the goods come with "with"
-                    if "with" in preps:
-                        for obj in _children(token, "dobj"):
-                            if not self.mentions.weapon_at.get(obj.i):
-                                self._add(frame, "recipient", obj)
+                    # "supply Ukraine with tanks", "sell Saudi Arabia 84 jets": a party object receives
+                    for obj in _children(token, "dobj"):
+                        if not self.mentions.weapon_at.get(obj.i) and self.resolver.parties(obj):
+                            self._add(frame, "recipient", obj)
             else:
                 preps = _preps(token)
                 for possessor in _children(token, "poss"):
                     if subject_role:
                         self._add(frame, subject_role, possessor)
-                # "U.S. arms sale to Taiwan": a party compound names the noun's subject when the other side is named
-                head = token.head
+                head = governing_verb(token)
                 if (
-                    token.dep_ in {"dobj", "nsubjpass", "pobj"}
+                    head is not None
                     and cue.cue_class in DIRECTIONAL
-                    and head.pos_ in {"VERB", "AUX"}
                     and not any(head.i == t.i for t, _ in chain)
                 ):
                     subject, passive = subject_of(head)

@@ -101,6 +101,43 @@ class Lexicons:
 
 
 DATA_PACKAGE = "armswatch.extract"
+# Surnames that are also ordinary words or place names are never matched alone.
+COMMON_WORDS = {
+    "brown",
+    "may",
+    "king",
+    "price",
+    "rice",
+    "gates",
+    "rose",
+    "major",
+    "blair",
+    "law",
+    "hope",
+    "little",
+    "young",
+    "long",
+    "street",
+    "banks",
+    "hill",
+    "wood",
+    "ford",
+    "jordan",
+    "george",
+    "chad",
+    "salman",
+    "abdullah",
+    "hussein",
+    "ali",
+    "khan",
+    "singh",
+    "kumar",
+    "wang",
+    "zhang",
+    "chen",
+    "park",
+    "moon",
+}
 
 
 def _data_path(name: str) -> Path:
@@ -184,10 +221,24 @@ def load_lexicons() -> Lexicons:
             raise ExtractionError(f"{where}: unknown state code {code!r}")
         return Party(name=states[code].name, code=code, kind="state")
 
+    surnames: dict[str, set[str]] = {}
     for row in _read_tsv("leaders.tsv"):
         party = state_party(row["code"], "leaders.tsv")
         years = (_year(row.get("start", "")), _year(row.get("end", "")))
         party_terms.append(PartyTerm(row["name"], party, "leader", years))
+        surname = row["name"].split()[-1]
+        surnames.setdefault(surname, set()).add(row["code"])
+    # a surname alone ("Reznikov said") names the state when every office holder of that name served one state
+    for surname, codes in surnames.items():
+        if (
+            len(codes) == 1
+            and len(surname) >= 4
+            and surname[0].isupper()
+            and surname.lower() not in COMMON_WORDS
+        ):
+            party_terms.append(
+                PartyTerm(surname, state_party(next(iter(codes)), "leaders.tsv"), "leader")
+            )
     for row in _read_tsv("companies.tsv"):
         party = state_party(row["code"], "companies.tsv")
         for surface in [row["name"], *_split(row.get("aliases", ""))]:

@@ -59,6 +59,14 @@ def _under_past_speech(token: Token) -> bool:
     )
 
 
+def _plan_made_official(token: Token) -> bool:
+    """ "notified Congress of plans to sell", "approved plans to buy": the plan is a decision."""
+    if token.pos_ != "NOUN":
+        return False
+    verb = token.head.head if token.head.pos_ == "ADP" else token.head
+    return verb.lemma_.lower() in {"notify", "approve", "announce", "unveil", "confirm", "clear"}
+
+
 def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     """confirmed is decided later, from who is speaking; this returns denied, unconfirmed,
     speculative or reported."""
@@ -96,6 +104,8 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     scope: list[Token] = []
     for token in path:
         scope.append(token)
+        if token.lemma_.lower() in {"say", "announce", "tell", "confirm", "state", "add"}:
+            continue  # "I can announce that ...": the speaker's modal is not the transfer's
         scope.extend(
             child
             for child in token.children
@@ -112,6 +122,7 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
             lemma in SPECULATIVE_LEMMAS
             and token.pos_ in {"VERB", "NOUN", "ADJ"}
             and token not in chain
+            and not _plan_made_official(token)
         ):
             return "speculative"
         if lower in CONDITION_MARKERS and token.dep_ == "mark":
