@@ -813,11 +813,30 @@ AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
         "Germany sold a submarine to Israel.",
     ),
     "interceptor": ("The police interceptor chased the car.", "Each interceptor costs $4 million."),
+    "firearms": (
+        "Gun owners handed in 50,000 firearms during the buyback.",
+        "Serbia exported firearms to Burkina Faso's army.",
+    ),
     "interceptors": (
         "Ford Interceptors replaced the old police cars.",
         "Israel sold interceptors to Germany.",
     ),
 }
+
+
+# Further ordinary uses that a pattern must recognise, beyond the first example of each term.
+MORE_ORDINARY_EXAMPLES: list[tuple[str, str]] = [
+    ("drones", "Kenyan farmers are buying Chinese-made drones to spray pesticides on tea."),
+    ("rifles", "Gun owners will be paid to hand in semi-automatic rifles under the buyback."),
+    ("pistols", "Gun shops reported a surge in sales of pistols after the election."),
+    ("rounds", "After two rounds of talks, the sides agreed to meet again."),
+    (
+        "shells",
+        "The company shells out millions in dividends each year.",
+    ),
+    ("arms", "The champion raised his arms and legs in celebration."),
+    ("Typhoon", "Typhoon Mawar brought torrential rain to Guam."),
+]
 
 
 @lru_cache(maxsize=1)
@@ -843,6 +862,13 @@ def test_ambiguity_pattern_separates_ordinary_use_from_the_weapon(term: str) -> 
     assert ordinary_spans and weapon_spans, "each example must contain the term"
     assert any(overlaps(ambiguity()[term], span, ordinary) for span in ordinary_spans)
     assert not any(overlaps(ambiguity()[term], span, weapon) for span in weapon_spans)
+
+
+@pytest.mark.parametrize(("term", "sentence"), MORE_ORDINARY_EXAMPLES)
+def test_ambiguity_pattern_recognises_more_ordinary_uses(term: str, sentence: str) -> None:
+    exact = {row["term"]: row["case"] == "exact" for row in weapon_rows()}[term]
+    spans = occurrences(term, exact, sentence)
+    assert spans and all(overlaps(ambiguity()[term], span, sentence) for span in spans)
 
 
 def test_the_extractor_loads_every_file() -> None:
