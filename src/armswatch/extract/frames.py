@@ -291,7 +291,7 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
                 return objects[0], False
             token = head
         elif (
-            token.dep_ == "acl"
+            token.dep_ in {"acl", "relcl"}
             and head.pos_ in {"NOUN", "PROPN"}
             and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
         ):
@@ -328,6 +328,13 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _np_head(token: Token) -> Token:
+    """The noun a chain of modifiers hangs from ("S-400 air defence missile systems" -> systems)."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _verb_group(token: Token) -> list[str]:
     """Auxiliaries and particles of a verb, lower-cased, in order."""
     return [
@@ -340,7 +347,10 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
     found = []
     current = token
     for _ in range(limit):
-        if current.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"}:
+        # only non-finite complements: "announced that X has been delivered" keeps its own tense
+        if current.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl"}:
+            break
+        if current.dep_ in {"acl", "relcl"} and not any(c.lower_ == "to" for c in current.children):
             break
         current = current.head
         if current.pos_ in {"VERB", "AUX", "NOUN"}:
@@ -470,6 +480,11 @@ class FrameBuilder:
                 continue
             if cue.pos == "verb" and token.i in self.mentions.weapon_at:
                 continue  # "Arms" in a headline is the noun, not the verb "to arm"
+            if cue.cue_class == "ask" and any(
+                child.dep_ in {"xcomp", "ccomp"} and cue_for(child, self.lexicons)
+                for child in token.children
+            ):
+                continue  # "asked Moscow not to sell": a request about another transfer verb
             found[token.i] = cue
         return found
 
@@ -529,7 +544,7 @@ class FrameBuilder:
         doc = sentence.doc
         # "Patriot missile batteries": the designation names the item, the generic word only describes it
         designation_heads = {
-            doc[w.head].head.i
+            _np_head(doc[w.head]).i
             for w in self.mentions.weapons
             if w.term.kind == "designation"
             and sentence.start <= w.start < sentence.end
@@ -542,7 +557,7 @@ class FrameBuilder:
             if (
                 weapon.term.kind == "generic"
                 and head.dep_ in {"compound", "amod"}
-                and head.head.i in designation_heads
+                and _np_head(head).i in designation_heads
             ):
                 continue
             if (
@@ -665,6 +680,7 @@ class FrameBuilder:
     ) -> None:
         direction = frame.direction
         has_directional_verb = any(c.pos == "verb" and c.cue_class in DIRECTIONAL for _, c in chain)
+        compounds: list[tuple[Token, str | None]] = []
         for token, cue in chain:
             role_class = cue.cue_class if cue.cue_class in SUBJECT_ROLE else direction
             if cue.pos == "noun" and has_directional_verb:
@@ -720,13 +736,29 @@ class FrameBuilder:
                     ):
                         self._add(frame, subject_role, subject)
                 for modifier in _children(token, "compound", "amod", "nmod"):
-                    if subject_role and self.resolver.mentions.party_at.get(modifier.i):
-                        self._add(frame, subject_role, modifier)
+                    if self.resolver.mentions.party_at.get(modifier.i):
+                        compounds.append((modifier, subject_role))
             self._prep_roles(frame, preps, role_class)
+        # "U.S. arms sale to Taiwan" names the supplier, "U.S. notifies ... Saudi arms package" the
+        # recipient: a party compound on a transfer noun fills whichever side is still open
+        for modifier, default_role in compounds:
+            for party in self.resolver.parties(modifier):
+                if party in frame.suppliers or party in frame.recipients:
+                    continue
+                if frame.suppliers and not frame.recipients:
+                    frame.recipients.append(party)
+                elif frame.recipients and not frame.suppliers:
+                    frame.suppliers.append(party)
+                elif not frame.suppliers and not frame.recipients and default_role:
+                    self._add(frame, default_role, modifier)
         # origin adjectives and possessives on the items: "Iranian-made drones", "Iran's drones"
         for weapon_token in self._weapon_tokens(frame):
             # conjoined items share the first conjunct's modifiers ("equipment and arms from X")
-            heads = [weapon_token, *([weapon_token.head] if weapon_token.dep_ == "conj" else [])]
+            heads = [weapon_token]
+            if weapon_token.dep_ == "conj":
+                heads.append(weapon_token.head)
+            if weapon_token.dep_ in {"compound", "amod", "nmod"}:
+                heads.append(_np_head(weapon_token))
             for child in (child for head in heads for child in head.children):
                 if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
                     for party in self.resolver.parties(child):
@@ -846,8 +878,7 @@ class FrameBuilder:
             if weapon.term.kind == "designation":
                 item = by_head[key]
                 item.designation = item.designation or weapon.term.canonical
-                if item.category in {"unspecified", "other"}:
-                    item.category = weapon.term.category
+                item.category = weapon.term.category
         items = [by_head[key] for key in order]
         specific = [item for item in items if item.category != "unspecified"]
         unique: list[Item] = []
