@@ -829,6 +829,7 @@ MORE_ORDINARY_EXAMPLES: list[tuple[str, str]] = [
     ("drones", "Kenyan farmers are buying Chinese-made drones to spray pesticides on tea."),
     ("rifles", "Gun owners will be paid to hand in semi-automatic rifles under the buyback."),
     ("pistols", "Gun shops reported a surge in sales of pistols after the election."),
+    ("pistols", "Police said the gunman had bought both pistols from a dealer in Ohio."),
     ("rounds", "After two rounds of talks, the sides agreed to meet again."),
     (
         "shells",
