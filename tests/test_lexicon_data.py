@@ -817,6 +817,26 @@ AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
         "Gun owners handed in 50,000 firearms during the buyback.",
         "Serbia exported firearms to Burkina Faso's army.",
     ),
+    "handgun": (
+        "The shooter carried a handgun bought at a gun show.",
+        "The police ordered a new handgun from Austria.",
+    ),
+    "handguns": (
+        "Gun control groups want background checks on handguns.",
+        "Croatia exported handguns to the Iraqi police.",
+    ),
+    "assault rifle": (
+        "The gunman used an assault rifle in the attack on the mall.",
+        "Each assault rifle was made in Bulgaria.",
+    ),
+    "assault rifles": (
+        "The NRA opposed a ban on assault rifles.",
+        "Russia shipped assault rifles to the Malian army.",
+    ),
+    "automatic rifles": (
+        "Owners handed in semi-automatic rifles under the buyback.",
+        "The army bought automatic rifles from Israel.",
+    ),
     "interceptors": (
         "Ford Interceptors replaced the old police cars.",
         "Israel sold interceptors to Germany.",
