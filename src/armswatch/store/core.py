@@ -52,6 +52,7 @@ from armswatch.store.schema import (
     pending_keys,
     sipri_deals,
     sipri_links,
+    transfer_details,
     transfers,
 )
 
@@ -447,6 +448,10 @@ class Store:
             pending_keys.c.recipient_key == transfers.c.recipient_key,
             pending_keys.c.category == transfers.c.category,
         )
+        stale = select(transfers.c.transfer_id).where(exists().where(same_key))
+        connection.execute(
+            delete(transfer_details).where(transfer_details.c.transfer_id.in_(stale))
+        )
         connection.execute(delete(transfers).where(exists().where(same_key)))
         canonical = documents.alias("canonical")
         query = (
@@ -475,11 +480,11 @@ class Store:
                 .join(documents, documents.c.doc_id == claims.c.doc_id)
                 .outerjoin(canonical, canonical.c.doc_id == documents.c.duplicate_of)
             )
+            # Ordered by the pending key alone, which its primary key already gives: no sort.
             .order_by(
-                claim_items.c.supplier_key,
-                claim_items.c.recipient_key,
-                claim_items.c.category,
-                claims.c.claim_id,
+                pending_keys.c.supplier_key,
+                pending_keys.c.recipient_key,
+                pending_keys.c.category,
             )
         )
         written = 0
@@ -530,7 +535,18 @@ class Store:
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
     ) -> int:
-        self._bulk_insert(connection, transfers, rows, ignore=True)
+        self._bulk_insert(
+            connection,
+            transfers,
+            [{k: v for k, v in row.items() if k != "data"} for row in rows],
+            ignore=True,
+        )
+        self._bulk_insert(
+            connection,
+            transfer_details,
+            [{"transfer_id": row["transfer_id"], "data": row["data"]} for row in rows],
+            ignore=True,
+        )
         if sipri_known:
             from armswatch.sipri import link_rows
 
@@ -556,7 +572,7 @@ class Store:
                 linked = 0
                 batch: list[dict[str, Any]] = []
                 stream = connection.execute(
-                    select(transfers.c.transfer_id, transfers.c.data),
+                    select(transfer_details.c.transfer_id, transfer_details.c.data),
                     execution_options={"yield_per": WRITE_BATCH},
                 )
                 link_buffer: list[dict[str, Any]] = []
@@ -618,7 +634,9 @@ class Store:
     ) -> Iterator[Transfer]:
         """Transfers matching every filter given, most recently reported first; streamed."""
         with self.engine.connect() as connection:
-            query = select(transfers.c.data)
+            query = select(transfer_details.c.data).join(
+                transfers, transfers.c.transfer_id == transfer_details.c.transfer_id
+            )
             if supplier:
                 query = query.where(
                     transfers.c.supplier_key.in_(self._party_keys(connection, supplier))
@@ -682,10 +700,17 @@ class Store:
 
     def transfer(self, transfer_id: str) -> Transfer | None:
         """One transfer by id, or by an unambiguous prefix of its id."""
+        prefix = transfer_id.strip().lower()
+        if not prefix:
+            return None
         with self.engine.connect() as connection:
+            # A range rather than LIKE, so the primary key index serves prefix lookups.
             rows = connection.execute(
-                select(transfers.c.data)
-                .where(transfers.c.transfer_id.startswith(transfer_id, autoescape=True))
+                select(transfer_details.c.data)
+                .where(
+                    transfer_details.c.transfer_id >= prefix,
+                    transfer_details.c.transfer_id < prefix + "\uffff",
+                )
                 .limit(2)
             ).all()
         if len(rows) != 1:

@@ -139,13 +139,21 @@ transfers = Table(
     Column("last_reported", String(32)),
     Column("confidence", Float, nullable=False),
     Column("search_text", Text, nullable=False),
-    Column("data", JSON, nullable=False),
     Index("ix_transfers_key", "supplier_key", "recipient_key", "category"),
-    Index("ix_transfers_recipient", "recipient_key"),
+    Index("ix_transfers_recipient", "recipient_key", "category"),
     Index("ix_transfers_category_stage", "category", "stage"),
+    Index("ix_transfers_stage", "stage", "origin_count"),
     Index("ix_transfers_last", "last_reported"),
     Index("ix_transfers_first", "first_reported"),
     Index("ix_transfers_origins", "origin_count"),
+)
+
+# The full transfer, kept apart so that filtering scans only the narrow rows above.
+transfer_details = Table(
+    "transfer_details",
+    metadata,
+    Column("transfer_id", String(32), primary_key=True),
+    Column("data", JSON, nullable=False),
 )
 
 # Fusion keys touched since the last refresh: refresh_transfers re-fuses only these.

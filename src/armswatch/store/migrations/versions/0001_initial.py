@@ -123,14 +123,19 @@ def upgrade() -> None:
         sa.Column("last_reported", sa.String(32)),
         sa.Column("confidence", sa.Float, nullable=False),
         sa.Column("search_text", sa.Text, nullable=False),
-        sa.Column("data", sa.JSON, nullable=False),
     )
     op.create_index("ix_transfers_key", "transfers", ["supplier_key", "recipient_key", "category"])
-    op.create_index("ix_transfers_recipient", "transfers", ["recipient_key"])
+    op.create_index("ix_transfers_recipient", "transfers", ["recipient_key", "category"])
     op.create_index("ix_transfers_category_stage", "transfers", ["category", "stage"])
+    op.create_index("ix_transfers_stage", "transfers", ["stage", "origin_count"])
     op.create_index("ix_transfers_last", "transfers", ["last_reported"])
     op.create_index("ix_transfers_first", "transfers", ["first_reported"])
     op.create_index("ix_transfers_origins", "transfers", ["origin_count"])
+    op.create_table(
+        "transfer_details",
+        sa.Column("transfer_id", sa.String(32), primary_key=True),
+        sa.Column("data", sa.JSON, nullable=False),
+    )
     op.create_table(
         "pending_keys",
         sa.Column("supplier_key", sa.String(200), primary_key=True),
@@ -188,6 +193,7 @@ def downgrade() -> None:
         "feed_state",
         "failures",
         "pending_keys",
+        "transfer_details",
         "transfers",
         "origins",
         "parties",
