@@ -88,7 +88,8 @@ class AttributionReader:
                     subject, passive = subject_of(current)
                     if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
                         subject = current.head
-                    if subject is not None and not passive:
+                    # "Erdogan was quoted as saying": a passive subject speaks when it is a person
+                    if subject is not None and (not passive or subject.ent_type_ == "PERSON"):
                         self._append(speakers, self.speaker(subject))
                     for child in current.children:
                         if child.dep_ == "agent":

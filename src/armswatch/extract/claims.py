@@ -240,8 +240,8 @@ class DocumentReader:
         frame = read.frame
         if frame.direction == "use" and not (read.suppliers and read.recipients):
             return False  # weapons used with no foreign supplier are not a transfer
-        if frame.status in {"suspended", "cancelled"} and not read.suppliers:
-            return False  # an embargo with no supplier is policy, not a transfer
+        if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
+            return False  # an embargo on no named transfer is policy, not a transfer
         missing = (
             {"supplier"} if not read.suppliers else {"recipient"} if not read.recipients else set()
         )

@@ -572,9 +572,18 @@ class FrameBuilder:
     def _chain(self, item_token: Token, cues: dict[int, Cue]) -> list[Token]:
         """Cue tokens above an item (and a participle or relative clause on it), inner first."""
         chain: list[Token] = [item_token] if item_token.i in cues else []
-        for child in item_token.children:
-            if child.dep_ in {"acl", "relcl"} and child.i in cues and cues[child.i].pos == "verb":
-                chain.append(child)
+        # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
+        for holder in {
+            item_token.i: item_token,
+            _np_head(item_token).i: _np_head(item_token),
+        }.values():
+            for child in holder.children:
+                if (
+                    child.dep_ in {"acl", "relcl"}
+                    and child.i in cues
+                    and cues[child.i].pos == "verb"
+                ):
+                    chain.append(child)
         token = item_token
         for _ in range(12):
             if token.head.i == token.i:
@@ -708,6 +717,10 @@ class FrameBuilder:
                     and not self.mentions.weapon_at.get(subject.i)
                 ):
                     self._add(frame, subject_role, subject)
+                if role_class == "arrive":
+                    # "Iranian arms reached Bosnia"
+                    for obj in _children(token, "dobj"):
+                        self._add(frame, "recipient", obj)
                 if role_class in {"give", "offer"}:
                     for dative in _children(token, "dative", "iobj"):
                         self._add(frame, "recipient", dative)
@@ -752,6 +765,7 @@ class FrameBuilder:
                 elif not frame.suppliers and not frame.recipients and default_role:
                     self._add(frame, default_role, modifier)
         # origin adjectives and possessives on the items: "Iranian-made drones", "Iran's drones"
+        possessors: list[Party] = []
         for weapon_token in self._weapon_tokens(frame):
             # conjoined items share the first conjunct's modifiers ("equipment and arms from X")
             heads = [weapon_token]
@@ -760,7 +774,9 @@ class FrameBuilder:
             if weapon_token.dep_ in {"compound", "amod", "nmod"}:
                 heads.append(_np_head(weapon_token))
             for child in (child for head in heads for child in head.children):
-                if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
+                if child.dep_ == "poss":
+                    possessors.extend(self.resolver.parties(child))
+                elif child.dep_ in {"amod", "compound", "nmod", "npadvmod"}:
                     for party in self.resolver.parties(child):
                         if party not in frame.origin_suppliers:
                             frame.origin_suppliers.append(party)
@@ -773,11 +789,22 @@ class FrameBuilder:
                             for party in self.resolver.parties(place):
                                 if party not in frame.origin_suppliers:
                                     frame.origin_suppliers.append(party)
-                if child.dep_ == "acl":
-                    # "drones supplied by Iran"
+                if child.dep_ == "acl" and child.lemma_.lower() in self.lexicons.verb_cues:
+                    # "drones supplied by Iran" (the giver), "vessels ordered by the navy" (the buyer)
+                    agent_role = SUBJECT_ROLE.get(
+                        self.lexicons.verb_cues[child.lemma_.lower()].cue_class
+                    )
                     for agent in _preps(child).get("by", []):
-                        if child.lemma_.lower() in self.lexicons.verb_cues:
-                            self._add(frame, "supplier", agent)
+                        self._add(frame, agent_role, agent)
+
+        # "Russia received Iran's drones" (the owner gave them) but "its missile had been bought
+        # from North Korea" (the owner is the buyer, the seller being named)
+        for party in possessors:
+            if frame.suppliers and party not in frame.suppliers:
+                if not frame.recipients:
+                    frame.recipients.append(party)
+            elif party not in frame.origin_suppliers:
+                frame.origin_suppliers.append(party)
 
     def _weapon_tokens(self, frame: Frame) -> list[Token]:
         return [

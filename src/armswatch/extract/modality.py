@@ -16,6 +16,7 @@ SPECULATIVE_WORDS = {
     "could", "may", "might", "should", "likely", "unlikely", "possibly", "probably", "perhaps",
     "potentially",
 }  # fmt: skip
+# "proposed sale" is the formal wording of an approved sale, so "propose" is not a hedge
 SPECULATIVE_LEMMAS = {
     "expect",
     "plan",
@@ -24,7 +25,6 @@ SPECULATIVE_LEMMAS = {
     "weigh",
     "mull",
     "hope",
-    "propose",
     "prepare",
     "anticipate",
     "explore",
@@ -116,7 +116,7 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
         lemma = token.lemma_.lower()
         if lower in SPECULATIVE_WORDS:
             return "speculative"
-        if lower == "would" and not (_under_past_speech(token) and status == "offered"):
+        if lower == "would" and not _under_past_speech(token):
             return "speculative"
         if (
             lemma in SPECULATIVE_LEMMAS
