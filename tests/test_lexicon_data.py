@@ -837,6 +837,14 @@ AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
         "Owners handed in semi-automatic rifles under the buyback.",
         "The army bought automatic rifles from Israel.",
     ),
+    "K2": (
+        "The climbers reached the summit of K2 in winter.",
+        "Poland ordered 180 K2 tanks from Hyundai Rotem.",
+    ),
+    "K9": (
+        "A K9 unit searched the airport for explosives.",
+        "Norway bought K9 howitzers from Hanwha.",
+    ),
     "interceptors": (
         "Ford Interceptors replaced the old police cars.",
         "Israel sold interceptors to Germany.",
