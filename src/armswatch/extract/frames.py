@@ -620,7 +620,7 @@ class FrameBuilder:
         elif directional:
             direction_token, direction_cue = directional[0]
         else:
-            return None
+            return self._deal_with_frame(sentence, chain_cues, weapons)
         meta = [
             (t, c)
             for t, c in chain_cues
@@ -652,6 +652,38 @@ class FrameBuilder:
                 and not frame.suppliers
             ):
                 frame.anaphoric = True
+        return frame
+
+    def _deal_with_frame(
+        self, sentence: Span, chain: list[tuple[Token, Cue]], weapons: list[WeaponMention]
+    ) -> Frame | None:
+        """ "India signed a $5 billion deal with Russia for S-400s": with no verb of giving or
+        getting, the signer is the buyer and the party "with" it the seller, as reports put it."""
+        nouns = [(t, c) for t, c in chain if c.pos == "noun" and c.cue_class in {"agree", "negotiate"}]
+        if not nouns:
+            return None
+        noun, cue = nouns[0]
+        partners = _preps(noun).get("with", [])
+        verb = governing_verb(noun)
+        if not partners or verb is None:
+            return None
+        subject, passive = subject_of(verb)
+        if subject is None or passive:
+            return None
+        top_cue = chain[-1][1]
+        frame = Frame(
+            sentence=sentence,
+            chain=[t for t, _ in chain],
+            direction="get",
+            status=top_cue.status if top_cue.cue_class in META else cue.status,
+            deal=cue.deal,
+        )
+        self._add(frame, "recipient", subject)
+        for partner in partners:
+            self._add(frame, "supplier", partner)
+        if not frame.suppliers or not frame.recipients:
+            return None
+        frame.items = self._items(weapons, frame)
         return frame
 
     def _status(
