@@ -36,7 +36,10 @@ SPEECH_LEMMAS = {
     "claim", "warn", "note", "insist", "acknowledge", "stress", "write", "disclose", "allege",
     "assert", "declare", "explain", "indicate", "suggest", "believe", "estimate", "assess",
     "learn", "cite", "quote", "reject", "dismiss", "refute", "admit", "argue", "testify",
+    "maintain", "contend", "concede", "inform",
 }  # fmt: skip
+# Verbs that ask someone else to give: "Ukraine asked Germany to supply ..." (the asker receives).
+REQUEST_LEMMAS = {"ask", "request", "urge", "appeal", "press", "call", "beg", "lobby"}
 # Verbs over a transfer verb that set its status ("wants to buy", "agreed to supply").
 GOVERNOR_STATUS = {
     "want": "sought", "seek": "sought", "hope": "sought", "look": "sought", "try": "sought",
@@ -201,6 +204,8 @@ class PartyResolver:
             return mention.term.party
         if head_lemma in GROUP_NOUNS:
             return self.resolve_group()
+        if head.lower_ in {"which", "who", "that"} and head.head.dep_ == "relcl":
+            return self._party_of_phrase(head.head.head)  # "Ukraine, which agreed to sell ..."
         if head.lower_ in PRONOUNS or (
             head.lemma_.lower() in ANAPHORIC_NOUNS
             and any(child.lower_ in {"the", "that", "this"} for child in head.children)
@@ -221,8 +226,19 @@ class PartyResolver:
             )
         if mention.term.role in {"name", "capital"}:
             for entity in head.doc.ents:
-                if entity.start <= mention.start < entity.end and entity.label_ in {"ORG", "FAC"}:
-                    extra = [t for t in entity if not mention.start <= t.i < mention.end]
+                if entity.start <= mention.start < entity.end and entity.label_ in {
+                    "ORG",
+                    "FAC",
+                    "GPE",
+                    "LOC",
+                }:
+                    extra = [
+                        t
+                        for t in entity
+                        if not mention.start <= t.i < mention.end
+                        and not t.is_punct
+                        and t.pos_ not in {"DET", "PART"}
+                    ]
                     if extra and not any(
                         t.lemma_.lower() in STATE_ACTOR_NOUNS
                         or t.lemma_.lower() in self.lexicons.noun_cues
@@ -302,6 +318,13 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
                 token = head.head.head
             else:
                 return None, False
+        elif (
+            token.dep_ == "acl"
+            and token.tag_ == "VBG"
+            and head.pos_ == "NOUN"
+            and head.dep_ == "dobj"
+        ):
+            token = head.head  # "the State Department made a determination approving a sale"
         elif token.dep_ in {"conj", "advcl", "pcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
             token = head
         elif token.dep_ == "pcomp" or (token.dep_ == "pobj" and head.pos_ == "ADP"):
@@ -373,7 +396,11 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
             lemma in {"announce", "set"} and cue.cue_class not in {"give", "offer"}
         ):
             status = GOVERNOR_STATUS[lemma]
-            if status == "sought" and cue.cue_class in {"give", "offer"}:
+            if (
+                status == "sought"
+                and cue.cue_class in {"give", "offer"}
+                and lemma not in REQUEST_LEMMAS
+            ):
                 continue  # "wants to send" is a pledge-in-waiting, keep reading
             return status
         if lemma == "process" or lemma == "talk":
@@ -614,6 +641,21 @@ class FrameBuilder:
     ) -> Frame | None:
         chain_cues = [(token, cues[token.i]) for token in chain]
         directional = [(t, c) for t, c in chain_cues if c.cue_class in DIRECTIONAL]
+        if not directional:
+            for token, cue in list(chain_cues):
+                if cue.pos != "verb" or cue.cue_class not in META:
+                    continue
+                for obj in _children(token, "dobj"):
+                    obj_cue = cues.get(obj.i)
+                    if (
+                        obj_cue is not None
+                        and obj_cue.pos == "noun"
+                        and obj_cue.cue_class in DIRECTIONAL
+                    ):
+                        chain_cues.insert(0, (obj, obj_cue))
+                        chain.insert(0, obj)
+                        directional = [(obj, obj_cue)]
+                        break
         verbs = [(t, c) for t, c in directional if c.pos == "verb"]
         if verbs:
             direction_token, direction_cue = verbs[-1]
@@ -659,7 +701,9 @@ class FrameBuilder:
     ) -> Frame | None:
         """ "India signed a $5 billion deal with Russia for S-400s": with no verb of giving or
         getting, the signer is the buyer and the party "with" it the seller, as reports put it."""
-        nouns = [(t, c) for t, c in chain if c.pos == "noun" and c.cue_class in {"agree", "negotiate"}]
+        nouns = [
+            (t, c) for t, c in chain if c.pos == "noun" and c.cue_class in {"agree", "negotiate"}
+        ]
         if not nouns:
             return None
         noun, cue = nouns[0]
@@ -784,6 +828,20 @@ class FrameBuilder:
                     if self.resolver.mentions.party_at.get(modifier.i):
                         compounds.append((modifier, subject_role))
             self._prep_roles(frame, preps, role_class)
+        # "Ukraine asked Germany to supply Taurus missiles": the asker is the recipient
+        if direction in {"give", "offer"} and direction_token.dep_ == "xcomp":
+            asker = direction_token.head
+            if asker.lemma_.lower() in REQUEST_LEMMAS:
+                subject, passive = subject_of(asker)
+                if subject is not None and not passive:
+                    self._add(frame, "recipient", subject)
+        # "signed a contract with the Russian Federation for the purchase of ...": the other side
+        for token, cue in chain:
+            if cue.pos == "noun" and cue.cue_class in {"agree", "negotiate"}:
+                for partner in _preps(token).get("with", []):
+                    self._add(
+                        frame, "supplier" if direction in {"get", "ask"} else "recipient", partner
+                    )
         # "U.S. arms sale to Taiwan" names the supplier, "U.S. notifies ... Saudi arms package" the
         # recipient: a party compound on a transfer noun fills whichever side is still open
         for modifier, default_role in compounds:
