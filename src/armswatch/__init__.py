@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-# Loaded before `extract` (the function) is defined below, so the function, not the subpackage,
-# is what `armswatch.extract` names.
+# Loaded before `extract` and `fuse` (the functions) are defined below, so the functions, not the
+# modules of the same names, are what `armswatch.extract` and `armswatch.fuse` name.
 import armswatch.extract as _extract_package
+import armswatch.fuse as _fuse_module
 from armswatch.errors import Error, EvaluationError, ExtractionError, InputError, StoreError
 from armswatch.models import Claim, Document, Transfer
 
@@ -62,9 +63,7 @@ def read(source: str) -> Document:
 
 def fuse(claims: list[Claim]) -> list[Transfer]:
     """Transfers fused from claims (see armswatch.fuse)."""
-    from armswatch.fuse import fuse_claims
-
-    return fuse_claims(claims)
+    return _fuse_module.fuse_claims(claims)
 
 
 def __getattr__(name: str) -> Any:
