@@ -223,3 +223,20 @@ def test_group_recipient_is_keyed_by_name():
     [transfer] = fuse_claims([claim(NEWSPAPER_REPORT, recipient=wagner, status="delivered")])
     assert transfer.recipient == wagner
     assert transfer.independent_origins["names"] == [US_GOVERNMENT.name]
+
+
+def test_a_claim_naming_no_category_joins_the_pairs_transfer():
+    vague = claim(
+        WHITE_HOUSE_BRIEFING,
+        category="unspecified",
+        label="the purchase",
+        status="in_use",
+        certainty="unconfirmed",
+    )
+    [transfer] = fuse_claims([claim(STATE_DEPARTMENT_BRIEFING), vague])
+    assert transfer.category == "ammunition"
+    assert transfer.unconfirmed_stages == ["in_use"]
+    assert vague.claim_id in transfer.claim_ids
+
+    [alone] = fuse_claims([vague])
+    assert alone.category == "unspecified"

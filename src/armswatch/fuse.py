@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from armswatch.models import (
     ASSERTED,
@@ -104,7 +105,12 @@ class _Context:
         document = self.documents.get(canonical) or self.documents.get(claim.doc_id)
         if document is not None and document.outlet:
             return Origin(name=document.outlet, kind="media")
-        return Origin(name=f"document {canonical}", kind="media")
+        if document is not None and document.url:
+            host = urlsplit(document.url).hostname
+            if host:
+                return Origin(name=host.removeprefix("www."), kind="media")
+        # Nothing names the source: the report itself is the origin.
+        return Origin(name=f"unattributed report {canonical}", kind="media")
 
     def reported(self, claim: Claim) -> str | None:
         return claim.reported_date or self.published(claim.doc_id)
@@ -329,16 +335,26 @@ def fuse_claims(
 ) -> list[Transfer]:
     """Fuse claims into transfers, one per (supplier, recipient, category) and separate deal.
 
+    A claim whose items name no category ("the purchase has not been completed") joins every
+    transfer of its supplier and recipient that has one; it stands alone only when none does.
     `documents` (doc_id -> Document) supplies outlets, publication dates and near-duplicate links;
     without it each claim's document counts on its own.
     """
     context = _Context(documents or {})
-    by_key: dict[FusionKey, list[Claim]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        for key in claim_keys(claim):
-            by_key[key].append(claim)
+        by_pair[(party_key(claim.supplier), party_key(claim.recipient))].append(claim)
     transfers: list[Transfer] = []
-    for key in sorted(by_key):
-        for group in _split_by_date(by_key[key], context):
-            transfers.append(_fuse_group(key, group, context))
+    for (supplier, recipient), pair_claims in sorted(by_pair.items()):
+        specific = sorted(
+            {c for claim in pair_claims for c in claim.categories if c != "unspecified"}
+        )
+        by_key: dict[FusionKey, list[Claim]] = defaultdict(list)
+        for claim in pair_claims:
+            categories = [c for c in claim.categories if c != "unspecified"]
+            for category in categories or specific or ["unspecified"]:
+                by_key[(supplier, recipient, category)].append(claim)
+        for key in sorted(by_key):
+            for group in _split_by_date(by_key[key], context):
+                transfers.append(_fuse_group(key, group, context))
     return transfers

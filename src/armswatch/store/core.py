@@ -22,7 +22,6 @@ from sqlalchemy import (
     JSON,
     Connection,
     Engine,
-    and_,
     create_engine,
     delete,
     event,
@@ -31,6 +30,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    tuple_,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
@@ -59,8 +59,10 @@ from armswatch.store.schema import (
 DEFAULT_DB = "armswatch.db"
 # MinHash bands: 16 bands of 8 rows find pairs above ~0.7 similarity; candidates are then verified.
 LSH_BANDS = 16
-# Rows written per executemany batch while refreshing transfers.
+# Rows streamed per fetch when reading many rows.
 WRITE_BATCH = 2000
+# Supplier-recipient pairs re-fused per query; bounds the claims held in memory at once.
+PAIRS_PER_QUERY = 200
 # How long a writer waits for another writer's lock before failing (SQLite).
 BUSY_TIMEOUT_SECONDS = 60
 
@@ -437,100 +439,85 @@ class Store:
             ) from exc
 
     def _refresh(self, connection: Connection) -> int:
-        pending = select(pending_keys.c.supplier_key).limit(1)
-        if connection.execute(pending).first() is None:
-            return 0
         if self.dialect == "postgresql":
             # Writers adding claims for a key wait until this refresh has consumed it.
             connection.execute(select(pending_keys).with_for_update()).all()
-        same_key = and_(
-            pending_keys.c.supplier_key == transfers.c.supplier_key,
-            pending_keys.c.recipient_key == transfers.c.recipient_key,
-            pending_keys.c.category == transfers.c.category,
+        # Fusion works pair by pair: a claim naming no category joins the pair's other transfers.
+        pairs = sorted(
+            set(
+                connection.execute(
+                    select(pending_keys.c.supplier_key, pending_keys.c.recipient_key)
+                ).all()
+            )
         )
-        stale = select(transfers.c.transfer_id).where(exists().where(same_key))
+        if not pairs:
+            return 0
+        written = 0
+        sipri_known = connection.execute(select(sipri_deals.c.deal_id).limit(1)).first() is not None
+        for start in range(0, len(pairs), PAIRS_PER_QUERY):
+            chunk = [tuple(pair) for pair in pairs[start : start + PAIRS_PER_QUERY]]
+            written += self._refresh_pairs(connection, chunk, sipri_known)
+        connection.execute(delete(pending_keys))
+        return written
+
+    def _refresh_pairs(
+        self, connection: Connection, pairs: list[tuple[Any, ...]], sipri_known: bool
+    ) -> int:
+        """Replace the transfers of some (supplier, recipient) pairs by a fresh fusion."""
+        in_pairs = tuple_(transfers.c.supplier_key, transfers.c.recipient_key).in_(pairs)
+        stale = select(transfers.c.transfer_id).where(in_pairs)
         connection.execute(
             delete(transfer_details).where(transfer_details.c.transfer_id.in_(stale))
         )
-        connection.execute(delete(transfers).where(exists().where(same_key)))
+        connection.execute(delete(transfers).where(in_pairs))
         canonical = documents.alias("canonical")
         query = (
             select(
-                claim_items.c.supplier_key,
-                claim_items.c.recipient_key,
-                claim_items.c.category,
                 claims.c.data,
                 documents.c.doc_id,
                 documents.c.outlet,
+                documents.c.url,
                 documents.c.published,
                 documents.c.duplicate_of,
                 canonical.c.outlet.label("canonical_outlet"),
+                canonical.c.url.label("canonical_url"),
                 canonical.c.published.label("canonical_published"),
             )
             .select_from(
-                pending_keys.join(
-                    claim_items,
-                    and_(
-                        claim_items.c.supplier_key == pending_keys.c.supplier_key,
-                        claim_items.c.recipient_key == pending_keys.c.recipient_key,
-                        claim_items.c.category == pending_keys.c.category,
-                    ),
+                claims.join(documents, documents.c.doc_id == claims.c.doc_id).outerjoin(
+                    canonical, canonical.c.doc_id == documents.c.duplicate_of
                 )
-                .join(claims, claims.c.claim_id == claim_items.c.claim_id)
-                .join(documents, documents.c.doc_id == claims.c.doc_id)
-                .outerjoin(canonical, canonical.c.doc_id == documents.c.duplicate_of)
             )
-            # Ordered by the pending key alone, which its primary key already gives: no sort.
-            .order_by(
-                pending_keys.c.supplier_key,
-                pending_keys.c.recipient_key,
-                pending_keys.c.category,
-            )
+            .where(tuple_(claims.c.supplier_key, claims.c.recipient_key).in_(pairs))
         )
-        written = 0
-        buffer: list[dict[str, Any]] = []
-        sipri_known = connection.execute(select(sipri_deals.c.deal_id).limit(1)).first() is not None
-        rows = connection.execute(query, execution_options={"yield_per": WRITE_BATCH})
-        for key, group in _grouped(rows):
-            claim_list: list[Claim] = []
-            context: dict[str, Document] = {}
-            seen: set[str] = set()
-            for row in group:
-                claim = Claim.from_dict(row.data)
-                if claim.claim_id in seen:
-                    continue
-                seen.add(claim.claim_id)
-                claim_list.append(claim)
-                context[row.doc_id] = Document(
-                    doc_id=row.doc_id,
+        claim_list: list[Claim] = []
+        context: dict[str, Document] = {}
+        for row in connection.execute(query):
+            claim_list.append(Claim.from_dict(row.data))
+            context[row.doc_id] = Document(
+                doc_id=row.doc_id,
+                text="",
+                outlet=row.outlet,
+                url=row.url,
+                published=row.published,
+                duplicate_of=row.duplicate_of,
+            )
+            if row.duplicate_of and row.duplicate_of not in context:
+                context[row.duplicate_of] = Document(
+                    doc_id=row.duplicate_of,
                     text="",
-                    outlet=row.outlet,
-                    published=row.published,
-                    duplicate_of=row.duplicate_of,
+                    outlet=row.canonical_outlet,
+                    url=row.canonical_url,
+                    published=row.canonical_published,
                 )
-                if row.duplicate_of and row.duplicate_of not in context:
-                    context[row.duplicate_of] = Document(
-                        doc_id=row.duplicate_of,
-                        text="",
-                        outlet=row.canonical_outlet,
-                        published=row.canonical_published,
-                    )
-            for transfer in fuse_claims(claim_list, context):
-                if (
-                    party_key(transfer.supplier),
-                    party_key(transfer.recipient),
-                    transfer.category,
-                ) != key:
-                    continue
-                buffer.append(_transfer_row(transfer, claim_list))
-            if len(buffer) >= WRITE_BATCH:
-                written += self._write_transfers(connection, buffer, sipri_known)
-                buffer = []
-        rows.close()
-        if buffer:
-            written += self._write_transfers(connection, buffer, sipri_known)
-        connection.execute(delete(pending_keys))
-        return written
+        by_id = {claim.claim_id: claim for claim in claim_list}
+        rows = [
+            _transfer_row(t, [by_id[c] for c in t.claim_ids])
+            for t in fuse_claims(claim_list, context)
+        ]
+        if rows:
+            self._write_transfers(connection, rows, sipri_known)
+        return len(rows)
 
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
@@ -884,21 +871,6 @@ def _collector_paused() -> Iterator[None]:
 
 def party_key(party: Party | None) -> str:
     return party.key if party is not None else ""
-
-
-def _grouped(rows: Iterable[Any]) -> Iterator[tuple[tuple[str, str, str], list[Any]]]:
-    """Consecutive rows with the same fusion key, one key at a time."""
-    current: tuple[str, str, str] | None = None
-    group: list[Any] = []
-    for row in rows:
-        key = (row.supplier_key, row.recipient_key, row.category)
-        if key != current:
-            if current is not None:
-                yield current, group
-            current, group = key, []
-        group.append(row)
-    if current is not None:
-        yield current, group
 
 
 def _claim_row(claim: Claim) -> dict[str, Any]:
