@@ -53,11 +53,13 @@ SINGLE_THREAD_ENVIRON = {
 MB = 1_000_000
 
 
-class PeakMemory:
-    """Peak resident memory of this process and all its descendants, sampled every 50 ms.
+class ProcessTreeMonitor:
+    """Peak resident memory and CPU time of this process and all its descendants, sampled every
+    50 ms.
 
     getrusage alone cannot see the sum over processes, nor workers forked by a fork server
-    (they are not our children), so the process tree is sampled with psutil as well.
+    (they are not our children), so the process tree is sampled with psutil as well. CPU time
+    is reported because wall time on a shared machine depends on what else runs.
     """
 
     def __init__(self, interval: float = 0.05) -> None:
@@ -68,30 +70,40 @@ class PeakMemory:
         self.peak_total = 0
         self.peak_single = 0
         self.peak_processes = 0
+        self.cpu_by_pid: dict[int, float] = {}
+        self.cpu_at_start = self._own_cpu()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _own_cpu(self) -> float:
+        times = self.process.cpu_times()
+        return float(times.user + times.system)
 
     def _sample(self) -> None:
         import psutil
 
         total = 0
         processes = 0
-        for process in [self.process, *self.process.children(recursive=True)]:
+        for process in self.process.children(recursive=True):
             try:
                 rss = process.memory_info().rss
+                times = process.cpu_times()
             except psutil.Error:  # a process that ended between listing and reading
                 continue
+            self.cpu_by_pid[process.pid] = times.user + times.system
             total += rss
             processes += 1
             self.peak_single = max(self.peak_single, rss)
-        self.peak_total = max(self.peak_total, total)
-        self.peak_processes = max(self.peak_processes, processes)
+        own = self.process.memory_info().rss
+        self.peak_single = max(self.peak_single, own)
+        self.peak_total = max(self.peak_total, total + own)
+        self.peak_processes = max(self.peak_processes, processes + 1)
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             self._sample()
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> ProcessTreeMonitor:
         self._sample()
         self._thread.start()
         return self
@@ -99,16 +111,21 @@ class PeakMemory:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        self.cpu_self = self._own_cpu() - self.cpu_at_start
 
     def as_dict(self) -> dict[str, Any]:
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        workers_cpu = sorted(self.cpu_by_pid.values(), reverse=True)
         return {
             "peak_rss_total_mb": round(self.peak_total / MB, 1),
             "peak_rss_largest_process_mb": round(max(self.peak_single, own) / MB, 1),
             "peak_rss_self_mb": round(own / MB, 1),
             "peak_rss_children_mb": round(children / MB, 1),
             "processes": self.peak_processes,
+            "cpu_seconds_self": round(self.cpu_self, 2),
+            "cpu_seconds_children": [round(seconds, 2) for seconds in workers_cpu],
+            "cpu_seconds_total": round(self.cpu_self + sum(workers_cpu), 2),
         }
 
 
@@ -142,7 +159,7 @@ def load_spacy() -> Any:
 
 def run_naive(args: argparse.Namespace) -> dict[str, Any]:
     texts = sample_texts(args.corpus, args.limit, args.sample)
-    with PeakMemory() as memory:
+    with ProcessTreeMonitor() as memory:
         started = time.perf_counter()
         nlp = load_spacy()
         startup = time.perf_counter() - started
@@ -185,7 +202,7 @@ def run_armswatch(args: argparse.Namespace, phase: str) -> dict[str, Any]:
     reasons: dict[str, int] = {}
     startup: float | None = None
     done_at_startup = 0
-    with PeakMemory() as memory:
+    with ProcessTreeMonitor() as memory:
         started = time.perf_counter()
         if workers == 1:
             # The one process loads the model itself; pools and clusters do it in their workers.
@@ -262,7 +279,7 @@ def run_prefilter(args: argparse.Namespace) -> dict[str, Any]:
     from armswatch.models import Document
 
     documents = size = candidates = units = unit_chars = 0
-    with PeakMemory() as memory:
+    with ProcessTreeMonitor() as memory:
         started = time.perf_counter()
         candidate_units("warm-up: load the lexicons and build the automata")
         startup = time.perf_counter() - started
@@ -323,6 +340,7 @@ def run_child(args: argparse.Namespace, phase: str) -> dict[str, Any]:
     if phase == "profile" and not args.profile:
         raise SystemExit("the profile phase needs --profile FILE")
     print(f"-- {phase}", file=sys.stderr, flush=True)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     # Every phase gets single-threaded math libraries, as armswatch's and Dask's workers do.
     environ = {**os.environ, **SINGLE_THREAD_ENVIRON}
@@ -331,7 +349,10 @@ def run_child(args: argparse.Namespace, phase: str) -> dict[str, Any]:
         sys.stderr.write(completed.stderr[-3000:])
         raise SystemExit(f"phase {phase} failed (exit {completed.returncode})")
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    result["wall_seconds_with_startup"] = round(time.perf_counter() - started, 2)
+    result["wall_seconds_with_interpreter"] = round(time.perf_counter() - started, 2)
+    # Other jobs on a shared machine stretch wall time; CPU time tells what the run itself cost.
+    result["load_average_1min"] = {"before": load_before, "after": os.getloadavg()[0]}
+    result.update(cpu_bound_rate(result, phase, args.workers))
     print(
         f"   {result['docs_per_s']:>9,.1f} docs/s  {result['mb_per_s']:.2f} MB/s  "
         f"peak RSS {result['peak_rss_total_mb']:,.0f} MB",
@@ -339,6 +360,22 @@ def run_child(args: argparse.Namespace, phase: str) -> dict[str, Any]:
         flush=True,
     )
     return result
+
+
+def cpu_bound_rate(result: dict[str, Any], phase: str, workers: int) -> dict[str, Any]:
+    """Docs/s this run would reach with its cores to itself: its CPU time spread over its cores,
+    but never faster than its busiest process."""
+    cpu_total = result.get("cpu_seconds_total") or 0.0
+    if not cpu_total:
+        return {}
+    cores = min(workers, os.cpu_count() or 1) if phase in ("pool", "dask") else 1
+    busiest = max([result["cpu_seconds_self"], *result["cpu_seconds_children"]])
+    documents = result["documents"] + (result.get("failures") or 0)
+    return {
+        "docs_per_cpu_second": round(documents / cpu_total, 1),
+        "cores": cores,
+        "idle_machine_docs_per_s_estimate": round(documents / max(cpu_total / cores, busiest), 1),
+    }
 
 
 def git_commit() -> str | None:
