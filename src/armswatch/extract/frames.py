@@ -52,6 +52,26 @@ GOVERNOR_STATUS = {
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
 }  # fmt: skip
+# Verbs an item may sit under and still belong to the transfer above ("agreed to buy", "began
+# delivering"); any other verb that takes the item as its argument ends the climb.
+PASS_THROUGH_VERBS = set(GOVERNOR_STATUS) | {
+    "continue", "begin", "start", "resume", "help", "need", "try", "expect", "be", "have",
+    "complete", "finish", "include", "cover", "worth", "total", "involve", "comprise", "make",
+}  # fmt: skip
+# Verbs over a transfer noun whose subject is its supplier ("the United States is rushing a shipment").
+SUPPLYING_VERBS = {
+    "rush",
+    "speed",
+    "expedite",
+    "accelerate",
+    "arrange",
+    "unveil",
+    "organise",
+    "organize",
+    "finance",
+    "fund",
+}
+SUBJECT_SUPPLYING_GOVERNORS = set(GOVERNOR_STATUS) | SUPPLYING_VERBS
 # Heads that keep a weapon word's meaning: "rocket systems", "missile launchers", "tank rounds".
 WEAPON_SYSTEM_NOUNS = {
     "system",
@@ -301,6 +321,8 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         to_infinitive = token.dep_ == "advcl" and any(
             child.lower_ == "to" and child.dep_ == "aux" for child in token.children
         )
+        if token.dep_ == "xcomp" and head.dep_ == "ROOT" and head.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            return head, False  # headline "Dutch to sell 18 F-16s to Chile"
         if token.dep_ == "xcomp" or to_infinitive:
             objects = _children(head, "dobj")
             if objects and head.lemma_.lower() in OBJECT_CONTROL:
@@ -346,7 +368,15 @@ def governing_verb(noun: Token) -> Token | None:
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.pos_ == "ADP" and current.lower_ not in {"in", "of", "for", "worth"}:
+        if current.pos_ == "ADP" and current.lower_ not in {
+            "in",
+            "of",
+            "for",
+            "worth",
+            "over",
+            "on",
+            "about",
+        }:
             return None
     return None
 
@@ -615,12 +645,18 @@ class FrameBuilder:
         for _ in range(12):
             if token.head.i == token.i:
                 break
+            argument = token.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "dative", "pobj"}
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
                 break
-            if token.i in cues and token not in chain:
-                chain.append(token)
+            if token.i in cues:
+                if token not in chain:
+                    chain.append(token)
+            elif argument and token.pos_ == "VERB" and lemma not in PASS_THROUGH_VERBS:
+                # "used missiles supplied by Ukraine to shoot down Russian aircraft": the aircraft
+                # belong to "shoot down", not to the transfer above it
+                break
         return chain
 
     def _cue_ancestors(self, token: Token, cues: dict[int, Cue]) -> list[Token]:
@@ -821,7 +857,7 @@ class FrameBuilder:
                         subject is not None
                         and not passive
                         and subject_role
-                        and head.lemma_.lower() in GOVERNOR_STATUS
+                        and head.lemma_.lower() in SUBJECT_SUPPLYING_GOVERNORS
                     ):
                         self._add(frame, subject_role, subject)
                 for modifier in _children(token, "compound", "amod", "nmod"):
@@ -829,7 +865,11 @@ class FrameBuilder:
                         compounds.append((modifier, subject_role))
             self._prep_roles(frame, preps, role_class)
         # "Ukraine asked Germany to supply Taurus missiles": the asker is the recipient
-        if direction in {"give", "offer"} and direction_token.dep_ == "xcomp":
+        if (
+            direction in {"give", "offer"}
+            and direction_token.dep_ == "xcomp"
+            and not frame.recipients
+        ):
             asker = direction_token.head
             if asker.lemma_.lower() in REQUEST_LEMMAS:
                 subject, passive = subject_of(asker)

@@ -72,6 +72,12 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     speculative or reported."""
     top = chain[-1]
     path = [*chain[:-1], *_path_to_root(top)]
+    # "if the F-35s are not delivered": a condition outranks the negation inside it
+    for token in path:
+        if any(
+            child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in token.children
+        ):
+            return "speculative"
     negated_chain = False
     for token in path:
         lemma = token.lemma_.lower()
