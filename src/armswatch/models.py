@@ -104,7 +104,10 @@ class Quantity:
         if not data:
             return None
         return cls(
-            min=data.get("min"), max=data.get("max"), approx=bool(data.get("approx")), text=data.get("text")
+            min=data.get("min"),
+            max=data.get("max"),
+            approx=bool(data.get("approx")),
+            text=data.get("text"),
         )
 
 
