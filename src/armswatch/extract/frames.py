@@ -71,6 +71,16 @@ SUPPLYING_VERBS = {
     "finance",
     "fund",
 }
+ACKNOWLEDGING_VERBS = {
+    "confirm",
+    "acknowledge",
+    "welcome",
+    "celebrate",
+    "hail",
+    "receive",
+    "mark",
+    "announce",
+}
 SUBJECT_SUPPLYING_GOVERNORS = set(GOVERNOR_STATUS) | SUPPLYING_VERBS
 # Heads that keep a weapon word's meaning: "rocket systems", "missile launchers", "tank rounds".
 WEAPON_SYSTEM_NOUNS = {
@@ -621,7 +631,10 @@ class FrameBuilder:
                 weapon.term.kind == "generic"
                 and head.dep_ in {"compound", "amod"}
                 and head.head.i not in self.mentions.weapon_at
-            ) and head.head.lemma_.lower() not in WEAPON_SYSTEM_NOUNS:
+            ) and not (
+                head.head.lemma_.lower() in WEAPON_SYSTEM_NOUNS
+                or head.head.lemma_.lower() in self.lexicons.noun_cues
+            ):
                 continue
             heads.append(weapon)
         return heads
@@ -860,6 +873,13 @@ class FrameBuilder:
                         and head.lemma_.lower() in SUBJECT_SUPPLYING_GOVERNORS
                     ):
                         self._add(frame, subject_role, subject)
+                    elif (
+                        subject is not None
+                        and not passive
+                        and head.lemma_.lower() in ACKNOWLEDGING_VERBS
+                    ):
+                        # "Serbia confirms delivery of Chinese air defence system": the side left open
+                        compounds.append((subject, None))
                 for modifier in _children(token, "compound", "amod", "nmod"):
                     if self.resolver.mentions.party_at.get(modifier.i):
                         compounds.append((modifier, subject_role))
@@ -882,18 +902,6 @@ class FrameBuilder:
                     self._add(
                         frame, "supplier" if direction in {"get", "ask"} else "recipient", partner
                     )
-        # "U.S. arms sale to Taiwan" names the supplier, "U.S. notifies ... Saudi arms package" the
-        # recipient: a party compound on a transfer noun fills whichever side is still open
-        for modifier, default_role in compounds:
-            for party in self.resolver.parties(modifier):
-                if party in frame.suppliers or party in frame.recipients:
-                    continue
-                if frame.suppliers and not frame.recipients:
-                    frame.recipients.append(party)
-                elif frame.recipients and not frame.suppliers:
-                    frame.suppliers.append(party)
-                elif not frame.suppliers and not frame.recipients and default_role:
-                    self._add(frame, default_role, modifier)
         # origin adjectives and possessives on the items: "Iranian-made drones", "Iran's drones"
         possessors: list[Party] = []
         for weapon_token in self._weapon_tokens(frame):
@@ -935,6 +943,22 @@ class FrameBuilder:
                     frame.recipients.append(party)
             elif party not in frame.origin_suppliers:
                 frame.origin_suppliers.append(party)
+
+        # "U.S. arms sale to Taiwan" names the supplier, "U.S. notifies ... Saudi arms package" the
+        # recipient: a party compound on a transfer noun fills whichever side is still open
+        for modifier, default_role in compounds:
+            for party in self.resolver.parties(modifier):
+                if party in frame.suppliers or party in frame.recipients:
+                    continue
+                known_suppliers = frame.suppliers or frame.origin_suppliers
+                if party in known_suppliers:
+                    continue
+                if known_suppliers and not frame.recipients:
+                    frame.recipients.append(party)
+                elif frame.recipients and not frame.suppliers:
+                    frame.suppliers.append(party)
+                elif not frame.suppliers and not frame.recipients and default_role:
+                    self._add(frame, default_role, modifier)
 
     def _weapon_tokens(self, frame: Frame) -> list[Token]:
         return [
