@@ -34,6 +34,8 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*[-—–]+\s"
 )
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+# How often a document must name a state for it to stand as a side the text leaves implicit.
+IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) an anaphor may look for its antecedent transfer.
 ANTECEDENT_REACH = 2500
 
@@ -267,11 +269,42 @@ class DocumentReader:
             elif read.recipients and set(read.recipients) & set(other.recipients):
                 candidates.update(other.suppliers)
         if len(candidates) == 1:
-            party = next(iter(candidates))
-            if read.suppliers:
-                read.recipients = [party]
-            else:
-                read.suppliers = [party]
+            party: Party | None = next(iter(candidates))
+        elif not candidates:
+            party = self._implied_party(read, others)
+        else:
+            party = None
+        if party is None:
+            return
+        if read.suppliers:
+            read.recipients = [party]
+        else:
+            read.suppliers = [party]
+
+    def _implied_party(self, read: ReadFrame, others: list[ReadFrame]) -> Party | None:
+        """The side a feature leaves implicit ("Germany has sent a second Patriot battery" in a
+        story about Ukraine's air defence): the party that side holds in most of the document's
+        complete claims, else the state the document names most, if it is named often."""
+        missing = "recipient" if read.suppliers else "supplier"
+        if missing in read.frame.unnamed_state_roles:
+            return None
+        known = {p.key for p in read.suppliers + read.recipients}
+        counts: dict[Party, int] = {}
+        complete = [o for o in others if o.suppliers and o.recipients]
+        for other in complete:
+            for party in other.recipients if missing == "recipient" else other.suppliers:
+                if party.key not in known:
+                    counts[party] = counts.get(party, 0) + 1
+        if counts:
+            best = max(counts, key=lambda party: counts[party])
+            if counts[best] * 2 > len(complete):
+                return best
+            return None
+        salient = self._salient_state(exclude=known)
+        if salient is None:
+            return None
+        mentions = sum(1 for match in self._party_mentions if match.payload.party == salient)
+        return salient if mentions >= IMPLIED_PARTY_MENTIONS else None
 
     def _salient_group(self) -> Party | None:
         """The one non-state group the document names, for "the rebels"; none when it names several."""
