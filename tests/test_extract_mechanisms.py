@@ -80,8 +80,8 @@ CASES = [
     ),
     pytest.param(
         "The State Department approved the sale of 36 fighter jets to Indonesia on Thursday.",
-        ("USA", "IDN", "aircraft", "agreed", "reported"),
-        id="nominal-sale-approved",
+        ("USA", "IDN", "aircraft", "agreed", "confirmed"),
+        id="nominal-sale-approved-by-a-government-body",
     ),
     pytest.param(
         "Poland's purchase of attack helicopters from the United States was signed in Warsaw.",

@@ -33,6 +33,10 @@ _DATELINE = re.compile(
     r"(?:^|(?<=\s\s))[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?(?:\s+\d{1,2})?){0,2}"
     r"(?:\s*\([^)]{1,40}\))?\s*[-—–]+\s"
 )
+_SELF_PUBLISHED = re.compile(
+    r"^\s*(?:joint\s+)?(?:statement|remarks|fact\s+sheet|press\s+release|communiqu)|\b(?:statement|remarks)\s+by\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 # How often a document must name a state for it to stand as a side the text leaves implicit.
 IMPLIED_PARTY_MENTIONS = 3
@@ -55,6 +59,7 @@ class ReadFrame:
     recipients: list[Party] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     deal: str = "unspecified"
+    domestic: bool = False  # the weapon is made by the recipient's own industry
 
 
 def extract_document(
@@ -74,6 +79,10 @@ class DocumentReader:
         self.read_frames: list[ReadFrame] = []
         self.persons: list[Speaker] = []
         self._party_mentions = load_matchers().parties.find(self.text)
+        # a government's own statement, release or fact sheet speaks for that government
+        self.self_published = bool(
+            _SELF_PUBLISHED.search((document.title or self.text[:200])[:200])
+        )
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -244,6 +253,8 @@ class DocumentReader:
             return False  # weapons used with no foreign supplier are not a transfer
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
+        if read.domestic and not read.suppliers:
+            return False  # "Russian air force receives Su-34 bombers": its own industry's weapon
         missing = (
             {"supplier"} if not read.suppliers else {"recipient"} if not read.recipients else set()
         )
@@ -271,7 +282,9 @@ class DocumentReader:
         if len(candidates) == 1:
             party: Party | None = next(iter(candidates))
         elif not candidates:
-            party = self._implied_party(read, others)
+            party = (self._maker(read) if not read.suppliers else None) or self._implied_party(
+                read, others
+            )
         else:
             party = None
         if party is None:
@@ -280,6 +293,24 @@ class DocumentReader:
             read.recipients = [party]
         else:
             read.suppliers = [party]
+
+    def _maker(self, read: ReadFrame) -> Party | None:
+        """The state whose industry makes the named weapon ("Poland signs for K2 tanks"), unless
+        that is the buyer itself, which makes the story domestic procurement."""
+        makers = {
+            maker
+            for item in read.items
+            if item.designation
+            and (maker := self.lexicons.origin_state(item.designation, self.reference.year))
+            is not None
+        }
+        if len(makers) != 1:
+            return None
+        maker = next(iter(makers))
+        if maker in read.recipients:
+            read.domestic = True
+            return None
+        return maker
 
     def _implied_party(self, read: ReadFrame, others: list[ReadFrame]) -> Party | None:
         """The side a feature leaves implicit ("Germany has sent a second Patriot battery" in a
@@ -402,7 +433,13 @@ class DocumentReader:
                 if supplier is not None and recipient is not None and supplier.key == recipient.key:
                     continue  # a state buying from itself is domestic procurement
                 certainty = read.certainty
-                if certainty == "reported" and _party_speaks(read.attribution, supplier, recipient):
+                # a party's government says it, or acts on the record ("President Bush approved
+                # the sale"), or the document is that government's own statement
+                if certainty == "reported" and (
+                    _party_speaks(read.attribution, supplier, recipient)
+                    or (frame.official_actor and not read.attribution)
+                    or (self.self_published and not read.attribution)
+                ):
                     certainty = "confirmed"
                 origin = origin_of(read.attribution, read.cites, self.lexicons)
                 claim = Claim(

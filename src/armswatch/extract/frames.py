@@ -123,6 +123,16 @@ STATE_ACTOR_NOUNS = {
     "fleet", "squadron", "corps", "command", "supplier", "exporter", "producer", "defence",
     "defense", "minister", "counterpart", "ally", "partner", "buyer", "customer", "client",
 }  # fmt: skip
+# Heads that make a state's name its government acting ("Russia's defence ministry", "U.S. Army").
+GOVERNMENT_ACTOR_NOUNS = {
+    "government",
+    "ministry",
+    "administration",
+    "department",
+    "president",
+    "minister",
+    "cabinet",
+}
 # Heads that name a non-state armed group ("Angolan rebels"): the group, not the state.
 GROUP_NOUNS = {
     "rebel",
@@ -191,6 +201,8 @@ class Frame:
     first_person_roles: set[str] = field(default_factory=set)
     # roles filled by an unnamed state actor ("the Air Force"): most often the writer's own state
     unnamed_state_roles: set[str] = field(default_factory=set)
+    # a party slot names an office holder or government body ("President Bush approved the sale")
+    official_actor: bool = False
 
     @property
     def top(self) -> Token:
@@ -211,6 +223,13 @@ class PartyResolver:
         self.lexicons = lexicons
         self.resolve_anaphor = resolve_anaphor
         self.resolve_group = resolve_group
+        self.official = False
+
+    def official_parties(self, token: Token) -> tuple[list[Party], bool]:
+        """Parties of a phrase, and whether it names an office holder or a government body."""
+        self.official = False
+        parties = self.parties(token)
+        return parties, self.official
 
     def parties(self, token: Token, *, exclude: set[int] | None = None) -> list[Party]:
         """Parties named by a noun phrase and its conjuncts ("Germany and France")."""
@@ -231,6 +250,10 @@ class PartyResolver:
                 continue
             if mention.term.party.kind == "state" and head_lemma in GROUP_NOUNS:
                 break  # "Angolan rebels" are not Angola
+            # an office holder or a government body acting in its own name
+            self.official = mention.term.role in {"leader", "body", "company"} or (
+                head_lemma in GOVERNMENT_ACTOR_NOUNS
+            )
             return mention.term.party
         if head_lemma in GROUP_NOUNS:
             return self.resolve_group()
@@ -998,7 +1021,9 @@ class FrameBuilder:
         if token.lower_ in {"we", "us", "our"}:
             frame.first_person_roles.add(role)
             return
-        parties = self.resolver.parties(token)
+        parties, official = self.resolver.official_parties(token)
+        if official:
+            frame.official_actor = True
         if not parties:
             if token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
                 frame.unresolved_roles.add(role)

@@ -82,6 +82,8 @@ class Lexicons:
     groups: set[str] = field(default_factory=set)
     # successor code -> (predecessor code, last year of the predecessor)
     predecessors: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # canonical designation -> the state whose industry designed it
+    weapon_origins: dict[str, str] = field(default_factory=dict)
 
     def government_of(self, code: str | None) -> str | None:
         entry = self.states.get(code or "")
@@ -94,6 +96,16 @@ class Lexicons:
             if year <= until and predecessor in self.states:
                 return self.state_party(predecessor)
         return party
+
+    def origin_state(self, designation: str, year: int) -> Party | None:
+        """The state a designation comes from, as it was in `year` (a MiG-29 sold in 2015 is Russian)."""
+        code = self.weapon_origins.get(designation)
+        if code is None or code not in self.states:
+            return None
+        for successor, (predecessor, until) in self.predecessors.items():
+            if predecessor == code and year > until:
+                return self.state_party(successor)
+        return self.state_party(code)
 
     def state_party(self, code: str) -> Party:
         entry = self.states[code]
@@ -315,6 +327,7 @@ def load_lexicons() -> Lexicons:
         row["successor"]: (row["predecessor"], int(row["until"]))
         for row in _read_tsv("predecessors.tsv")
     }
+    weapon_origins = {row["canonical"]: row["origin"] for row in _read_tsv("weapon_origins.tsv")}
     return Lexicons(
         states=states,
         party_terms=party_terms,
@@ -327,4 +340,5 @@ def load_lexicons() -> Lexicons:
         modality=modality,
         groups=groups,
         predecessors=predecessors,
+        weapon_origins=weapon_origins,
     )
