@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= armswatch.db
+# -rs names every skipped test and why, so a CI log shows what did not run
+PYTEST_ARGS ?= -rs
 
 .PHONY: demo test lint typecheck pytest clean
 
