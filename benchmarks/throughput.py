@@ -421,9 +421,40 @@ def summarize(phases: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
+def markdown_table(report: dict[str, Any]) -> str:
+    """The phases as the table in docs/performance.md."""
+    labels = {
+        "naive": "(a) naive: en_core_web_sm on every document (sample)",
+        "prefilter": "reading + prefilter only",
+        "single": "(b) armswatch, 1 process",
+        "pool": f"(c) armswatch, process pool, {report['workers']} workers",
+        "dask": f"armswatch, Dask LocalCluster, {report['workers']} workers",
+        "sample": "armswatch, 1 process, on (a)'s sample",
+    }
+    lines = [
+        "| run | docs | wall s | docs/s | MB/s | claims | start-up s | CPU s | docs/s, idle cores (est.) | peak RSS, all processes |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, label in labels.items():
+        phase = report["phases"].get(name)
+        if not phase:
+            continue
+        claims = "-" if phase.get("claims") is None else f"{phase['claims']:,}"
+        lines.append(
+            f"| {label} | {phase['documents']:,} | {phase['seconds']:,.1f} | "
+            f"{phase['docs_per_s']:,.1f} | {phase['mb_per_s']:.2f} | {claims} | "
+            f"{phase['startup_seconds']:.1f} | {phase.get('cpu_seconds_total', 0):,.1f} | "
+            f"{phase.get('idle_machine_docs_per_s_estimate', 0):,.0f} | "
+            f"{phase['peak_rss_total_mb']:,.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", help="JSONL(.gz) corpus, e.g. ../shared/corpora/news.jsonl.gz")
+    parser.add_argument(
+        "corpus", nargs="?", help="JSONL(.gz) corpus, e.g. ../shared/corpora/news.jsonl.gz"
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--sample", type=int, default=500, help="documents for the naive run")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
@@ -444,8 +475,15 @@ def main(argv: list[str] | None = None) -> None:
         help="also profile a single-process run (cProfile) and write its top calls here",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--table", type=Path, help="print the Markdown table of a results file")
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase, print JSON
     args = parser.parse_args(argv)
+
+    if args.table:
+        print(markdown_table(json.loads(args.table.read_text(encoding="utf-8"))))
+        return
+    if not args.corpus:
+        parser.error("give the corpus to measure")
 
     if args.phase:
         print(json.dumps(run_phase(args)))
