@@ -60,6 +60,7 @@ class ReadFrame:
     items: list[Item] = field(default_factory=list)
     deal: str = "unspecified"
     domestic: bool = False  # the weapon is made by the recipient's own industry
+    has_antecedent: bool = False  # an anaphor found the transfer it refers to
 
 
 def extract_document(
@@ -253,13 +254,16 @@ class DocumentReader:
             return False  # weapons used with no foreign supplier are not a transfer
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
+        if frame.direction == "elaborate" and not read.has_antecedent:
+            return False  # "this includes 270 SS-20s" with no transfer before it
         if read.domestic and not read.suppliers:
             return False  # "Russian air force receives Su-34 bombers": its own industry's weapon
         missing = (
             {"supplier"} if not read.suppliers else {"recipient"} if not read.recipients else set()
         )
-        # "the Air Force orders F-16s from General Dynamics": an unnamed buyer is most often domestic
-        return not (missing & frame.unnamed_state_roles)
+        # "the Air Force orders F-16s from General Dynamics": an unnamed buyer is most often domestic;
+        # "sold jets to four airlines": a named taker that is no state or group is no arms transfer
+        return not (missing & (frame.unnamed_state_roles | frame.nonparty_roles))
 
     def _complete_from_document(self, read: ReadFrame, others: list[ReadFrame]) -> None:
         """A claim missing one party takes it from the document's other claims about the same
@@ -402,6 +406,7 @@ class DocumentReader:
             asserted = [c for c in candidates if c.certainty in {"reported", "confirmed"}]
             candidates = asserted or candidates
         antecedent = candidates[0]
+        read.has_antecedent = True
         if not read.suppliers:
             read.suppliers = list(antecedent.suppliers)
         if not read.recipients:

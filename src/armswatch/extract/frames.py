@@ -52,6 +52,8 @@ GOVERNOR_STATUS = {
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
 }  # fmt: skip
+# Edges by which a clause hangs from the verb above it; any other edge makes the item that verb's.
+CLAUSAL_EDGES = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "parataxis", "csubj"}
 # Verbs an item may sit under and still belong to the transfer above ("agreed to buy", "began
 # delivering"); any other verb that takes the item as its argument ends the climb.
 PASS_THROUGH_VERBS = set(GOVERNOR_STATUS) | {
@@ -201,6 +203,8 @@ class Frame:
     first_person_roles: set[str] = field(default_factory=set)
     # roles filled by an unnamed state actor ("the Air Force"): most often the writer's own state
     unnamed_state_roles: set[str] = field(default_factory=set)
+    # roles the text fills with something that is no party ("airlines", "a leasing company")
+    nonparty_roles: set[str] = field(default_factory=set)
     # a party slot names an office holder or government body ("President Bush approved the sale")
     official_actor: bool = False
 
@@ -681,7 +685,7 @@ class FrameBuilder:
         for _ in range(12):
             if token.head.i == token.i:
                 break
-            argument = token.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "dative", "pobj"}
+            argument = token.dep_ not in CLAUSAL_EDGES
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
@@ -980,8 +984,19 @@ class FrameBuilder:
                     frame.recipients.append(party)
                 elif frame.recipients and not frame.suppliers:
                     frame.suppliers.append(party)
-                elif not frame.suppliers and not frame.recipients and default_role:
+                elif (
+                    not frame.suppliers
+                    and not frame.recipients
+                    and default_role
+                    and self._names_supplier(modifier)
+                ):
                     self._add(frame, default_role, modifier)
+
+    def _names_supplier(self, modifier: Token) -> bool:
+        """Alone on a transfer noun, only a demonym reads as the seller ("American arms sales");
+        a bare name is as often the buyer ("Iran arms sales")."""
+        mention = self.mentions.party_at.get(modifier.i)
+        return mention is not None and mention.term.role == "demonym"
 
     def _weapon_tokens(self, frame: Frame) -> list[Token]:
         return [
@@ -1005,10 +1020,9 @@ class FrameBuilder:
                     "get",
                     "ask",
                     "arrive",
-                    "use",
                     "elaborate",
                     "agree",
-                }:
+                }:  # "launched from North Korea" is a place: use takes its supplier from the weapon
                     self._add(frame, "supplier", obj)
                 elif preposition in {"through", "via"}:
                     for party in self.resolver.parties(obj):
@@ -1029,6 +1043,9 @@ class FrameBuilder:
                 frame.unresolved_roles.add(role)
             elif token.lemma_.lower() in STATE_ACTOR_NOUNS:
                 frame.unnamed_state_roles.add(role)
+            elif token.pos_ in {"NOUN", "PROPN"} and token.i not in self.mentions.weapon_at:
+                # "sold jets to four airlines": the text names a taker that is no state or group
+                frame.nonparty_roles.add(role)
             return
         target = frame.suppliers if role == "supplier" else frame.recipients
         for party in parties:

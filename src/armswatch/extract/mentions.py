@@ -111,7 +111,7 @@ class TokenMentions:
         self.source_at: dict[int, SourceMention] = {}
         for match in weapon_matches(text, lowered):
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is None:
+            if span is None or _proper_name_use(span[0], match.payload):
                 continue
             weapon = WeaponMention(match.payload, span.start, span.end)
             self.weapons.append(weapon)
@@ -139,6 +139,15 @@ class TokenMentions:
 
     def party_of(self, token: Token) -> PartyMention | None:
         return self.party_at.get(token.i)
+
+
+def _proper_name_use(token: Token, term: WeaponTerm) -> bool:
+    """A generic weapon word capitalised in running text is a name ("Shell's gas stations")."""
+    if term.kind != "generic" or not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    # in a title-case headline the neighbours are capitalised too
+    return previous is not None and previous.is_alpha and previous.text[:1].islower()
 
 
 def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
