@@ -22,6 +22,7 @@ from sqlalchemy import (
     JSON,
     Connection,
     Engine,
+    and_,
     create_engine,
     delete,
     event,
@@ -30,7 +31,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    tuple_,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
@@ -62,7 +62,7 @@ LSH_BANDS = 16
 # Rows streamed per fetch when reading many rows.
 WRITE_BATCH = 2000
 # Supplier-recipient pairs re-fused per query; bounds the claims held in memory at once.
-PAIRS_PER_QUERY = 200
+PAIRS_PER_QUERY = 100
 # How long a writer waits for another writer's lock before failing (SQLite).
 BUSY_TIMEOUT_SECONDS = 60
 
@@ -464,7 +464,10 @@ class Store:
         self, connection: Connection, pairs: list[tuple[Any, ...]], sipri_known: bool
     ) -> int:
         """Replace the transfers of some (supplier, recipient) pairs by a fresh fusion."""
-        in_pairs = tuple_(transfers.c.supplier_key, transfers.c.recipient_key).in_(pairs)
+        # OR of equalities, not a row-value IN: SQLite serves each term from the pair index.
+        in_pairs = or_(
+            *(and_(transfers.c.supplier_key == s, transfers.c.recipient_key == r) for s, r in pairs)
+        )
         stale = select(transfers.c.transfer_id).where(in_pairs)
         connection.execute(
             delete(transfer_details).where(transfer_details.c.transfer_id.in_(stale))
@@ -488,7 +491,14 @@ class Store:
                     canonical, canonical.c.doc_id == documents.c.duplicate_of
                 )
             )
-            .where(tuple_(claims.c.supplier_key, claims.c.recipient_key).in_(pairs))
+            .where(
+                or_(
+                    *(
+                        and_(claims.c.supplier_key == s, claims.c.recipient_key == r)
+                        for s, r in pairs
+                    )
+                )
+            )
         )
         claim_list: list[Claim] = []
         context: dict[str, Document] = {}

@@ -143,7 +143,8 @@ transfers = Table(
     Index("ix_transfers_recipient", "recipient_key", "category"),
     Index("ix_transfers_category_stage", "category", "stage"),
     Index("ix_transfers_stage", "stage", "origin_count"),
-    Index("ix_transfers_last", "last_reported"),
+    # Covers the period filter (--since/--until) and the default order without row lookups.
+    Index("ix_transfers_last", "last_reported", "first_reported", "transfer_id"),
     Index("ix_transfers_first", "first_reported"),
     Index("ix_transfers_origins", "origin_count"),
 )

@@ -128,7 +128,9 @@ def upgrade() -> None:
     op.create_index("ix_transfers_recipient", "transfers", ["recipient_key", "category"])
     op.create_index("ix_transfers_category_stage", "transfers", ["category", "stage"])
     op.create_index("ix_transfers_stage", "transfers", ["stage", "origin_count"])
-    op.create_index("ix_transfers_last", "transfers", ["last_reported"])
+    op.create_index(
+        "ix_transfers_last", "transfers", ["last_reported", "first_reported", "transfer_id"]
+    )
     op.create_index("ix_transfers_first", "transfers", ["first_reported"])
     op.create_index("ix_transfers_origins", "transfers", ["origin_count"])
     op.create_table(
