@@ -335,6 +335,8 @@ class DocumentReader:
             if counts[best] * 2 > len(complete):
                 return best
             return None
+        if not (read.frame.suppliers or read.frame.recipients):
+            return None  # a side known only from "Russian-made" is too weak to guess the other from
         salient = self._salient_state(exclude=known)
         if salient is None:
             return None

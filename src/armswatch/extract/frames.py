@@ -879,7 +879,10 @@ class FrameBuilder:
                     # "supply Ukraine with tanks": the object is the recipient when the goods come with "with"
                     # "supply Ukraine with tanks", "sell Saudi Arabia 84 jets": a party object receives
                     for obj in _children(token, "dobj"):
-                        if not self.mentions.weapon_at.get(obj.i) and self.resolver.parties(obj):
+                        if self.mentions.weapon_at.get(obj.i):
+                            continue
+                        if self.resolver.parties(obj) or (obj.pos_ == "PROPN" and "with" in preps):
+                            # a named taker that is no party ("providing American Airlines with") is noted
                             self._add(frame, "recipient", obj)
             else:
                 preps = _preps(token)
@@ -941,7 +944,9 @@ class FrameBuilder:
             for child in (child for head in heads for child in head.children):
                 if child.dep_ == "poss":
                     possessors.extend(self.resolver.parties(child))
-                elif child.dep_ in {"amod", "compound", "nmod", "npadvmod"}:
+                elif child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and self._names_origin(
+                    child
+                ):
                     for party in self.resolver.parties(child):
                         if party not in frame.origin_suppliers:
                             frame.origin_suppliers.append(party)
@@ -991,6 +996,21 @@ class FrameBuilder:
                     and self._names_supplier(modifier)
                 ):
                     self._add(frame, default_role, modifier)
+
+    def _names_origin(self, modifier: Token) -> bool:
+        """ "Iranian drones", "Iranian-made drones", "Lockheed F-16s" name where a weapon comes from;
+        a bare state name does not ("Iran arms" are as often arms for Iran)."""
+        for index in [modifier.i, *(t.i for t in modifier.children)]:
+            mention = self.mentions.party_at.get(index)
+            if mention is not None and mention.term.role in {"demonym", "company"}:
+                return True
+        return modifier.lemma_.lower() in BUILD_LEMMAS | {
+            "supply",
+            "provide",
+            "donate",
+            "base",
+            "origin",
+        }
 
     def _names_supplier(self, modifier: Token) -> bool:
         """Alone on a transfer noun, only a demonym reads as the seller ("American arms sales");
