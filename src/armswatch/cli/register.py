@@ -160,7 +160,8 @@ def items_text(transfer: Transfer) -> str:
 
 
 TRANSFER_COLUMNS = (
-    Column("ID", lambda t: t.transfer_id, 8),
+    # An 8-character prefix: `show` accepts any unambiguous prefix.
+    Column("ID", lambda t: t.transfer_id[:8], 8),
     Column("SUPPLIER->RECIP.", lambda t: parties_text(t.supplier, t.recipient), 16),
     Column("CATEGORY", lambda t: t.category, 11),
     Column("STAGE (?unconfirmed)", stage_text, 24),
@@ -297,7 +298,8 @@ def show(transfer_id: str, db: str | None, as_json: bool) -> None:
                 source = document.outlet or document.url or document.doc_ref or document.doc_id
                 if document.duplicate_of:
                     source += f" (copy of {document.duplicate_of})"
-                details.append(source)
+                if not claim.origin or source != claim.origin.name:
+                    details.append(source)
             if details:
                 echo(f"        - {' | '.join(details)}")
     if transfer.contradictions:
