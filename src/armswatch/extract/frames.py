@@ -1115,7 +1115,8 @@ class FrameBuilder:
                     category=term.category,
                     label=label_span.text.lower() if term.kind == "generic" else label_span.text,
                     designation=term.canonical if term.kind == "designation" else None,
-                    quantity=quantity_of(target, frozenset(self.mentions.weapon_at)),
+                    quantity=quantity_of(_np_head(target), frozenset(self.mentions.weapon_at))
+                    or quantity_of(target, frozenset(self.mentions.weapon_at)),
                 )
                 order.append(key)
             if weapon.term.kind == "designation":

@@ -167,6 +167,43 @@ def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quant
                     parts[0].i - len(modifier.split()) if modifier else parts[0].i : parts[-1].i + 1
                 ].text
                 return _bounded(value, modifier, text)
+    # "a few Su-27 fighters", "several tanks", "dozens more drones"
+    left_words = " ".join(
+        child.lower_
+        for child in anchor.children
+        if child.i < anchor.i and child.dep_ in {"det", "amod", "advmod", "nummod", "quantmod"}
+    )
+    for phrase in (
+        "a few",
+        "a handful",
+        "several",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "numerous",
+    ):
+        if left_words.startswith(phrase) or f" {phrase}" in f" {left_words}":
+            vague = _vague_quantity(phrase)
+            if vague is not None:
+                return vague
+    # a number the parser hung elsewhere just before the phrase ("24 Sukhoi Su-27 fighters")
+    left = anchor.left_edge.i
+    doc = anchor.doc
+    if (
+        left > 0
+        and doc[left - 1].like_num
+        and doc[left - 1].i not in name_tokens
+        and not _is_money_token(doc[left - 1])
+    ):
+        parts = [doc[left - 1]]
+        value = parse_number([doc[left - 1].text])
+        if (
+            value
+            and not _looks_like_year(parts, value)
+            and doc[left].pos_ in {"PROPN", "ADJ", "NOUN"}
+        ):
+            return _bounded(value, _modifier_before(parts), doc[left - 1 : anchor.i + 1].text)
     # "millions of rockets", "dozens of drones", "a few hundred tanks", "2,000 of the missiles"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
         quantity_head = anchor.head.head
