@@ -267,13 +267,17 @@ def connect_dask(scheduler: str | None, workers: int, timeout: float = 10.0) -> 
             raise ExtractionError(
                 f"cannot reach the Dask scheduler at {scheduler}: {reason}"
             ) from exc
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-    )
-    return Client(cluster)
+    try:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+        return Client(cluster)
+    except (OSError, TimeoutError, RuntimeError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ExtractionError(f"cannot start a local Dask cluster of {workers}: {reason}") from exc
 
 
 def extract_pickled_batch(payload: bytes, extractor: Extractor) -> bytes:
