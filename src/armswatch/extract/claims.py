@@ -254,6 +254,8 @@ class DocumentReader:
             return False  # weapons used with no foreign supplier are not a transfer
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
+        if not read.recipients and read.certainty != "denied":
+            return False  # a supplier with no one receiving is rarely a transfer ("Almaz-Antey promised ...")
         if frame.direction == "elaborate" and not read.has_antecedent:
             return False  # "this includes 270 SS-20s" with no transfer before it
         if read.domestic and not read.suppliers:

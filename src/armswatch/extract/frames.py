@@ -52,6 +52,16 @@ GOVERNOR_STATUS = {
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
 }  # fmt: skip
+MAKER_SUFFIXES = (
+    "-made",
+    "-built",
+    "-supplied",
+    "-designed",
+    "-produced",
+    "-manufactured",
+    "-provided",
+    "-donated",
+)
 # Edges by which a clause hangs from the verb above it; any other edge makes the item that verb's.
 CLAUSAL_EDGES = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "parataxis", "csubj"}
 # Verbs an item may sit under and still belong to the transfer above ("agreed to buy", "began
@@ -349,6 +359,17 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         subjects = _children(token, "nsubj", "csubj")
         if subjects:
             return subjects[0], False
+        if token.dep_ == "ROOT":
+            # headlines: "US considering sending ..." parses "US" as a modifier of the verb
+            early = [
+                c
+                for c in token.children
+                if c.i < token.i
+                and c.dep_ in {"npadvmod", "compound", "dep", "nmod"}
+                and c.pos_ in {"PROPN", "NOUN"}
+            ]
+            if early:
+                return early[0], False
         passive = _children(token, "nsubjpass")
         if passive:
             return passive[0], True
@@ -479,7 +500,9 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
     if cue.cue_class == "use":
         return "in_use"
     # "Germany to send tanks": a headline's bare infinitive is a future
-    headline_future = token.dep_ == "ROOT" and "to" in group
+    headline_future = (token.dep_ == "ROOT" and "to" in group) or (
+        token.dep_ == "xcomp" and token.head.lemma_ == "be" and "to" in group
+    )  # "Germany to send", "Greece is to send"
     future = (
         any(word in {"will", "'ll", "shall", "wo"} for word in group)
         or _going_to(token)
@@ -842,6 +865,7 @@ class FrameBuilder:
         direction = frame.direction
         has_directional_verb = any(c.pos == "verb" and c.cue_class in DIRECTIONAL for _, c in chain)
         compounds: list[tuple[Token, str | None]] = []
+        blockers: list[Token] = []
         for token, cue in chain:
             role_class = cue.cue_class if cue.cue_class in SUBJECT_ROLE else direction
             if cue.pos == "noun" and has_directional_verb:
@@ -868,7 +892,12 @@ class FrameBuilder:
                     and subject_role
                     and not self.mentions.weapon_at.get(subject.i)
                 ):
-                    self._add(frame, subject_role, subject)
+                    if cue.cue_class in {"block", "cancel"} and cue.pos == "verb":
+                        # "Germany blocks Estonian arms exports": the blocker supplies only when
+                        # nothing else names the supplier
+                        blockers.append(subject)
+                    else:
+                        self._add(frame, subject_role, subject)
                 if role_class == "arrive":
                     # "Iranian arms reached Bosnia"
                     for obj in _children(token, "dobj"):
@@ -996,6 +1025,12 @@ class FrameBuilder:
                     and self._names_supplier(modifier)
                 ):
                     self._add(frame, default_role, modifier)
+        if not frame.suppliers and not frame.origin_suppliers:
+            for blocker in blockers:
+                self._add(frame, "supplier", blocker)
+
+    def _names_origin_text(self, modifier: Token) -> bool:
+        return any(modifier.lower_.endswith(suffix) for suffix in MAKER_SUFFIXES)
 
     def _names_origin(self, modifier: Token) -> bool:
         """ "Iranian drones", "Iranian-made drones", "Lockheed F-16s" name where a weapon comes from;
@@ -1004,6 +1039,8 @@ class FrameBuilder:
             mention = self.mentions.party_at.get(index)
             if mention is not None and mention.term.role in {"demonym", "company"}:
                 return True
+        if self._names_origin_text(modifier):
+            return True  # "U.S.-built stealth jets", one token
         return modifier.lemma_.lower() in BUILD_LEMMAS | {
             "supply",
             "provide",

@@ -155,7 +155,11 @@ def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     lower = token.lower_
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
-        return lexicons.verb_cues.get(lemma) or lexicons.verb_cues.get(lower)
+        cue = lexicons.verb_cues.get(lemma) or lexicons.verb_cues.get(lower)
+        if cue is None and token.dep_ == "ROOT":
+            # headline nouns are often tagged as verbs ("Finland signs deal to buy ...")
+            cue = lexicons.noun_cues.get(lower)
+        return cue
     if token.pos_ in {"NOUN", "PROPN"}:
         cue = lexicons.noun_cues.get(lemma) or lexicons.noun_cues.get(lower)
         if cue:

@@ -30,6 +30,19 @@ SPECULATIVE_LEMMAS = {
     "explore",
     "eye",
 }
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "announce",
+    "confirm",
+    "state",
+    "add",
+    "disclose",
+    "specify",
+    "comment",
+    "know",
+    "respond",
+}
 CONDITION_MARKERS = {"if", "whether", "unless"}
 UNCONFIRMED_PHRASES = (
     "could not be verified",
@@ -96,10 +109,15 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
             return "unconfirmed"
         if lemma == "clear" and negated:
             return "unconfirmed"
+        # "isn't just getting" and "not only" do not deny; a negated verb above the transfer does
+        # ("do not see room for sending"), unless it is a speech verb ("did not say whether")
         if (
-            token in chain
-            and negated
-            and not any(child.lower_ == "only" for child in token.subtree)
+            negated
+            and (token in chain or (token.pos_ == "VERB" and lemma not in SPEECH_VERBS))
+            and not any(
+                child.lower_ in {"only", "just", "merely", "simply"} for child in token.children
+            )
+            and not (lemma == "rule" and any(child.lower_ == "out" for child in token.children))
         ):
             negated_chain = True
     lowered = sentence.text.lower()
