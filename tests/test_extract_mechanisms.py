@@ -231,3 +231,63 @@ def test_evidence_offsets_index_the_document_text() -> None:
     for claim in claims:
         assert full[claim.evidence.start : claim.evidence.end] == claim.evidence.text
     assert any(claim.evidence.text == title for claim in claims)
+
+
+MORE_CASES = [
+    pytest.param(
+        "Georgia has formally asked France to supply Mistral air defence missiles, its defence minister said.",
+        ("FRA", "GEO", "air_defence", "sought"),
+        id="asker-receives",
+    ),
+    pytest.param(
+        "Vietnam signed a $1 billion deal with Russia for Kilo-class submarines on Monday.",
+        ("RUS", "VNM", "ships", "agreed"),
+        id="deal-with-partner",
+    ),
+    pytest.param(
+        "The State Department has made a determination approving a possible Foreign Military Sale "
+        "to the Government of Morocco of 24 attack helicopters.",
+        ("USA", "MAR", "aircraft", "agreed"),
+        id="formal-sale-approval",
+    ),
+    pytest.param(
+        "Austria blocked Slovenian arms exports to Croatia in 1994.",
+        ("SVN", "HRV", "unspecified", "suspended"),
+        id="blocker-is-not-the-supplier",
+    ),
+    pytest.param(
+        "Chile to buy 10 Leopard 2 tanks",
+        ("DEU", "CHL", "armoured_vehicles", "agreed"),
+        id="headline-maker-as-supplier",
+    ),
+    pytest.param(
+        "Romania is to send a Patriot battery to Ukraine.",
+        ("ROU", "UKR", "air_defence", "offered"),
+        id="is-to-send",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_one_more_phenomenon(text: str, expected: tuple[str, str, str, str]) -> None:
+    rows = {row[:4] for row in _rows(_claims(text))}
+    assert expected in rows
+
+
+def test_weapons_made_by_the_buyer_are_domestic() -> None:
+    assert _claims("The Russian air force received a new batch of Su-34 bombers on Tuesday.") == []
+
+
+def test_a_story_keeps_one_side_implicit() -> None:
+    text = (
+        "How Kyiv keeps its skies closed\n\n"
+        "Ukraine's air defence rests on weapons from abroad. The United States sent Ukraine two "
+        "Patriot batteries last year. Germany has sent a second IRIS-T system. Ukraine's air force "
+        "says it needs more."
+    )
+    rows = {row[:3] for row in _rows(_claims(text, published="2024-05-01"))}
+    assert ("DEU", "UKR", "air_defence") in rows
+
+
+def test_named_takers_that_are_no_party_drop_the_claim() -> None:
+    assert _claims("The company said it would sell 20 jets to four airlines next year.") == []

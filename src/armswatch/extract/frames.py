@@ -761,6 +761,13 @@ class FrameBuilder:
         elif directional:
             direction_token, direction_cue = directional[0]
         else:
+            # "Vietnam signed a deal with Russia for submarines": the deal is the verb's object
+            for token, cue in list(chain_cues):
+                if cue.pos == "verb" and cue.cue_class in META:
+                    for obj in _children(token, "dobj"):
+                        obj_cue = cues.get(obj.i)
+                        if obj_cue is not None and obj_cue.cue_class in {"agree", "negotiate"}:
+                            chain_cues.insert(0, (obj, obj_cue))
             return self._deal_with_frame(sentence, chain_cues, weapons)
         meta = [
             (t, c)
