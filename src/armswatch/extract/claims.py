@@ -40,6 +40,8 @@ _SELF_PUBLISHED = re.compile(
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 # How often a document must name a state for it to stand as a side the text leaves implicit.
 IMPLIED_PARTY_MENTIONS = 3
+# How far back (in characters) a pronoun may look for the state a sentence was about.
+SUBJECT_REACH = 1500
 # How far back (in characters) an anaphor may look for its antecedent transfer.
 ANTECEDENT_REACH = 2500
 
@@ -79,6 +81,7 @@ class DocumentReader:
         self.reported_date = (document.published or "")[:10] or self.reference.isoformat()
         self.read_frames: list[ReadFrame] = []
         self.persons: list[Speaker] = []
+        self.subject_parties: list[tuple[int, Party]] = []
         self._party_mentions = load_matchers().parties.find(self.text)
         # a government's own statement, release or fact sheet speaks for that government
         self.self_published = bool(
@@ -113,6 +116,7 @@ class DocumentReader:
         quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
         for sentence in doc.sents:
             self._note_speakers(sentence, reader)
+            self._note_subject(sentence, unit)
             frames = builder.build(sentence)
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
@@ -179,6 +183,25 @@ class DocumentReader:
                         break
         return []
 
+    def _party_at(self, offset: int) -> Party | None:
+        for match in self._party_mentions:
+            if match.start <= offset < match.end:
+                return match.payload.party
+            if match.start > offset:
+                break
+        return None
+
+    def _note_subject(self, sentence: Span, unit: Unit) -> None:
+        """Remember the state a sentence is about (its main subject), for later pronouns."""
+        root = sentence.root
+        for child in root.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                for token in [child, *child.children]:
+                    party = self._party_at(unit.start + token.idx)
+                    if party is not None and party.kind == "state":
+                        self.subject_parties.append((unit.start + sentence.start_char, party))
+                        return
+
     def _resolve_anaphor(self, token: Token, unit: Unit) -> Party | None:
         """A state for "the country", "it", "its": the speaker's own state, else the most salient one nearby."""
         for ancestor in token.ancestors:
@@ -199,6 +222,18 @@ class DocumentReader:
                             return mention.payload.party
                 break
         position = unit.start + token.idx
+        # the subject of the sentence so far, else of the last sentence read ("Saudi officials had
+        # no comment. Aides said the kingdom would turn to Britain, as it did in 1985")
+        for earlier in token.sent:
+            if earlier.i >= token.i:
+                break
+            if earlier.dep_ in {"nsubj", "nsubjpass"}:
+                party = self._party_at(unit.start + earlier.idx)
+                if party is not None and party.kind == "state":
+                    return party
+        for offset, party in reversed(self.subject_parties):
+            if offset < position and position - offset <= SUBJECT_REACH:
+                return party
         counts: dict[Party, int] = {}
         latest: dict[Party, int] = {}
         for match in self._party_mentions:
