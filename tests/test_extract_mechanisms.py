@@ -291,3 +291,13 @@ def test_a_story_keeps_one_side_implicit() -> None:
 
 def test_named_takers_that_are_no_party_drop_the_claim() -> None:
     assert _claims("The company said it would sell 20 jets to four airlines next year.") == []
+
+
+def test_possessor_of_a_decision_gives() -> None:
+    rows = {
+        row[:3]
+        for row in _rows(
+            _claims("Canada's decision to send armoured vehicles to Latvia surprised allies.")
+        )
+    }
+    assert ("CAN", "LVA", "armoured_vehicles") in rows

@@ -391,6 +391,10 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             and head.pos_ in {"NOUN", "PROPN"}
             and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
         ):
+            # "Germany's decision to send tanks": the possessor decides
+            possessors = _children(head, "poss")
+            if possessors:
+                return possessors[0], False
             # "India signed a contract to buy": the buyer is the subject of the verb over the noun
             if head.dep_ in {"dobj", "attr", "nsubjpass"}:
                 token = head.head
