@@ -285,6 +285,8 @@ class DocumentReader:
     def _stands_as_transfer(read: ReadFrame) -> bool:
         """Precision rules for claims that miss a party (EXTRACTION.md section 7)."""
         frame = read.frame
+        if frame.policy:
+            return False  # "an embargo on all arms sales to X" is policy, not a transfer
         if frame.direction == "use" and not (read.suppliers and read.recipients):
             return False  # weapons used with no foreign supplier are not a transfer
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
@@ -358,11 +360,18 @@ class DocumentReader:
         story about Ukraine's air defence): the party that side holds in most of the document's
         complete claims, else the state the document names most, if it is named often."""
         missing = "recipient" if read.suppliers else "supplier"
-        if missing in read.frame.unnamed_state_roles:
-            return None
+        if missing in read.frame.unnamed_state_roles or read.frame.direction == "use":
+            return None  # the user of a weapon is never guessed
         known = {p.key for p in read.suppliers + read.recipients}
         counts: dict[Party, int] = {}
-        complete = [o for o in others if o.suppliers and o.recipients]
+        categories = {item.category for item in read.items} - {"unspecified"}
+        complete = [
+            o
+            for o in others
+            if o.suppliers
+            and o.recipients
+            and (not categories or categories & {item.category for item in o.items})
+        ]
         for other in complete:
             for party in other.recipients if missing == "recipient" else other.suppliers:
                 if party.key not in known:
@@ -372,8 +381,10 @@ class DocumentReader:
             if counts[best] * 2 > len(complete):
                 return best
             return None
-        if not (read.frame.suppliers or read.frame.recipients):
-            return None  # a side known only from "Russian-made" is too weak to guess the other from
+        if not (read.frame.suppliers or read.frame.recipients) or missing == "supplier":
+            # a side known only from "Russian-made" is too weak to guess the other from, and a
+            # story's most named state is its buyer far more often than its seller
+            return None
         salient = self._salient_state(exclude=known)
         if salient is None:
             return None

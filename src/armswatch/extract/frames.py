@@ -62,6 +62,16 @@ MAKER_SUFFIXES = (
     "-provided",
     "-donated",
 )
+RESTRICTION_NOUNS = {
+    "embargo",
+    "ban",
+    "moratorium",
+    "restriction",
+    "freeze",
+    "halt",
+    "suspension",
+    "sanction",
+}
 # Edges by which a clause hangs from the verb above it; any other edge makes the item that verb's.
 CLAUSAL_EDGES = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "parataxis", "csubj"}
 # Verbs an item may sit under and still belong to the transfer above ("agreed to buy", "began
@@ -169,7 +179,6 @@ ANAPHORIC_NOUNS = {
     "state",
     "kingdom",
     "republic",
-    "island",
     "administration",
     "leadership",
 }
@@ -213,6 +222,8 @@ class Frame:
     first_person_roles: set[str] = field(default_factory=set)
     # roles filled by an unnamed state actor ("the Air Force"): most often the writer's own state
     unnamed_state_roles: set[str] = field(default_factory=set)
+    # a rule for all transfers of a kind ("an embargo on all arms sales"), not one transfer
+    policy: bool = False
     # roles the text fills with something that is no party ("airlines", "a leasing company")
     nonparty_roles: set[str] = field(default_factory=set)
     # a party slot names an office holder or government body ("President Bush approved the sale")
@@ -258,7 +269,10 @@ class PartyResolver:
 
     def _party_of_phrase(self, head: Token) -> Party | None:
         head_lemma = head.lemma_.lower()
-        for index in self._phrase_indices(head):
+        indices = self._phrase_indices(head)
+        # the mention that holds the head first ("Yemen's Houthi movement" is the Houthis)
+        indices.sort(key=lambda index: (abs(index - head.i) > 1, index))
+        for index in indices:
             mention = self.mentions.party_at.get(index)
             if mention is None or not self._stands_for_party(mention, head):
                 continue
@@ -413,6 +427,17 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             token = head
         elif token.dep_ == "pcomp" or (token.dep_ == "pobj" and head.pos_ == "ADP"):
             token = head.head if head.pos_ == "ADP" else head
+            if token.lemma_.lower() in SPEECH_LEMMAS | {
+                "oppose",
+                "object",
+                "protest",
+                "criticise",
+                "criticize",
+            }:
+                return (
+                    None,
+                    False,
+                )  # "Putin warns against supplying F-16s": the speaker is not the supplier
         elif token.dep_ == "prep":
             token = head
         else:
@@ -779,6 +804,19 @@ class FrameBuilder:
             if c.cue_class in META or (c.cue_class in {"offer", "ask"} and t.i != direction_token.i)
         ]
         status = self._status(sentence, direction_token, direction_cue, meta, chain_cues)
+        policy = False
+        for token, cue in chain_cues:
+            if cue.pos != "noun":
+                continue
+            # "all arms sales to Venezuela", "any weapons deliveries": a policy, not a transfer
+            if any(
+                child.lower_ in {"all", "any"} for child in token.children if child.dep_ == "det"
+            ):
+                policy = True
+            # "an embargo on arms sales to Iran", "a ban on exports to Turkey"
+            holder = token.head.head if token.head.lower_ in {"on", "of"} else None
+            if holder is not None and holder.lemma_.lower() in RESTRICTION_NOUNS:
+                status = "suspended"
         deal = next(
             (c.deal for _, c in reversed(chain_cues) if c.deal != "unspecified"), "unspecified"
         )
@@ -788,6 +826,7 @@ class FrameBuilder:
             direction=direction_cue.cue_class,
             status=status,
             deal=deal,
+            policy=policy,
         )
         self._fill_roles(frame, chain_cues, direction_token)
         frame.items = self._items(weapons, frame)
@@ -959,6 +998,7 @@ class FrameBuilder:
             direction in {"give", "offer"}
             and direction_token.dep_ == "xcomp"
             and not frame.recipients
+            and not any(child.dep_ == "neg" for child in direction_token.children)
         ):
             asker = direction_token.head
             if asker.lemma_.lower() in REQUEST_LEMMAS:
