@@ -362,7 +362,8 @@ class DocumentReader:
         missing = "recipient" if read.suppliers else "supplier"
         if missing in read.frame.unnamed_state_roles or read.frame.direction == "use":
             return None  # the user of a weapon is never guessed
-        known = {p.key for p in read.suppliers + read.recipients}
+        # an intermediary ("through Pakistan's intelligence service") is never the implied side
+        known = {p.key for p in read.suppliers + read.recipients + read.frame.via}
         counts: dict[Party, int] = {}
         categories = {item.category for item in read.items} - {"unspecified"}
         complete = [
@@ -570,7 +571,9 @@ def _compatible(mine: list[Party], theirs: list[Party]) -> bool:
 
 def _items_compatible(mine: list[Item], theirs: list[Item]) -> bool:
     categories = {item.category for item in mine} - {"unspecified"}
-    return not categories or bool(categories & {item.category for item in theirs})
+    their_categories = {item.category for item in theirs} - {"unspecified"}
+    # "security assistance" (no category) is compatible with the package's listed weapons
+    return not categories or not their_categories or bool(categories & their_categories)
 
 
 def _party_speaks(

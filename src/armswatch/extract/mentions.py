@@ -35,7 +35,11 @@ def load_matchers() -> Matchers:
         (term.surface, term, term.exact_case, term.kind == "designation")
         for term in lexicons.weapons
     )
-    parties = TermMatcher((term.surface, term, True, False) for term in lexicons.party_terms)
+    # group names are often written in lower case ("peshmerga", "contras"); short ones keep their case
+    parties = TermMatcher(
+        (term.surface, term, not (term.role == "group" and len(term.surface) >= 5), False)
+        for term in lexicons.party_terms
+    )
     sources = TermMatcher((term.surface, term, True, False) for term in lexicons.sources)
     cues = TermMatcher((form, cue, False, False) for form, cue in lexicons.cue_forms.items())
     return Matchers(lexicons, weapons, parties, sources, cues)
