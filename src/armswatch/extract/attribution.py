@@ -143,11 +143,12 @@ class AttributionReader:
                 child.dep_ in {"parataxis", "advcl", "conj"}
                 and child.pos_ == "VERB"
                 and child.i > top.i
-            ) and (
-                child.lemma_.lower() in SPEECH_LEMMAS and child.lemma_.lower() not in CITING_LEMMAS
-            ):
+            ) and child.lemma_.lower() in SPEECH_LEMMAS:
                 subject, passive = subject_of(child)
-                if subject is not None and not passive:
+                # ", Erdogan was quoted as saying": a person quoted speaks
+                if subject is not None and (not passive or subject.ent_type_ == "PERSON"):
+                    if child.lemma_.lower() in CITING_LEMMAS and not passive:
+                        continue  # ", citing X": X is cited, not speaking
                     self._append(speakers, self.speaker(subject))
 
     def _cited(self, verb: Token, cites: list[Speaker]) -> None:
@@ -277,6 +278,11 @@ class AttributionReader:
                 kind = "anonymous"
             elif head.lemma_.lower() in GOVERNMENT_BODY_NOUNS:
                 # "the Defence Ministry said": an unnamed government speaks; whose is read from the claim
+                kind = "government"
+            elif head_lower in OFFICIAL_NOUNS and (
+                country or any(t.lemma_.lower() in GOVERNMENT_BODY_NOUNS for t in phrase)
+            ):
+                # "an official of the Ukrainian state arms exporter", "defence ministry officials"
                 kind = "government"
             elif head_lower in OFFICIAL_NOUNS:
                 kind = "anonymous"

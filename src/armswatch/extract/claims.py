@@ -493,7 +493,7 @@ class DocumentReader:
                 # the sale"), or the document is that government's own statement
                 if certainty == "reported" and (
                     _party_speaks(read.attribution, supplier, recipient)
-                    or (frame.official_actor and not read.attribution)
+                    or frame.official_actor
                     or (self.self_published and not read.attribution)
                 ):
                     certainty = "confirmed"
