@@ -498,6 +498,8 @@ def main(argv: list[str] | None = None) -> None:
     phases = {p: run_child(args, p) for p in names}
     import spacy
 
+    import armswatch
+
     report = {
         "command": command,
         "corpus": args.corpus,
@@ -515,6 +517,7 @@ def main(argv: list[str] | None = None) -> None:
             "load_average_at_end": os.getloadavg(),
         },
         "commit": git_commit(),
+        "armswatch_path": armswatch.__file__,
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "phases": phases,
         "summary": summarize(phases),
