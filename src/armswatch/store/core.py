@@ -29,6 +29,7 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    literal_column,
     or_,
     select,
 )
@@ -631,9 +632,8 @@ class Store:
     ) -> Iterator[Transfer]:
         """Transfers matching every filter given, most recently reported first; streamed."""
         with self.engine.connect() as connection:
-            query = select(transfer_details.c.data).join(
-                transfers, transfers.c.transfer_id == transfer_details.c.transfer_id
-            )
+            # Filter and order the narrow rows first; fetch the full transfers for the page only.
+            query = select(transfers.c.transfer_id, transfers.c.last_reported)
             if supplier:
                 query = query.where(
                     transfers.c.supplier_key.in_(self._party_keys(connection, supplier))
@@ -658,8 +658,15 @@ class Store:
                 query = query.where(
                     ~exists().where(sipri_links.c.transfer_id == transfers.c.transfer_id)
                 )
-            query = query.order_by(transfers.c.last_reported.desc(), transfers.c.transfer_id).limit(
-                limit
+            newest = transfers.c.last_reported.desc()
+            if text and self.dialect == "sqlite":
+                # A word search matches few rows: scanning them beats walking the date index.
+                newest = literal_column("+transfers.last_reported").desc()
+            page = query.order_by(newest, transfers.c.transfer_id).limit(limit).subquery()
+            query = (
+                select(transfer_details.c.data)
+                .join(page, page.c.transfer_id == transfer_details.c.transfer_id)
+                .order_by(page.c.last_reported.desc(), page.c.transfer_id)
             )
             result = connection.execute(query, execution_options={"yield_per": 1000})
             for row in result:
