@@ -131,6 +131,21 @@ def measure(gold_paths: list[str]) -> dict[str, Any]:
     }
 
 
+def git_commit() -> str | None:
+    import subprocess
+
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -138,7 +153,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
-    gold = args.gold or sorted(str(p) for p in (ROOT / "benchmarks" / "gold").glob("*.jsonl"))
+    gold = args.gold or sorted(
+        str(p.relative_to(Path.cwd())) if p.is_relative_to(Path.cwd()) else str(p)
+        for p in (ROOT / "benchmarks" / "gold").glob("*.jsonl")
+    )
     if not gold:
         raise SystemExit("no gold files given and none in benchmarks/gold/")
     report = measure(gold)
@@ -146,6 +164,7 @@ def main(argv: list[str] | None = None) -> None:
         argv if argv is not None else sys.argv[1:]
     )
     report["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    report["commit"] = git_commit()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     summary = {
