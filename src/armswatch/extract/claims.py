@@ -542,8 +542,9 @@ class DocumentReader:
             host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://", "", document.url).split("/")[0])
             if host:
                 return Origin(name=host, country=None, kind="media")
+        # an outlet the input does not name: the report itself, one origin per document
         return Origin(
-            name=f"document {document.doc_ref or document.doc_id}", country=None, kind="media"
+            name=f"unnamed outlet (document {document.doc_id[:8]})", country=None, kind="media"
         )
 
 

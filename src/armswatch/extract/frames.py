@@ -993,6 +993,22 @@ class FrameBuilder:
                     if self.resolver.mentions.party_at.get(modifier.i):
                         compounds.append((modifier, subject_role))
             self._prep_roles(frame, preps, role_class)
+        # "Putin promises Belarus missiles" parsed with Belarus on the missiles: a state named right
+        # after a verb of giving is its indirect object
+        if (
+            direction in {"give", "offer"}
+            and not frame.recipients
+            and direction_token.pos_ == "VERB"
+        ):
+            following = (
+                direction_token.doc[direction_token.i + 1]
+                if direction_token.i + 1 < len(direction_token.doc)
+                else None
+            )
+            if following is not None and following.dep_ in {"nmod", "compound"}:
+                mention = self.mentions.party_at.get(following.i)
+                if mention is not None and mention.term.role in {"name", "capital"}:
+                    self._add(frame, "recipient", following)
         # "Ukraine asked Germany to supply Taurus missiles": the asker is the recipient
         if (
             direction in {"give", "offer"}

@@ -150,8 +150,13 @@ def _proper_name_use(token: Token, term: WeaponTerm) -> bool:
     if term.kind != "generic" or not token.text[:1].isupper() or token.is_sent_start:
         return False
     previous = token.doc[token.i - 1] if token.i > 0 else None
-    # in a title-case headline the neighbours are capitalised too
-    return previous is not None and previous.is_alpha and previous.text[:1].islower()
+    # in a title-case headline the neighbours are capitalised too, but for small words ("of", "to")
+    return (
+        previous is not None
+        and previous.is_alpha
+        and previous.text[:1].islower()
+        and not previous.is_stop
+    )
 
 
 def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
