@@ -195,10 +195,24 @@ def test_unknown_engine_is_refused() -> None:
 def test_dask_local_cluster_gives_the_same_claims_in_the_same_order_as_a_local_run() -> None:
     items = documents(60)
     expected = summary(list(iter_sequential(items, delivery_claims)))
-    got = summary(
-        list(iter_dask(items, workers=2, extractor=delivery_claims, chunk_size=4, max_in_flight=3))
-    )
-    assert got == expected
+    produced = 0
+
+    def stream():
+        nonlocal produced
+        for item in items:
+            produced += 1
+            yield item
+
+    results = []
+    most_read_ahead = 0
+    for result in iter_dask(
+        stream(), workers=2, extractor=delivery_claims, chunk_size=4, max_in_flight=3
+    ):
+        results.append(result)
+        most_read_ahead = max(most_read_ahead, produced - len(results))
+    assert summary(results) == expected
+    # Never more than the batches in flight plus the one being handed out were read ahead.
+    assert most_read_ahead <= 4 * (3 + 1)
 
 
 def test_unreachable_dask_scheduler_is_one_line_naming_the_address() -> None:
