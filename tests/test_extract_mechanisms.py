@@ -65,7 +65,7 @@ CASES = [
     ),
     pytest.param(
         "Egypt could acquire fighter jets from China within two years, analysts said.",
-        ("CHN", "EGY", "aircraft", "delivered", "speculative"),
+        ("CHN", "EGY", "aircraft", "agreed", "speculative"),
         id="modal-could",
     ),
     pytest.param(

@@ -290,7 +290,10 @@ def _fuse_group(key: FusionKey, claims: list[Claim], context: _Context) -> Trans
     supplier = next((c.supplier for c in claims if c.supplier is not None), None)
     recipient = next((c.recipient for c in claims if c.recipient is not None), None)
     category = key[2]
-    stage = _stage(claims)
+    # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
+    # transfers as evidence, but only claims about this category set how far it has got
+    naming = [claim for claim in claims if category in claim.categories]
+    stage = _stage(naming or claims)
     origins: dict[str, Origin] = {}
     for claim in claims:
         origin = context.origin(claim)

@@ -533,7 +533,11 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         token.dep_ == "xcomp" and token.head.lemma_ == "be" and "to" in group
     )  # "Germany to send", "Greece is to send"
     future = (
-        any(word in {"will", "'ll", "shall", "wo"} for word in group)
+        # "may provide", "could send": a modal transfer has not happened yet (certainty says how sure)
+        any(
+            word in {"will", "'ll", "shall", "wo", "may", "might", "could", "can", "should", "must"}
+            for word in group
+        )
         or _going_to(token)
         or headline_future
     )
