@@ -1,8 +1,25 @@
 """Document -> [Claim]: prefilter, spaCy parse, actors, items, quantities, dates, modality,
-attribution and claim assembly. The stage is pure: text in, claims out."""
+attribution and claim assembly. The stage is pure: text in, claims out.
+
+spaCy is imported on the first extraction, not on `import armswatch`, so commands that only read
+the store start fast.
+"""
 
 from __future__ import annotations
 
-from armswatch.extract.claims import extract_document
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from armswatch.models import Claim, Document
 
 __all__ = ["extract_document"]
+
+
+def extract_document(
+    document: Document, *, prefilter: bool = True, today: dt.date | None = None
+) -> list[Claim]:
+    """Claims found in one document (see armswatch.extract.claims)."""
+    from armswatch.extract.claims import extract_document as extract_claims
+
+    return extract_claims(document, prefilter=prefilter, today=today)
