@@ -52,6 +52,18 @@ GOVERNOR_STATUS = {
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
 }  # fmt: skip
+# "fighters retired by the Dutch air force", "tanks operated by the army": the owner can sell them
+OWNING_LEMMAS = {
+    "retire",
+    "operate",
+    "own",
+    "decommission",
+    "field",
+    "hold",
+    "store",
+    "withdraw",
+    "surplus",
+}
 MAKER_SUFFIXES = (
     "-made",
     "-built",
@@ -222,6 +234,8 @@ class Frame:
     first_person_roles: set[str] = field(default_factory=set)
     # roles filled by an unnamed state actor ("the Air Force"): most often the writer's own state
     unnamed_state_roles: set[str] = field(default_factory=set)
+    # token indices of the frame's weapon items
+    item_heads: set[int] = field(default_factory=set)
     # a rule for all transfers of a kind ("an embargo on all arms sales"), not one transfer
     policy: bool = False
     # roles the text fills with something that is no party ("airlines", "a leasing company")
@@ -777,7 +791,14 @@ class FrameBuilder:
             for token, cue in list(chain_cues):
                 if cue.pos != "verb" or cue.cue_class not in META:
                     continue
-                for obj in _children(token, "dobj"):
+                # "approving a possible sale", "notified Congress of a proposed sale"
+                objects = _children(token, "dobj") + [
+                    pobj
+                    for prep in _children(token, "prep")
+                    if prep.lower_ == "of"
+                    for pobj in _children(prep, "pobj")
+                ]
+                for obj in objects:
                     obj_cue = cues.get(obj.i)
                     if (
                         obj_cue is not None
@@ -832,6 +853,7 @@ class FrameBuilder:
             deal=deal,
             policy=policy,
         )
+        frame.item_heads = {weapon.head for weapon in weapons}
         self._fill_roles(frame, chain_cues, direction_token)
         frame.items = self._items(weapons, frame)
         if direction_cue.cue_class == "elaborate":
@@ -1059,6 +1081,11 @@ class FrameBuilder:
                             for party in self.resolver.parties(place):
                                 if party not in frame.origin_suppliers:
                                     frame.origin_suppliers.append(party)
+                if child.dep_ == "acl" and child.lemma_.lower() in OWNING_LEMMAS:
+                    for agent in _preps(child).get("by", []):
+                        for party in self.resolver.parties(agent):
+                            if party not in frame.origin_suppliers:
+                                frame.origin_suppliers.append(party)
                 if child.dep_ == "acl" and child.lemma_.lower() in self.lexicons.verb_cues:
                     # "drones supplied by Iran" (the giver), "vessels ordered by the navy" (the buyer)
                     agent_role = SUBJECT_ROLE.get(
@@ -1127,12 +1154,8 @@ class FrameBuilder:
         return mention is not None and mention.term.role == "demonym"
 
     def _weapon_tokens(self, frame: Frame) -> list[Token]:
-        return [
-            token
-            for token in frame.sentence
-            if self.mentions.weapon_at.get(token.i)
-            and self.mentions.weapon_at[token.i].head == token.i
-        ]
+        """The frame's own item tokens ("Saudi air defences" intercepting a missile are not its items)."""
+        return [token for token in frame.sentence if token.i in frame.item_heads]
 
     def _prep_roles(self, frame: Frame, preps: dict[str, list[Token]], role_class: str) -> None:
         for preposition, objects in preps.items():

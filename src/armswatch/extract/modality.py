@@ -101,6 +101,11 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
         )
         if lemma in DENIAL_LEMMAS and token.pos_ in {"VERB", "AUX"}:
             return "denied"
+        # "Putin warns against supplying F-16s": a transfer argued against has not happened
+        if lemma in {"warn", "caution", "argue", "oppose", "object", "lobby"} and any(
+            child.dep_ == "prep" and child.lower_ == "against" for child in children
+        ):
+            return "speculative"
         if lemma in UNCONFIRMED_NOUNS and negated:
             return "unconfirmed"
         if lemma in VERIFY_LEMMAS and negated:
