@@ -291,6 +291,11 @@ class DocumentReader:
             return False  # weapons used with no foreign supplier are not a transfer
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
+        # A claim must name both sides once the document, the weapon's maker and the story's
+        # subject have been asked: one side alone is, in real news, far more often a budget, a
+        # domestic order or a civilian sale than an arms transfer (precision first)
+        if not read.suppliers:
+            return False
         if not read.recipients and read.certainty != "denied":
             return False  # a supplier with no one receiving is rarely a transfer ("Almaz-Antey promised ...")
         if frame.direction == "elaborate" and not read.has_antecedent:
@@ -387,10 +392,17 @@ class DocumentReader:
             # story's most named state is its buyer far more often than its seller
             return None
         salient = self._salient_state(exclude=known)
-        if salient is None:
-            return None
+        if salient is None or not self._title_names(salient):
+            return None  # only the state the story is about, as its headline says
         mentions = sum(1 for match in self._party_mentions if match.payload.party == salient)
         return salient if mentions >= IMPLIED_PARTY_MENTIONS else None
+
+    def _title_names(self, party: Party) -> bool:
+        first_line = self.text.split("\n", 1)[0]
+        return any(
+            match.payload.party == party and match.start < len(first_line)
+            for match in self._party_mentions
+        )
 
     def _salient_group(self) -> Party | None:
         """The one non-state group the document names, for "the rebels"; none when it names several."""

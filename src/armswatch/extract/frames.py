@@ -310,7 +310,13 @@ class PartyResolver:
 
     def _stands_for_party(self, mention: PartyMention, head: Token) -> bool:
         """A demonym counts on a state actor, a weapon or alone; a name inside another
-        organisation's name ("Singapore Airlines", "Air India") does not count."""
+        organisation's name ("Singapore Airlines", "Air India") does not count, nor one inside a
+        longer word ("U.S.-based")."""
+        first = head.doc[mention.start]
+        if len(first.text) > len(mention.term.surface) + 1 and not any(
+            first.lower_.endswith(suffix) for suffix in MAKER_SUFFIXES
+        ):
+            return False
         inside_head = mention.start <= head.i < mention.end
         if mention.term.role == "demonym" and not inside_head:
             return (

@@ -149,14 +149,12 @@ def _proper_name_use(token: Token, term: WeaponTerm) -> bool:
     """A generic weapon word capitalised in running text is a name ("Shell's gas stations")."""
     if term.kind != "generic" or not token.text[:1].isupper() or token.is_sent_start:
         return False
-    previous = token.doc[token.i - 1] if token.i > 0 else None
-    # in a title-case headline the neighbours are capitalised too, but for small words ("of", "to")
-    return (
-        previous is not None
-        and previous.is_alpha
-        and previous.text[:1].islower()
-        and not previous.is_stop
-    )
+    # in a title-case headline most words are capitalised; in running text a capitalised generic
+    # weapon word inside a sentence is a name ("Formula Shell", "Arsenal's striker")
+    sentence = token.sent
+    words = [t for t in sentence if t.is_alpha and not t.is_stop]
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return not (words and capitalised / len(words) > 0.6)
 
 
 def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
