@@ -33,6 +33,7 @@ _DATELINE = re.compile(
     r"(?:^|(?<=\s\s))[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?(?:\s+\d{1,2})?){0,2}"
     r"(?:\s*\([^)]{1,40}\))?\s*[-—–]+\s"
 )
+_TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>")
 _SELF_PUBLISHED = re.compile(
     r"^\s*(?:joint\s+)?(?:statement|remarks|fact\s+sheet|press\s+release|communiqu)|\b(?:statement|remarks)\s+by\b",
     re.IGNORECASE,
@@ -203,7 +204,18 @@ class DocumentReader:
                         return
 
     def _resolve_anaphor(self, token: Token, unit: Unit) -> Party | None:
-        """A state for "the country", "it", "its": the speaker's own state, else the most salient one nearby."""
+        """A state for "the country", "it", "its": for "its", the subject of its own clause ("Iran
+        test-fired its new missiles"); else the speaker's own state, the sentence's subject, the
+        last sentence's subject, the most salient state nearby."""
+        if token.lower_ in {"its", "their"}:
+            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None:
+                subject, _ = subject_of(verb)
+                if subject is not None and subject.i != token.i:
+                    for candidate in [subject, *subject.children]:
+                        party = self._party_at(unit.start + candidate.idx)
+                        if party is not None:
+                            return party
         for ancestor in token.ancestors:
             if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in SPEECH_LEMMAS:
                 subject, _ = subject_of(ancestor)
@@ -561,7 +573,9 @@ class DocumentReader:
 
 
 def _blank_datelines(text: str) -> str:
-    return _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
+    """Datelines and wire tickers ("<BAEL.L>") are no part of the sentence: the parser gets spaces."""
+    text = _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
+    return _TICKER.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def _merge_items(kept: Claim, other: Claim) -> None:

@@ -45,6 +45,7 @@ GOVERNOR_STATUS = {
     "want": "sought", "seek": "sought", "hope": "sought", "look": "sought", "try": "sought",
     "aim": "sought", "wish": "sought", "ask": "sought", "request": "sought", "need": "sought",
     "plan": "offered", "intend": "offered", "prepare": "offered", "propose": "offered",
+    "ready": "offered", "prepared": "offered", "willing": "offered", "able": "offered",
     "consider": "offered", "offer": "offered", "pledge": "offered", "promise": "offered",
     "vow": "offered", "commit": "offered", "announce": "offered", "set": "offered",
     "agree": "agreed", "decide": "offered", "approve": "agreed", "allow": "agreed", "permit": "agreed", "authorize": "agreed",
@@ -84,6 +85,9 @@ RESTRICTION_NOUNS = {
     "suspension",
     "sanction",
 }
+# Generic nouns that name a platform outright ("jet trainers", "frigates"): they outrank a
+# designation of another kind ("Hawk" is also an air defence system)
+PLATFORM_CATEGORIES = {"aircraft", "ships", "armoured_vehicles", "uav"}
 # Edges by which a clause hangs from the verb above it; any other edge makes the item that verb's.
 CLAUSAL_EDGES = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "parataxis", "csubj"}
 # Verbs an item may sit under and still belong to the transfer above ("agreed to buy", "began
@@ -325,6 +329,18 @@ class PartyResolver:
                 or head.lemma_.lower() in STATE_ACTOR_NOUNS
                 or head.lemma_.lower() in GROUP_NOUNS
             )
+        if mention.term.role in {"name", "capital"} and not inside_head:
+            # "Belarus people", "Iran arms initiative": a bare name modifying a common noun is no party
+            named = head.doc[mention.end - 1]
+            if (
+                named.dep_ in {"compound", "nmod"}
+                and named.head.i == head.i
+                and head.pos_ == "NOUN"
+                and head.i not in self.mentions.weapon_at
+                and head.lemma_.lower() not in STATE_ACTOR_NOUNS | GROUP_NOUNS
+                and head.lemma_.lower() not in self.lexicons.noun_cues
+            ):
+                return False
         if mention.term.role in {"name", "capital"}:
             for entity in head.doc.ents:
                 if entity.start <= mention.start < entity.end and entity.label_ in {
@@ -513,7 +529,7 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
         if current.dep_ in {"acl", "relcl"} and not any(c.lower_ == "to" for c in current.children):
             break
         current = current.head
-        if current.pos_ in {"VERB", "AUX", "NOUN"}:
+        if current.pos_ in {"VERB", "AUX", "NOUN", "ADJ"}:
             found.append(current)
     return found
 
@@ -1132,6 +1148,11 @@ class FrameBuilder:
         if not frame.suppliers and not frame.origin_suppliers:
             for blocker in blockers:
                 self._add(frame, "supplier", blocker)
+        # "Riyadh gave London its biggest arms order": whoever gives an order buys
+        if direction_token.lemma_.lower() in {"give", "award", "grant", "place", "hand"} and any(
+            token.lemma_.lower() in {"order", "contract"} for token, _ in chain
+        ):
+            frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
 
     def _names_origin_text(self, modifier: Token) -> bool:
         return any(modifier.lower_.endswith(suffix) for suffix in MAKER_SUFFIXES)
@@ -1258,6 +1279,9 @@ class FrameBuilder:
                 order.append(key)
             if weapon.term.kind == "designation":
                 item = by_head[key]
+                if item.category in PLATFORM_CATEGORIES and weapon.term.category != item.category:
+                    # "Hawk jet trainers": the platform noun says what the ambiguous name is
+                    continue
                 item.designation = item.designation or weapon.term.canonical
                 item.category = weapon.term.category
         items = [by_head[key] for key in order]
