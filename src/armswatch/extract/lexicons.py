@@ -78,7 +78,8 @@ class Lexicons:
     noun_cues: dict[str, Cue]
     # every inflected surface form of a cue (lower case), for the prefilter
     cue_forms: dict[str, Cue]
-    modality: dict[str, str]
+    # role -> words: the hedges, denials and doubts of modality.tsv
+    modality: dict[str, set[str]]
     groups: set[str] = field(default_factory=set)
     # successor code -> (predecessor code, last year of the predecessor)
     predecessors: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -322,7 +323,9 @@ def load_lexicons() -> Lexicons:
         else:
             for form in forms:
                 noun_cues.setdefault(form.lower(), cue)
-    modality = {row["phrase"].lower(): row["effect"] for row in _read_tsv("modality.tsv")}
+    modality: dict[str, set[str]] = {}
+    for row in _read_tsv("modality.tsv"):
+        modality.setdefault(row["role"], set()).add(row["word"].lower())
     predecessors = {
         row["successor"]: (row["predecessor"], int(row["until"]))
         for row in _read_tsv("predecessors.tsv")

@@ -7,53 +7,17 @@ nouns and adverbs on the path from it to the sentence root ("no indications that
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
-DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "refuse", "decline", "rebuff"}
-UNCONFIRMED_NOUNS = {"indication", "evidence", "sign", "confirmation", "proof"}
-VERIFY_LEMMAS = {"confirm", "verify", "corroborate"}
-SPECULATIVE_WORDS = {
-    "could", "may", "might", "should", "likely", "unlikely", "possibly", "probably", "perhaps",
-    "potentially",
-}  # fmt: skip
-# "proposed sale" is the formal wording of an approved sale, so "propose" is not a hedge
-SPECULATIVE_LEMMAS = {
-    "expect",
-    "plan",
-    "consider",
-    "intend",
-    "weigh",
-    "mull",
-    "hope",
-    "prepare",
-    "anticipate",
-    "explore",
-    "eye",
-}
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "announce",
-    "confirm",
-    "state",
-    "add",
-    "disclose",
-    "specify",
-    "comment",
-    "know",
-    "respond",
-}
-CONDITION_MARKERS = {"if", "whether", "unless"}
-UNCONFIRMED_PHRASES = (
-    "could not be verified",
-    "could not be independently verified",
-    "could not be confirmed",
-    "could not be independently confirmed",
-    "not immediately clear",
-    "has not been confirmed",
-    "have not been confirmed",
-    "not independently verified",
-)
+from armswatch.extract.lexicons import load_lexicons
+
+
+@cache
+def _words(role: str) -> frozenset[str]:
+    """The words of one role in modality.tsv (hedges, denials, doubts)."""
+    return frozenset(load_lexicons().modality.get(role, set()))
 
 
 def _path_to_root(token: Token) -> list[Token]:
@@ -85,10 +49,12 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     speculative or reported."""
     top = chain[-1]
     path = [*chain[:-1], *_path_to_root(top)]
+    condition_markers = _words("condition")
+    speech_verbs = _words("speech")
     # "if the F-35s are not delivered": a condition outranks the negation inside it
     for token in path:
         if any(
-            child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in token.children
+            child.dep_ == "mark" and child.lower_ in condition_markers for child in token.children
         ):
             return "speculative"
     negated_chain = False
@@ -99,18 +65,18 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
             child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
             for child in children
         )
-        if lemma in DENIAL_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+        if lemma in _words("denial") and token.pos_ in {"VERB", "AUX"}:
             return "denied"
         # "Putin warns against supplying F-16s": a transfer argued against has not happened
-        if lemma in {"warn", "caution", "argue", "oppose", "object", "lobby"} and any(
+        if lemma in _words("against") and any(
             child.dep_ == "prep" and child.lower_ == "against" for child in children
         ):
             return "speculative"
-        if lemma in UNCONFIRMED_NOUNS and negated:
+        if lemma in _words("negated_noun") and negated:
             return "unconfirmed"
-        if lemma in VERIFY_LEMMAS and negated:
+        if lemma in _words("negated_verb") and negated:
             return "unconfirmed"
-        if lemma in {"unclear", "unconfirmed", "unverified"}:
+        if lemma in _words("doubt_word"):
             return "unconfirmed"
         if lemma == "clear" and negated:
             return "unconfirmed"
@@ -118,7 +84,7 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
         # ("do not see room for sending"), unless it is a speech verb ("did not say whether")
         if (
             negated
-            and (token in chain or (token.pos_ == "VERB" and lemma not in SPEECH_VERBS))
+            and (token in chain or (token.pos_ == "VERB" and lemma not in speech_verbs))
             and not any(
                 child.lower_ in {"only", "just", "merely", "simply"} for child in token.children
             )
@@ -126,14 +92,14 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
         ):
             negated_chain = True
     lowered = sentence.text.lower()
-    if any(phrase in lowered for phrase in UNCONFIRMED_PHRASES):
+    if any(phrase in lowered for phrase in _words("doubt_phrase")):
         return "unconfirmed"
     if negated_chain:
         return "denied"
     scope: list[Token] = []
     for token in path:
         scope.append(token)
-        if token.lemma_.lower() in {"say", "announce", "tell", "confirm", "state", "add"}:
+        if token.lemma_.lower() in speech_verbs:
             continue  # "I can announce that ...": the speaker's modal is not the transfer's
         scope.extend(
             child
@@ -143,18 +109,18 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     for token in scope:
         lower = token.lower_
         lemma = token.lemma_.lower()
-        if lower in SPECULATIVE_WORDS:
+        if lower in _words("hedge_word"):
             return "speculative"
         if lower == "would" and not _under_past_speech(token):
             return "speculative"
         if (
-            lemma in SPECULATIVE_LEMMAS
+            lemma in _words("hedge_lemma")
             and token.pos_ in {"VERB", "NOUN", "ADJ"}
             and token not in chain
             and not _plan_made_official(token)
         ):
             return "speculative"
-        if lower in CONDITION_MARKERS and token.dep_ == "mark":
+        if lower in condition_markers and token.dep_ == "mark":
             return "speculative"
         if lower in {"possible", "potential"} and status not in {"agreed"}:
             return "speculative"
