@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from armswatch.models import (
     Claim,
     Document,
     Origin,
+    Party,
     Quantity,
     TimelineEntry,
     Transfer,
@@ -43,6 +44,53 @@ CONTRADICTION_PENALTY = 0.75
 UNASSERTED_CEILING = 0.3
 
 FusionKey = tuple[str, str, str]
+# What fusion reads of an item: (category, label, designation, quantity).
+ItemFacts = tuple[str, str | None, str | None, Quantity | None]
+
+
+@dataclass(slots=True)
+class ClaimFacts:
+    """The part of a claim fusion reads: the store builds these straight from its rows, so a
+    refresh never rebuilds whole Claim objects (evidence, attribution, value)."""
+
+    claim_id: str
+    doc_id: str
+    supplier: Party | None
+    recipient: Party | None
+    items: tuple[ItemFacts, ...]
+    status: str
+    certainty: str
+    deal: str
+    event_start: str | None
+    event_end: str | None
+    reported_date: str | None
+    origin: Origin | None
+    confidence: float
+    categories: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.categories:
+            self.categories = sorted({item[0] for item in self.items}) or ["unspecified"]
+
+    @classmethod
+    def from_claim(cls, claim: Claim) -> ClaimFacts:
+        return cls(
+            claim_id=claim.claim_id,
+            doc_id=claim.doc_id,
+            supplier=claim.supplier,
+            recipient=claim.recipient,
+            items=tuple(
+                (item.category, item.label, item.designation, item.quantity) for item in claim.items
+            ),
+            status=claim.status,
+            certainty=claim.certainty,
+            deal=claim.deal,
+            event_start=claim.event_date.start,
+            event_end=claim.event_date.end,
+            reported_date=claim.reported_date,
+            origin=claim.origin,
+            confidence=claim.confidence,
+        )
 
 
 def party_key(party: Any) -> str:
@@ -50,7 +98,7 @@ def party_key(party: Any) -> str:
     return party.key if party is not None else ""
 
 
-def claim_keys(claim: Claim) -> list[FusionKey]:
+def claim_keys(claim: Claim | ClaimFacts) -> list[FusionKey]:
     """The (supplier, recipient, category) keys a claim contributes to, one per item category."""
     supplier, recipient = party_key(claim.supplier), party_key(claim.recipient)
     return [(supplier, recipient, category) for category in claim.categories]
@@ -81,6 +129,7 @@ class _Context:
     """What fusion needs to know about each claim's document."""
 
     documents: dict[str, Document]
+    _origins: dict[str, Origin] = field(default_factory=dict)
 
     def canonical(self, doc_id: str) -> str:
         """The earliest document of a near-duplicate chain, so syndicated copies count once."""
@@ -97,12 +146,18 @@ class _Context:
         document = self.documents.get(doc_id)
         return document.published if document else None
 
-    def origin(self, claim: Claim) -> Origin:
+    def origin(self, claim: ClaimFacts) -> Origin:
         """The claim's origin; without one, its (canonical) document's outlet is the origin."""
         if claim.origin is not None:
             return claim.origin
-        canonical = self.canonical(claim.doc_id)
-        document = self.documents.get(canonical) or self.documents.get(claim.doc_id)
+        found = self._origins.get(claim.doc_id)
+        if found is None:
+            found = self._origins[claim.doc_id] = self._document_origin(claim.doc_id)
+        return found
+
+    def _document_origin(self, doc_id: str) -> Origin:
+        canonical = self.canonical(doc_id)
+        document = self.documents.get(canonical) or self.documents.get(doc_id)
         if document is not None and document.outlet:
             return Origin(name=document.outlet, kind="media")
         if document is not None and document.url:
@@ -112,15 +167,15 @@ class _Context:
         # Nothing names the source: the report itself is the origin.
         return Origin(name=f"unattributed report {canonical}", kind="media")
 
-    def reported(self, claim: Claim) -> str | None:
+    def reported(self, claim: ClaimFacts) -> str | None:
         return claim.reported_date or self.published(claim.doc_id)
 
-    def when(self, claim: Claim) -> str | None:
+    def when(self, claim: ClaimFacts) -> str | None:
         """The date used to separate deals: the event's start, else when it was reported."""
-        return claim.event_date.start or claim.event_date.end or self.reported(claim)
+        return claim.event_start or claim.event_end or self.reported(claim)
 
 
-def _split_by_date(claims: list[Claim], context: _Context) -> list[list[Claim]]:
+def _split_by_date(claims: list[ClaimFacts], context: _Context) -> list[list[ClaimFacts]]:
     """Groups of claims that belong to one deal; undated claims join the latest group."""
     dated = sorted(
         ((parsed, claim) for claim in claims if (parsed := _parse_date(context.when(claim)))),
@@ -130,7 +185,7 @@ def _split_by_date(claims: list[Claim], context: _Context) -> list[list[Claim]]:
         (claim for claim in claims if _parse_date(context.when(claim)) is None),
         key=lambda claim: claim.claim_id,
     )
-    groups: list[list[Claim]] = []
+    groups: list[list[ClaimFacts]] = []
     latest: date | None = None
     for when, claim in dated:
         if latest is None or (when - latest).days > DEAL_GAP_DAYS:
@@ -145,7 +200,7 @@ def _split_by_date(claims: list[Claim], context: _Context) -> list[list[Claim]]:
     return groups
 
 
-def _stage(claims: list[Claim]) -> str | None:
+def _stage(claims: list[ClaimFacts]) -> str | None:
     """The furthest status asserted (confirmed or reported); an exit (cancelled) wins a tie."""
     asserted = [claim.status for claim in claims if claim.certainty in ASSERTED]
     if not asserted:
@@ -153,7 +208,7 @@ def _stage(claims: list[Claim]) -> str | None:
     return max(asserted, key=lambda status: (status_rank(status), status not in LIFECYCLE))
 
 
-def _unconfirmed_stages(claims: list[Claim], stage: str | None) -> list[str]:
+def _unconfirmed_stages(claims: list[ClaimFacts], stage: str | None) -> list[str]:
     """Statuses beyond the stage that are only claimed hedged, unconfirmed or denied."""
     floor = status_rank(stage) if stage else -1
     asserted = {claim.status for claim in claims if claim.certainty in ASSERTED}
@@ -167,8 +222,8 @@ def _unconfirmed_stages(claims: list[Claim], stage: str | None) -> list[str]:
     return sorted(further, key=lambda status: (status_rank(status), status))
 
 
-def _timeline(claims: list[Claim], context: _Context) -> list[TimelineEntry]:
-    grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+def _timeline(claims: list[ClaimFacts], context: _Context) -> list[TimelineEntry]:
+    grouped: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
     for claim in claims:
         grouped[(claim.status, claim.certainty)].append(claim)
     entries = []
@@ -187,13 +242,10 @@ def _timeline(claims: list[Claim], context: _Context) -> list[TimelineEntry]:
     )
 
 
-def _quantity(claims: list[Claim], category: str) -> Quantity | None:
+def _quantity(claims: list[ClaimFacts], category: str) -> Quantity | None:
     """The merged range of every count given for this category; an open-ended count keeps it open."""
     quantities = [
-        item.quantity
-        for claim in claims
-        for item in claim.items
-        if item.category == category and item.quantity is not None
+        item[3] for claim in claims for item in claim.items if item[0] == category and item[3]
     ]
     quantities = [q for q in quantities if q.min is not None or q.max is not None]
     if not quantities:
@@ -211,7 +263,7 @@ def _quantity(claims: list[Claim], category: str) -> Quantity | None:
     )
 
 
-def _deal(claims: list[Claim]) -> str:
+def _deal(claims: list[ClaimFacts]) -> str:
     """The deal type most claims name; unspecified only when none names one."""
     counts = Counter(claim.deal for claim in claims if claim.deal != "unspecified")
     if not counts:
@@ -219,7 +271,7 @@ def _deal(claims: list[Claim]) -> str:
     return min(counts, key=lambda deal: (-counts[deal], DEALS.index(deal) if deal in DEALS else 99))
 
 
-def _contradictions(claims: list[Claim]) -> list[dict[str, Any]]:
+def _contradictions(claims: list[ClaimFacts]) -> list[dict[str, Any]]:
     """Asserted statuses disputed by a denial, or by 'no indications' of that status or an earlier one.
 
     A denial of an earlier or equal status contradicts an asserted one (a delivery implies the
@@ -261,7 +313,10 @@ def _contradictions(claims: list[Claim]) -> list[dict[str, Any]]:
 
 
 def _confidence(
-    claims: list[Claim], stage: str | None, contradictions: list[dict[str, Any]], context: _Context
+    claims: list[ClaimFacts],
+    stage: str | None,
+    contradictions: list[dict[str, Any]],
+    context: _Context,
 ) -> float:
     """Noisy-OR over independent origins of their best support, lowered for contradictions.
 
@@ -286,7 +341,7 @@ def _confidence(
     return round(score, 3)
 
 
-def _fuse_group(key: FusionKey, claims: list[Claim], context: _Context) -> Transfer:
+def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> Transfer:
     supplier = next((c.supplier for c in claims if c.supplier is not None), None)
     recipient = next((c.recipient for c in claims if c.recipient is not None), None)
     category = key[2]
@@ -302,12 +357,7 @@ def _fuse_group(key: FusionKey, claims: list[Claim], context: _Context) -> Trans
     dated = sorted(d for d in (context.when(claim) for claim in claims) if d and _parse_date(d))
     contradictions = _contradictions(claims)
     designations = sorted(
-        {
-            item.designation
-            for claim in claims
-            for item in claim.items
-            if item.category == category and item.designation
-        }
+        {item[2] for claim in claims for item in claim.items if item[0] == category and item[2]}
     )
     return Transfer(
         transfer_id=transfer_id_for(key, dated[0] if dated else None),
@@ -343,21 +393,28 @@ def fuse_claims(
     `documents` (doc_id -> Document) supplies outlets, publication dates and near-duplicate links;
     without it each claim's document counts on its own.
     """
+    return [transfer for transfer, _ in fuse_facts(map(ClaimFacts.from_claim, claims), documents)]
+
+
+def fuse_facts(
+    claims: Iterable[ClaimFacts], documents: dict[str, Document] | None = None
+) -> list[tuple[Transfer, list[ClaimFacts]]]:
+    """fuse_claims on the slim ClaimFacts; each transfer comes with the claims it fused."""
     context = _Context(documents or {})
-    by_pair: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
     for claim in claims:
         by_pair[(party_key(claim.supplier), party_key(claim.recipient))].append(claim)
-    transfers: list[Transfer] = []
+    transfers: list[tuple[Transfer, list[ClaimFacts]]] = []
     for (supplier, recipient), pair_claims in sorted(by_pair.items()):
         specific = sorted(
             {c for claim in pair_claims for c in claim.categories if c != "unspecified"}
         )
-        by_key: dict[FusionKey, list[Claim]] = defaultdict(list)
+        by_key: dict[FusionKey, list[ClaimFacts]] = defaultdict(list)
         for claim in pair_claims:
             categories = [c for c in claim.categories if c != "unspecified"]
             for category in categories or specific or ["unspecified"]:
                 by_key[(supplier, recipient, category)].append(claim)
         for key in sorted(by_key):
             for group in _split_by_date(by_key[key], context):
-                transfers.append(_fuse_group(key, group, context))
+                transfers.append((_fuse_group(key, group, context), group))
     return transfers

@@ -19,7 +19,6 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Connection,
     Engine,
     and_,
@@ -38,8 +37,17 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Insert
 
 from armswatch.errors import StoreError
-from armswatch.fuse import fuse_claims
-from armswatch.models import Claim, Document, Failure, Party, Transfer, status_rank
+from armswatch.fuse import ClaimFacts, fuse_facts
+from armswatch.models import (
+    Claim,
+    Document,
+    Failure,
+    Origin,
+    Party,
+    Quantity,
+    Transfer,
+    status_rank,
+)
 from armswatch.store import migrate
 from armswatch.store.schema import (
     claim_items,
@@ -64,6 +72,44 @@ LSH_BANDS = 16
 WRITE_BATCH = 2000
 # Supplier-recipient pairs re-fused per query; bounds the claims held in memory at once.
 PAIRS_PER_QUERY = 100
+# Column orders of the tuples written by executemany.
+CLAIM_COLUMNS = (
+    "claim_id",
+    "doc_id",
+    "supplier_key",
+    "supplier_name",
+    "recipient_key",
+    "recipient_name",
+    "status",
+    "certainty",
+    "deal",
+    "reported_date",
+    "event_start",
+    "event_end",
+    "origin_key",
+    "origin_name",
+    "attribution",
+    "evidence_text",
+    "confidence",
+    "data",
+)
+ITEM_COLUMNS = (
+    "claim_id",
+    "position",
+    "supplier_key",
+    "recipient_key",
+    "category",
+    "label",
+    "designation",
+    "quantity_min",
+    "quantity_max",
+)
+BAND_COLUMNS = ("bucket", "doc_id")
+# One encoder for every JSON column, as SQLAlchemy's JSON type would write it (json.dumps).
+_dumps = json.JSONEncoder().encode
+# SQLite page cache (KiB) of a write transaction, and of everything else (SQLite's default).
+WRITE_CACHE_KIB = 64 * 1024
+DEFAULT_CACHE_KIB = 2000
 # How long a writer waits for another writer's lock before failing (SQLite).
 BUSY_TIMEOUT_SECONDS = 60
 
@@ -144,28 +190,22 @@ class Store:
         self,
         connection: Connection,
         table: Any,
-        rows: Sequence[dict[str, Any]],
+        names: Sequence[str],
+        rows: Sequence[tuple[Any, ...]],
         *,
         ignore: bool = False,
     ) -> None:
-        """executemany straight on the driver: SQLAlchemy's per-row parameter handling would
-        cost more than the insert itself for the large tables."""
+        """executemany of plain tuples straight on the driver (JSON columns already serialised):
+        SQLAlchemy's per-row parameter handling would cost more than the insert itself."""
         if not rows:
             return
-        names = list(rows[0])
-        json_columns = {column.name for column in table.c if isinstance(column.type, JSON)}
         marker = "?" if self.dialect == "sqlite" else "%s"
         sql = (
             f"INSERT INTO {table.name} ({', '.join(names)}) "
             f"VALUES ({', '.join(marker for _ in names)})"
             + (" ON CONFLICT DO NOTHING" if ignore else "")
         )
-        dumps = json.dumps
-        parameters = [
-            tuple(dumps(row[name]) if name in json_columns else row[name] for name in names)
-            for row in rows
-        ]
-        connection.exec_driver_sql(sql, parameters)
+        connection.exec_driver_sql(sql, list(rows))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -222,9 +262,9 @@ class Store:
         )
         added = 0
         document_rows: list[dict[str, Any]] = []
-        band_rows: list[dict[str, Any]] = []
-        claim_rows: list[dict[str, Any]] = []
-        item_rows: list[dict[str, Any]] = []
+        band_rows: list[tuple[str, str]] = []
+        claim_rows: list[tuple[Any, ...]] = []
+        item_rows: list[tuple[Any, ...]] = []
         party_rows: dict[str, dict[str, Any]] = {}
         origin_rows: dict[str, dict[str, Any]] = {}
         keys: set[tuple[str, str, str]] = set()
@@ -252,7 +292,7 @@ class Store:
                 candidate = _Candidate(document.doc_id, signature, document.duplicate_of, now)
                 for bucket in buckets:
                     candidates_by_bucket.setdefault(bucket, []).append(candidate)
-                    band_rows.append({"bucket": bucket, "doc_id": document.doc_id})
+                    band_rows.append((bucket, document.doc_id))
             document_rows.append(
                 {
                     "doc_id": document.doc_id,
@@ -270,69 +310,62 @@ class Store:
                 }
             )
             for claim in document_claims:
-                claim_rows.append(_claim_row(claim))
+                row = _claim_row(claim)
+                claim_rows.append(row)
+                claim_id, supplier_key, recipient_key = row[0], row[2], row[4]
                 for position, item in enumerate(claim.items):
+                    quantity = item.quantity
                     item_rows.append(
-                        {
-                            "claim_id": claim.claim_id,
-                            "position": position,
-                            "supplier_key": claim_rows[-1]["supplier_key"],
-                            "recipient_key": claim_rows[-1]["recipient_key"],
-                            "category": item.category,
-                            "label": item.label,
-                            "designation": item.designation,
-                            "quantity_min": item.quantity.min if item.quantity else None,
-                            "quantity_max": item.quantity.max if item.quantity else None,
-                        }
+                        (
+                            claim_id,
+                            position,
+                            supplier_key,
+                            recipient_key,
+                            item.category,
+                            item.label,
+                            item.designation,
+                            quantity.min if quantity else None,
+                            quantity.max if quantity else None,
+                        )
                     )
+                    keys.add((supplier_key, recipient_key, item.category))
                 if not claim.items:
                     item_rows.append(
-                        {
-                            "claim_id": claim.claim_id,
-                            "position": 0,
-                            "supplier_key": claim_rows[-1]["supplier_key"],
-                            "recipient_key": claim_rows[-1]["recipient_key"],
-                            "category": "unspecified",
-                            "label": None,
-                            "designation": None,
-                            "quantity_min": None,
-                            "quantity_max": None,
-                        }
-                    )
-                for party in (claim.supplier, claim.recipient):
-                    if party is not None:
-                        party_rows.setdefault(
-                            party.key,
-                            {
-                                "party_key": party.key,
-                                "name": party.name,
-                                "name_lower": party.name.lower(),
-                                "code": party.code,
-                                "kind": party.kind,
-                            },
+                        (
+                            claim_id,
+                            0,
+                            supplier_key,
+                            recipient_key,
+                            "unspecified",
+                            None,
+                            None,
+                            None,
+                            None,
                         )
-                if claim.origin is not None:
-                    origin_rows.setdefault(
-                        claim.origin.key,
-                        {
-                            "origin_key": claim.origin.key,
-                            "name": claim.origin.name,
-                            "country": claim.origin.country,
-                            "kind": claim.origin.kind,
-                        },
                     )
-                supplier_key = claim_rows[-1]["supplier_key"]
-                recipient_key = claim_rows[-1]["recipient_key"]
-                for category in claim.categories:
-                    keys.add((supplier_key, recipient_key, category))
+                    keys.add((supplier_key, recipient_key, "unspecified"))
+                for party in (claim.supplier, claim.recipient):
+                    if party is not None and party.key not in party_rows:
+                        party_rows[party.key] = {
+                            "party_key": party.key,
+                            "name": party.name,
+                            "name_lower": party.name.lower(),
+                            "code": party.code,
+                            "kind": party.kind,
+                        }
+                origin = claim.origin
+                if origin is not None and origin.key not in origin_rows:
+                    origin_rows[origin.key] = {
+                        "origin_key": origin.key,
+                        "name": origin.name,
+                        "country": origin.country,
+                        "kind": origin.kind,
+                    }
         if document_rows:
             connection.execute(insert(documents), document_rows)
-        if band_rows:
-            self._bulk_insert(connection, document_bands, band_rows, ignore=True)
-        if claim_rows:
-            self._bulk_insert(connection, claims, claim_rows)
-        if item_rows:
-            self._bulk_insert(connection, claim_items, item_rows)
+        self._bulk_insert(connection, document_bands, BAND_COLUMNS, band_rows, ignore=True)
+        self._bulk_insert(connection, claims, CLAIM_COLUMNS, claim_rows)
+        self._bulk_insert(connection, claim_items, ITEM_COLUMNS, item_rows)
         if party_rows:
             connection.execute(self._insert_ignore(parties), list(party_rows.values()))
         if origin_rows:
@@ -474,58 +507,53 @@ class Store:
             delete(transfer_details).where(transfer_details.c.transfer_id.in_(stale))
         )
         connection.execute(delete(transfers).where(in_pairs))
-        canonical = documents.alias("canonical")
-        query = (
-            select(
-                claims.c.data,
-                documents.c.doc_id,
-                documents.c.outlet,
-                documents.c.url,
-                documents.c.published,
-                documents.c.duplicate_of,
-                canonical.c.outlet.label("canonical_outlet"),
-                canonical.c.url.label("canonical_url"),
-                canonical.c.published.label("canonical_published"),
-            )
-            .select_from(
-                claims.join(documents, documents.c.doc_id == claims.c.doc_id).outerjoin(
-                    canonical, canonical.c.doc_id == documents.c.duplicate_of
-                )
-            )
-            .where(
-                or_(
-                    *(
-                        and_(claims.c.supplier_key == s, claims.c.recipient_key == r)
-                        for s, r in pairs
-                    )
-                )
+        marker = "?" if self.dialect == "sqlite" else "%s"
+        # Plain SQL on the driver: SQLAlchemy's per-row result handling cost more than the query.
+        sql = (
+            "SELECT claims.data, documents.doc_id, documents.outlet, documents.url, "
+            "documents.published, documents.duplicate_of, canonical.outlet, canonical.url, "
+            "canonical.published FROM claims "
+            "JOIN documents ON documents.doc_id = claims.doc_id "
+            "LEFT OUTER JOIN documents AS canonical ON canonical.doc_id = documents.duplicate_of "
+            "WHERE "
+            + " OR ".join(
+                f"(claims.supplier_key = {marker} AND claims.recipient_key = {marker})"
+                for _ in pairs
             )
         )
-        claim_list: list[Claim] = []
+        parameters = tuple(value for pair in pairs for value in pair)
+        facts: list[ClaimFacts] = []
         context: dict[str, Document] = {}
-        for row in connection.execute(query):
-            claim_list.append(Claim.from_dict(row.data))
-            context[row.doc_id] = Document(
-                doc_id=row.doc_id,
-                text="",
-                outlet=row.outlet,
-                url=row.url,
-                published=row.published,
-                duplicate_of=row.duplicate_of,
-            )
-            if row.duplicate_of and row.duplicate_of not in context:
-                context[row.duplicate_of] = Document(
-                    doc_id=row.duplicate_of,
+        builder = _FactsBuilder()
+        loads = json.loads
+        for (
+            data,
+            doc_id,
+            outlet,
+            url,
+            published,
+            duplicate_of,
+            *canonical_row,
+        ) in connection.exec_driver_sql(sql, parameters):
+            facts.append(builder.facts(loads(data) if isinstance(data, str) else data))
+            if doc_id not in context:
+                context[doc_id] = Document(
+                    doc_id=doc_id,
                     text="",
-                    outlet=row.canonical_outlet,
-                    url=row.canonical_url,
-                    published=row.canonical_published,
+                    outlet=outlet,
+                    url=url,
+                    published=published,
+                    duplicate_of=duplicate_of,
                 )
-        by_id = {claim.claim_id: claim for claim in claim_list}
-        rows = [
-            _transfer_row(t, [by_id[c] for c in t.claim_ids])
-            for t in fuse_claims(claim_list, context)
-        ]
+            if duplicate_of and duplicate_of not in context:
+                context[duplicate_of] = Document(
+                    doc_id=duplicate_of,
+                    text="",
+                    outlet=canonical_row[0],
+                    url=canonical_row[1],
+                    published=canonical_row[2],
+                )
+        rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
         return len(rows)
@@ -533,16 +561,19 @@ class Store:
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
     ) -> int:
+        names = [name for name in rows[0] if name != "data"]
         self._bulk_insert(
             connection,
             transfers,
-            [{k: v for k, v in row.items() if k != "data"} for row in rows],
+            names,
+            [tuple(row[name] for name in names) for row in rows],
             ignore=True,
         )
         self._bulk_insert(
             connection,
             transfer_details,
-            [{"transfer_id": row["transfer_id"], "data": row["data"]} for row in rows],
+            ("transfer_id", "data"),
+            [(row["transfer_id"], _dumps(row["data"])) for row in rows],
             ignore=True,
         )
         if sipri_known:
@@ -890,30 +921,31 @@ def party_key(party: Party | None) -> str:
     return party.key if party is not None else ""
 
 
-def _claim_row(claim: Claim) -> dict[str, Any]:
-    supplier_key, supplier_name = _party_columns(claim.supplier)
-    recipient_key, recipient_name = _party_columns(claim.recipient)
+def _claim_row(claim: Claim) -> tuple[Any, ...]:
+    """The claims-table row, in CLAIM_COLUMNS order; the claim is serialised to JSON once."""
+    supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
     data = claim_data(claim)
-    return {
-        "claim_id": claim.claim_id,
-        "doc_id": claim.doc_id,
-        "supplier_key": supplier_key,
-        "supplier_name": supplier_name,
-        "recipient_key": recipient_key,
-        "recipient_name": recipient_name,
-        "status": claim.status,
-        "certainty": claim.certainty,
-        "deal": claim.deal,
-        "reported_date": claim.reported_date,
-        "event_start": claim.event_date.start,
-        "event_end": claim.event_date.end,
-        "origin_key": claim.origin.key if claim.origin else None,
-        "origin_name": claim.origin.name if claim.origin else None,
-        "attribution": data["attribution"],
-        "evidence_text": claim.evidence.text,
-        "confidence": claim.confidence,
-        "data": data,
-    }
+    attribution = data["attribution"]
+    return (
+        claim.claim_id,
+        claim.doc_id,
+        supplier.key if supplier is not None else "",
+        supplier.name if supplier is not None else None,
+        recipient.key if recipient is not None else "",
+        recipient.name if recipient is not None else None,
+        claim.status,
+        claim.certainty,
+        claim.deal,
+        claim.reported_date,
+        claim.event_date.start,
+        claim.event_date.end,
+        origin.key if origin is not None else None,
+        origin.name if origin is not None else None,
+        _dumps(attribution) if attribution else "[]",
+        claim.evidence.text,
+        claim.confidence,
+        _dumps(data),
+    )
 
 
 def _party_data(party: Party | None) -> dict[str, Any] | None:
@@ -1027,14 +1059,12 @@ def transfer_data(transfer: Transfer) -> dict[str, Any]:
     }
 
 
-def _transfer_row(transfer: Transfer, claim_list: Sequence[Claim]) -> dict[str, Any]:
+def _transfer_row(transfer: Transfer, claim_list: Sequence[ClaimFacts]) -> dict[str, Any]:
     supplier_key, supplier_name = _party_columns(transfer.supplier)
     recipient_key, recipient_name = _party_columns(transfer.recipient)
+    category = transfer.category
     labels = {
-        item.label
-        for claim in claim_list
-        for item in claim.items
-        if item.category == transfer.category and item.label
+        item[1] for claim in claim_list for item in claim.items if item[0] == category and item[1]
     }
     words = [
         supplier_key,
@@ -1063,6 +1093,58 @@ def _transfer_row(transfer: Transfer, claim_list: Sequence[Claim]) -> dict[str, 
         "search_text": " ".join(word for word in words if word).lower(),
         "data": transfer_data(transfer),
     }
+
+
+class _FactsBuilder:
+    """ClaimFacts from stored claim JSON; parties and origins repeat, so each is built once."""
+
+    def __init__(self) -> None:
+        self._parties: dict[tuple[Any, ...], Party] = {}
+        self._origins: dict[tuple[Any, ...], Origin] = {}
+
+    def _party(self, data: dict[str, Any] | None) -> Party | None:
+        if not data:
+            return None
+        key = (data["name"], data.get("code"), data.get("kind", "state"))
+        party = self._parties.get(key)
+        if party is None:
+            party = self._parties[key] = Party(name=key[0], code=key[1], kind=key[2])
+        return party
+
+    def _origin(self, data: dict[str, Any] | None) -> Origin | None:
+        if not data:
+            return None
+        key = (data["name"], data.get("country"), data.get("kind", "other"))
+        origin = self._origins.get(key)
+        if origin is None:
+            origin = self._origins[key] = Origin(name=key[0], country=key[1], kind=key[2])
+        return origin
+
+    def facts(self, data: dict[str, Any]) -> ClaimFacts:
+        event = data.get("event_date") or {}
+        return ClaimFacts(
+            claim_id=data["claim_id"],
+            doc_id=data["doc_id"],
+            supplier=self._party(data.get("supplier")),
+            recipient=self._party(data.get("recipient")),
+            items=tuple(
+                (
+                    item["category"],
+                    item.get("label"),
+                    item.get("designation"),
+                    Quantity.from_dict(item.get("quantity")),
+                )
+                for item in data.get("items") or ()
+            ),
+            status=data["status"],
+            certainty=data["certainty"],
+            deal=data.get("deal", "unspecified"),
+            event_start=event.get("start"),
+            event_end=event.get("end"),
+            reported_date=data.get("reported_date"),
+            origin=self._origin(data.get("origin")),
+            confidence=float(data.get("confidence", 0.5)),
+        )
 
 
 def _signature(text: str) -> bytes | None:
@@ -1154,9 +1236,20 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        # Sorting for index builds and large IN lists stays off the disk.
+        cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        if mode == "IMMEDIATE":
+            # Bulk writes touch index pages all over the file: a larger page cache saves re-reads.
+            connection.exec_driver_sql(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, _record: Any) -> None:
+        # Readers keep SQLite's default cache, so their memory does not grow with the store.
+        if dbapi_connection is not None:
+            dbapi_connection.execute(f"PRAGMA cache_size=-{DEFAULT_CACHE_KIB}")
