@@ -778,6 +778,12 @@ class FrameBuilder:
             if token.head.i == token.i:
                 break
             argument = token.dep_ not in CLAUSAL_EDGES
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "for"
+                and token.head.head.i in self.mentions.weapon_at
+            ):
+                break  # "missiles for Saudi F-15 fighters": the fighters are the buyer's, not the goods
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
@@ -1040,7 +1046,8 @@ class FrameBuilder:
                 for modifier in _children(token, "compound", "amod", "nmod"):
                     if self.resolver.mentions.party_at.get(modifier.i):
                         compounds.append((modifier, subject_role))
-            self._prep_roles(frame, preps, role_class)
+            # "Soviets install missiles in Syria": weapons placed in a country go to it
+            self._prep_roles(frame, preps, role_class, stationing=self._stationing(chain))
         # "Putin promises Belarus missiles" parsed with Belarus on the missiles: a state named right
         # after a verb of giving is its indirect object
         if (
@@ -1095,7 +1102,12 @@ class FrameBuilder:
                         if party not in frame.origin_suppliers:
                             frame.origin_suppliers.append(party)
                 if child.dep_ == "prep":
-                    self._prep_roles(frame, {child.lower_: _children(child, "pobj")}, direction)
+                    self._prep_roles(
+                        frame,
+                        {child.lower_: _children(child, "pobj")},
+                        direction,
+                        stationing=self._stationing(chain),
+                    )
                 if child.dep_ == "acl" and child.lemma_.lower() in BUILD_LEMMAS:
                     # "frigates built in British shipyards": the maker's state is the origin
                     for prep, objects in _preps(child).items():
@@ -1154,6 +1166,11 @@ class FrameBuilder:
         ):
             frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
 
+    @staticmethod
+    def _stationing(chain: list[tuple[Token, Cue]]) -> bool:
+        """ "Soviets install missiles in Syria": weapons placed in a country go to it."""
+        return any(cue.lemma in {"install", "station"} for _, cue in chain)
+
     def _names_origin_text(self, modifier: Token) -> bool:
         return any(modifier.lower_.endswith(suffix) for suffix in MAKER_SUFFIXES)
 
@@ -1184,14 +1201,16 @@ class FrameBuilder:
         """The frame's own item tokens ("Saudi air defences" intercepting a missile are not its items)."""
         return [token for token in frame.sentence if token.i in frame.item_heads]
 
-    def _prep_roles(self, frame: Frame, preps: dict[str, list[Token]], role_class: str) -> None:
+    def _prep_roles(
+        self, frame: Frame, preps: dict[str, list[Token]], role_class: str, stationing: bool = False
+    ) -> None:
         for preposition, objects in preps.items():
             for obj in objects:
                 if (
                     preposition in {"to", "for", "into"}
                     and role_class in {"give", "offer", "arrive", "block", "cancel", "agree"}
                     or preposition == "in"
-                    and role_class == "arrive"
+                    and (role_class == "arrive" or stationing)
                 ):
                     self._add(frame, "recipient", obj)
                 elif preposition == "from" and role_class in {
