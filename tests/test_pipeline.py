@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from armswatch.ingest import minhash_signature, signature_to_bytes
 from armswatch.models import Claim, Document, Failure
 from armswatch.pipeline import ingest, iter_extracted
 from test_scale import ARTICLES, delivery_claims
@@ -19,13 +20,17 @@ class RecordingStore:
     def __init__(self, known_texts: tuple[str, ...] = ()) -> None:
         self.known_texts = known_texts
         self.documents: list[tuple[Document, list[Claim]]] = []
+        self.signatures: dict[str, bytes | None] = {}
         self.failures: list[Failure] = []
         self.refreshes = 0
 
-    def add(self, document: Document, claims: list[Claim]) -> bool:
+    def add(
+        self, document: Document, claims: list[Claim], *, signature: bytes | None = None
+    ) -> bool:
         if any(text in document.text for text in self.known_texts):
             return False  # already stored: the store says it is not new
         self.documents.append((document, claims))
+        self.signatures[document.doc_id] = signature
         return True
 
     def add_failure(self, failure: Failure) -> None:
@@ -79,6 +84,10 @@ def test_ingest_stores_each_document_with_its_claims_and_each_failure(
     assert reasons["99-scan.txt"][0] == "read"
     assert report.failures == store.failures
     assert store.refreshes == 1
+    # The workers sign each document for the store's near-duplicate check, as the store would.
+    for document, _ in store.documents:
+        expected = signature_to_bytes(minhash_signature(document.text))
+        assert store.signatures[document.doc_id] == expected
 
 
 def test_documents_already_stored_do_not_count_as_new(article_dir: Path) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from armswatch.models import Claim, Document, Failure
-from armswatch.scale import Extractor, iter_parallel
+from armswatch.scale import Extractor, iter_parallel, iter_signed
 
 if TYPE_CHECKING:
     from armswatch.store import Store
@@ -55,13 +55,17 @@ def iter_extracted(
     if not progress:
         yield from results
         return
-    yield from _with_progress(results)
+    yield from _with_progress(results, lambda result: len(result[1]))
 
 
-def _with_progress(
-    results: Iterator[tuple[Document, list[Claim]] | Failure],
-) -> Iterator[tuple[Document, list[Claim]] | Failure]:
-    """The results, with a progress bar on stderr when stderr is a terminal."""
+Result = TypeVar("Result")
+
+
+def _with_progress(results: Iterator[Result], claims_in: Callable[[Any], int]) -> Iterator[Result]:
+    """The results, with a progress bar on stderr when stderr is a terminal.
+
+    `claims_in` counts the claims of a result that is not a Failure.
+    """
     from tqdm import tqdm
 
     enabled = sys.stderr.isatty()
@@ -71,7 +75,7 @@ def _with_progress(
             if isinstance(result, Failure):
                 failures += 1
             else:
-                claims += len(result[1])
+                claims += claims_in(result)
             bar.update(1)
             bar.set_postfix(claims=claims, failures=failures, refresh=False)
             yield result
@@ -89,26 +93,24 @@ def ingest(
 ) -> RunReport:
     """Read, extract and store every input; each document is stored with its claims atomically.
 
-    This process is the only writer: workers (local or on a cluster) only extract.
+    This process is the only writer: workers (local or on a cluster) extract, and compute the
+    MinHash signature the store's near-duplicate check needs, so the writer only writes.
     """
     report = RunReport()
     started = time.perf_counter()
-    results = iter_extracted(
-        inputs,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-        progress=progress,
-        extractor=extractor,
+    results = iter_signed(
+        _read(inputs), workers=workers, engine=engine, scheduler=scheduler, extractor=extractor
     )
+    if progress:
+        results = _with_progress(results, lambda result: len(result[1][0]))
     for result in results:
         if isinstance(result, Failure):
             report.failures.append(result)
             store.add_failure(result)
             continue
-        document, claims = result
+        document, (claims, signature) = result
         report.documents += 1
-        if store.add(document, claims):
+        if store.add(document, claims, signature=signature):
             report.new_documents += 1
             report.claims += len(claims)
     store.refresh_transfers()
