@@ -6,6 +6,7 @@ explained in docs/register.md; this module is pure: claims in, transfers out.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -44,6 +45,17 @@ CONTRADICTION_PENALTY = 0.75
 UNASSERTED_CEILING = 0.3
 
 FusionKey = tuple[str, str, str]
+# status_rank of every status fusion meets, looked up rather than recomputed.
+_RANK: dict[str, int] = {}
+
+
+def _rank(status: str) -> int:
+    rank = _RANK.get(status)
+    if rank is None:
+        rank = _RANK[status] = status_rank(status)
+    return rank
+
+
 # What fusion reads of an item: (category, label, designation, quantity).
 ItemFacts = tuple[str, str | None, str | None, Quantity | None]
 
@@ -114,6 +126,12 @@ def transfer_id_for(key: FusionKey, first_date: str | None) -> str:
 def _parse_date(value: str | None) -> date | None:
     if not value:
         return None
+    return _parse_date_text(value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date_text(value: str) -> date | None:
+    """Dates repeat across a store's claims: each distinct text is parsed once."""
     try:
         if len(value) == 4:
             return date(int(value), 1, 1)
@@ -177,17 +195,19 @@ class _Context:
 
 def _split_by_date(claims: list[ClaimFacts], context: _Context) -> list[list[ClaimFacts]]:
     """Groups of claims that belong to one deal; undated claims join the latest group."""
-    dated = sorted(
-        ((parsed, claim) for claim in claims if (parsed := _parse_date(context.when(claim)))),
-        key=lambda pair: (pair[0], pair[1].claim_id),
-    )
-    undated = sorted(
-        (claim for claim in claims if _parse_date(context.when(claim)) is None),
-        key=lambda claim: claim.claim_id,
-    )
+    dated: list[tuple[date, str, ClaimFacts]] = []
+    undated: list[ClaimFacts] = []
+    for claim in claims:
+        parsed = _parse_date(context.when(claim))
+        if parsed is None:
+            undated.append(claim)
+        else:
+            dated.append((parsed, claim.claim_id, claim))
+    dated.sort(key=lambda entry: entry[:2])
+    undated.sort(key=lambda claim: claim.claim_id)
     groups: list[list[ClaimFacts]] = []
     latest: date | None = None
-    for when, claim in dated:
+    for when, _, claim in dated:
         if latest is None or (when - latest).days > DEAL_GAP_DAYS:
             groups.append([])
         groups[-1].append(claim)
@@ -205,21 +225,21 @@ def _stage(claims: list[ClaimFacts]) -> str | None:
     asserted = [claim.status for claim in claims if claim.certainty in ASSERTED]
     if not asserted:
         return None
-    return max(asserted, key=lambda status: (status_rank(status), status not in LIFECYCLE))
+    return max(asserted, key=lambda status: (_rank(status), status not in LIFECYCLE))
 
 
 def _unconfirmed_stages(claims: list[ClaimFacts], stage: str | None) -> list[str]:
     """Statuses beyond the stage that are only claimed hedged, unconfirmed or denied."""
-    floor = status_rank(stage) if stage else -1
+    floor = _rank(stage) if stage else -1
     asserted = {claim.status for claim in claims if claim.certainty in ASSERTED}
     further = {
         claim.status
         for claim in claims
         if claim.certainty not in ASSERTED
         and claim.status not in asserted
-        and status_rank(claim.status) > floor
+        and _rank(claim.status) > floor
     }
-    return sorted(further, key=lambda status: (status_rank(status), status))
+    return sorted(further, key=lambda status: (_rank(status), status))
 
 
 def _timeline(claims: list[ClaimFacts], context: _Context) -> list[TimelineEntry]:
@@ -237,9 +257,7 @@ def _timeline(claims: list[ClaimFacts], context: _Context) -> list[TimelineEntry
                 claim_ids=sorted(claim.claim_id for claim in members),
             )
         )
-    return sorted(
-        entries, key=lambda e: (e.first_seen or "9999", status_rank(e.status), e.certainty)
-    )
+    return sorted(entries, key=lambda e: (e.first_seen or "9999", _rank(e.status), e.certainty))
 
 
 def _quantity(claims: list[ClaimFacts], category: str) -> Quantity | None:
@@ -286,7 +304,7 @@ def _contradictions(claims: list[ClaimFacts]) -> list[dict[str, Any]]:
         for claim in asserted:
             if claim.status not in LIFECYCLE or disputing.status not in LIFECYCLE:
                 continue
-            if status_rank(disputing.status) > status_rank(claim.status):
+            if _rank(disputing.status) > _rank(claim.status):
                 continue
             key = (claim.status, disputing.certainty, disputing.status)
             entry = found.setdefault(
@@ -308,7 +326,7 @@ def _contradictions(claims: list[ClaimFacts]) -> list[dict[str, Any]]:
         entry["asserted"].sort()
         entry["disputing"].sort()
     return sorted(
-        entries, key=lambda e: (status_rank(e["status"]), e["disputed_by"], e["disputed_status"])
+        entries, key=lambda e: (_rank(e["status"]), e["disputed_by"], e["disputed_status"])
     )
 
 

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
-    and_,
     create_engine,
     delete,
     event,
@@ -48,7 +47,7 @@ from armswatch.models import (
     Transfer,
     status_rank,
 )
-from armswatch.store import migrate
+from armswatch.store import migrate, search
 from armswatch.store.schema import (
     claim_items,
     claims,
@@ -145,6 +144,7 @@ class Store:
                 migrate.upgrade(self.engine)
             else:
                 migrate.check(self.engine, self.display_url)
+            self.text_index = search.ensure_index(self.engine)
         except StoreError:
             self.engine.dispose()
             raise
@@ -498,17 +498,27 @@ class Store:
         self, connection: Connection, pairs: list[tuple[Any, ...]], sipri_known: bool
     ) -> int:
         """Replace the transfers of some (supplier, recipient) pairs by a fresh fusion."""
-        # OR of equalities, not a row-value IN: SQLite serves each term from the pair index.
-        in_pairs = or_(
-            *(and_(transfers.c.supplier_key == s, transfers.c.recipient_key == r) for s, r in pairs)
-        )
-        stale = select(transfers.c.transfer_id).where(in_pairs)
-        connection.execute(
-            delete(transfer_details).where(transfer_details.c.transfer_id.in_(stale))
-        )
-        connection.execute(delete(transfers).where(in_pairs))
         marker = "?" if self.dialect == "sqlite" else "%s"
-        # Plain SQL on the driver: SQLAlchemy's per-row result handling cost more than the query.
+        # OR of equalities, not a row-value IN: SQLite serves each term from the pair index.
+        # Plain SQL on the driver: SQLAlchemy's statement building and per-row result handling
+        # cost more than the queries themselves.
+        pair_terms = " OR ".join(
+            f"(supplier_key = {marker} AND recipient_key = {marker})" for _ in pairs
+        )
+        parameters = tuple(value for pair in pairs for value in pair)
+        stale = [
+            (row[0],)
+            for row in connection.exec_driver_sql(
+                f"SELECT transfer_id FROM transfers WHERE {pair_terms}", parameters
+            )
+        ]
+        if stale:
+            for table in ("transfer_details", "transfers"):
+                connection.exec_driver_sql(
+                    f"DELETE FROM {table} WHERE transfer_id = {marker}", stale
+                )
+            if self.dialect == "sqlite":
+                search.remove_sqlite(connection, [transfer_id for (transfer_id,) in stale])
         sql = (
             "SELECT claims.data, documents.doc_id, documents.outlet, documents.url, "
             "documents.published, documents.duplicate_of, canonical.outlet, canonical.url, "
@@ -521,7 +531,6 @@ class Store:
                 for _ in pairs
             )
         )
-        parameters = tuple(value for pair in pairs for value in pair)
         facts: list[ClaimFacts] = []
         context: dict[str, Document] = {}
         builder = _FactsBuilder()
@@ -576,6 +585,10 @@ class Store:
             [(row["transfer_id"], _dumps(row["data"])) for row in rows],
             ignore=True,
         )
+        if self.dialect == "sqlite":
+            search.add_sqlite(
+                connection, [(row["transfer_id"], row["search_text"]) for row in rows]
+            )
         if sipri_known:
             from armswatch.sipri import link_rows
 
@@ -684,7 +697,18 @@ class Store:
             if until:
                 query = query.where(transfers.c.first_reported <= until)
             if text:
-                query = query.where(transfers.c.search_text.contains(text.lower(), autoescape=True))
+                words = text.lower()
+                phrase = search.match_expression(words)
+                if self.dialect == "sqlite" and phrase is not None:
+                    # The trigram index names the candidates; the LIKE below stays the definition.
+                    query = query.where(
+                        transfers.c.transfer_id.in_(
+                            select(search.search_table.c.transfer_id).where(
+                                literal_column(search.SEARCH_TABLE).op("MATCH")(phrase)
+                            )
+                        )
+                    )
+                query = query.where(transfers.c.search_text.contains(words, autoescape=True))
             if new_only:
                 query = query.where(
                     ~exists().where(sipri_links.c.transfer_id == transfers.c.transfer_id)
