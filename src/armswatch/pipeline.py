@@ -33,6 +33,11 @@ def _read(inputs: Iterable[str]) -> Iterator[Document | Failure]:
     yield from iter_inputs(inputs)
 
 
+Extracted = tuple[Document, list[Claim]] | Failure
+# With signed=True: the document's MinHash signature (for the store's near-duplicate check) too.
+SignedExtracted = tuple[Document, list[Claim], bytes | None]
+
+
 def iter_extracted(
     inputs: Iterable[str],
     *,
@@ -41,17 +46,30 @@ def iter_extracted(
     scheduler: str | None = None,
     progress: bool = False,
     extractor: Extractor | None = None,
-) -> Iterator[tuple[Document, list[Claim]] | Failure]:
+    signed: bool = False,
+) -> Iterator[Extracted | SignedExtracted]:
     """Documents with their claims, in input order; unreadable inputs come through as Failures.
 
     `workers` > 1 runs a local process pool; `engine="dask"` runs on the Dask scheduler at
     `scheduler` (a LocalCluster of `workers` processes when None). Documents stream through: only
     a bounded window of them is in memory at once. `progress` draws a bar on stderr when it is a
     terminal (off by default here, as callers print their own output as results come).
+    `signed=True` adds a third element, the document's MinHash signature, computed by the workers.
     """
-    results = iter_parallel(
-        _read(inputs), workers=workers, engine=engine, scheduler=scheduler, extractor=extractor
-    )
+    results: Iterator[Extracted | SignedExtracted]
+    options: dict[str, Any] = {
+        "workers": workers,
+        "engine": engine,
+        "scheduler": scheduler,
+        "extractor": extractor,
+    }
+    if signed:
+        results = (
+            result if isinstance(result, Failure) else (result[0], *result[1])
+            for result in iter_signed(_read(inputs), **options)
+        )
+    else:
+        results = iter_parallel(_read(inputs), **options)
     if not progress:
         yield from results
         return
@@ -98,17 +116,23 @@ def ingest(
     """
     report = RunReport()
     started = time.perf_counter()
-    results = iter_signed(
-        _read(inputs), workers=workers, engine=engine, scheduler=scheduler, extractor=extractor
+    results = iter_extracted(
+        inputs,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        extractor=extractor,
+        signed=True,
     )
-    if progress:
-        results = _with_progress(results, lambda result: len(result[1][0]))
     for result in results:
         if isinstance(result, Failure):
             report.failures.append(result)
             store.add_failure(result)
             continue
-        document, (claims, signature) = result
+        document, claims, *signed = result
+        # Without a signature (a caller's own iter_extracted), the store computes it.
+        signature = signed[0] if signed else None
         report.documents += 1
         if store.add(document, claims, signature=signature):
             report.new_documents += 1
