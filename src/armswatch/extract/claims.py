@@ -279,6 +279,8 @@ class DocumentReader:
                 continue
             resolved.append(read)
         for read in resolved:
+            self._resolve_unnamed_actors(read)
+        for read in resolved:
             self._complete_from_document(read, resolved)
         kept = [read for read in resolved if self._stands_as_transfer(read)]
         claims: dict[str, Claim] = {}
@@ -371,6 +373,19 @@ class DocumentReader:
             read.domestic = True
             return None
         return maker
+
+    def _resolve_unnamed_actors(self, read: ReadFrame) -> None:
+        """ "The army has taken delivery of 100,000 rifles" in a story about Venezuela: the
+        state the story is about. A domestic story then has the same state on both sides and
+        is dropped."""
+        for role in read.frame.unnamed_state_roles:
+            target = read.suppliers if role == "supplier" else read.recipients
+            if target:
+                continue
+            story = self._salient_state(exclude=set())
+            if story is not None and self._title_names(story):
+                target.append(story)
+                read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
 
     def _implied_party(self, read: ReadFrame, others: list[ReadFrame]) -> Party | None:
         """The side a feature leaves implicit ("Germany has sent a second Patriot battery" in a

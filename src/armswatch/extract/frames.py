@@ -373,7 +373,8 @@ class PartyResolver:
             token = stack.pop()
             indices.append(token.i)
             for child in token.children:
-                if child.dep_ in {"relcl", "acl", "advcl", "appos", "cc", "conj", "punct"}:
+                # an apposition names the same party ("the companies Hyundai Rotem and Hanwha")
+                if child.dep_ in {"relcl", "acl", "advcl", "cc", "conj", "punct"}:
                     continue
                 if child.dep_ == "prep" and child.lower_ not in {"of"}:
                     continue
@@ -441,8 +442,12 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             and head.pos_ in {"NOUN", "PROPN"}
             and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
         ):
-            # "Germany's decision to send tanks": the possessor decides
-            possessors = _children(head, "poss")
+            # "Germany's decision to send tanks", "a Spanish plan to sell": the possessor decides
+            possessors = _children(head, "poss") + [
+                child
+                for child in head.children
+                if child.dep_ in {"amod", "compound"} and child.pos_ in {"ADJ", "PROPN"}
+            ]
             if possessors:
                 return possessors[0], False
             # "India signed a contract to buy": the buyer is the subject of the verb over the noun
@@ -969,7 +974,7 @@ class FrameBuilder:
         direction = frame.direction
         has_directional_verb = any(c.pos == "verb" and c.cue_class in DIRECTIONAL for _, c in chain)
         compounds: list[tuple[Token, str | None]] = []
-        blockers: list[Token] = []
+        blockers: list[tuple[Token, str, str]] = []
         for token, cue in chain:
             role_class = cue.cue_class if cue.cue_class in SUBJECT_ROLE else direction
             if cue.pos == "noun" and has_directional_verb:
@@ -996,10 +1001,11 @@ class FrameBuilder:
                     and subject_role
                     and not self.mentions.weapon_at.get(subject.i)
                 ):
-                    if cue.cue_class in {"block", "cancel"} and cue.pos == "verb":
-                        # "Germany blocks Estonian arms exports": the blocker supplies only when
-                        # nothing else names the supplier
-                        blockers.append(subject)
+                    if cue.cue_class in META and cue.pos == "verb":
+                        # "Germany blocks Estonian arms exports", "the minister approved contracts
+                        # with Korean companies for tanks to Poland": the blocker or approver takes
+                        # a side only when nothing else names it
+                        blockers.append((subject, subject_role, cue.cue_class))
                     else:
                         self._add(frame, subject_role, subject)
                 if role_class == "arrive":
@@ -1076,12 +1082,29 @@ class FrameBuilder:
                 subject, passive = subject_of(asker)
                 if subject is not None and not passive:
                     self._add(frame, "recipient", subject)
-        # "signed a contract with the Russian Federation for the purchase of ...": the other side
-        for token, cue in chain:
-            if cue.pos == "noun" and cue.cue_class in {"agree", "negotiate"}:
-                for partner in _preps(token).get("with", []):
+        # "signed a contract with the Russian Federation for the purchase of ...": the partner is
+        # the side still open (the seller, when the buyer signs or the goods' destination is named)
+        agreements = [token for token, cue in chain if cue.cue_class in {"agree", "negotiate"}]
+        # "approved contracts with Korean companies for the delivery of ...": the contract is the
+        # approving verb's object, beside the chain
+        agreements += [
+            obj
+            for token, cue in chain
+            if cue.pos == "verb" and cue.cue_class in META
+            for obj in _children(token, "dobj")
+            if obj.lemma_.lower() in {"contract", "deal", "agreement"}
+        ]
+        for token in agreements:
+            for partner in _preps(token).get("with", []):
+                if frame.recipients and not frame.suppliers:
+                    self._add(frame, "supplier", partner)
+                elif frame.suppliers and not frame.recipients:
+                    self._add(frame, "recipient", partner)
+                else:
                     self._add(
-                        frame, "supplier" if direction in {"get", "ask"} else "recipient", partner
+                        frame,
+                        "supplier" if direction in {"get", "ask"} else "recipient",
+                        partner,
                     )
         # origin adjectives and possessives on the items: "Iranian-made drones", "Iran's drones"
         possessors: list[Party] = []
@@ -1137,6 +1160,18 @@ class FrameBuilder:
             elif party not in frame.origin_suppliers:
                 frame.origin_suppliers.append(party)
 
+        def add_deferred(kinds: set[str]) -> None:
+            for blocker, role, kind in blockers:
+                if kind not in kinds:
+                    continue
+                if role == "supplier" and not frame.suppliers and not frame.origin_suppliers:
+                    self._add(frame, "supplier", blocker)
+                elif role == "recipient" and not frame.recipients:
+                    self._add(frame, "recipient", blocker)
+
+        # an approver or signer speaks for its side before a compound does ("U.S. notifies Congress
+        # of Saudi arms package"); a blocker only after ("Germany blocks Estonian arms exports")
+        add_deferred(META - {"block", "cancel"})
         # "U.S. arms sale to Taiwan" names the supplier, "U.S. notifies ... Saudi arms package" the
         # recipient: a party compound on a transfer noun fills whichever side is still open
         for modifier, default_role in compounds:
@@ -1157,9 +1192,7 @@ class FrameBuilder:
                     and self._names_supplier(modifier)
                 ):
                     self._add(frame, default_role, modifier)
-        if not frame.suppliers and not frame.origin_suppliers:
-            for blocker in blockers:
-                self._add(frame, "supplier", blocker)
+        add_deferred({"block", "cancel"})
         # "Riyadh gave London its biggest arms order": whoever gives an order buys
         if direction_token.lemma_.lower() in {"give", "award", "grant", "place", "hand"} and any(
             token.lemma_.lower() in {"order", "contract"} for token, _ in chain
@@ -1260,7 +1293,12 @@ class FrameBuilder:
             if weapon.term.kind == "designation":
                 parent = head_token.head
                 parent_weapon = self.mentions.weapon_at.get(parent.i)
-                if parent_weapon is not None and parent.i != head_token.i:
+                # only a modifier joins its head's item ("K2 tanks"), not a conjunct ("tanks and K9s")
+                if (
+                    parent_weapon is not None
+                    and parent.i != head_token.i
+                    and head_token.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+                ):
                     target = parent
                 else:
                     # "HIMARS rocket systems": a generic sibling under the same head joins the designation
