@@ -671,6 +671,13 @@ class FrameBuilder:
                 continue
             if cue.pos == "verb" and token.i in self.mentions.weapon_at:
                 continue  # "Arms" in a headline is the noun, not the verb "to arm"
+            if cue.cue_class == "elaborate" and token.dep_ == "prep":
+                continue  # "aircraft, including a Tu-22": examples of a noun, not a package's contents
+            if cue.cue_class in {"give", "offer"} and any(
+                child.dep_ == "nsubj" and child.i in self.mentions.weapon_at
+                for child in token.children
+            ):
+                continue  # "the jets give the air force a modern fleet": a weapon gives nothing away
             if cue.cue_class == "ask" and any(
                 child.dep_ in {"xcomp", "ccomp"} and cue_for(child, self.lexicons)
                 for child in token.children
