@@ -39,6 +39,7 @@ _SELF_PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+BAN_LEMMAS = {"ban", "embargo", "prohibit", "bar", "outlaw", "forbid"}
 # How often a document must name a state for it to stand as a side the text leaves implicit.
 IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) a pronoun may look for the state a sentence was about.
@@ -305,6 +306,12 @@ class DocumentReader:
             return False  # weapons used with no foreign supplier are not a transfer
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
+        if any(token.lemma_.lower() in BAN_LEMMAS for token in frame.chain) and all(
+            item.category == "unspecified" for item in read.items
+        ):
+            # "banned arms sales to Caracas": a ban on no particular weapon is an embargo, a
+            # policy; "Moscow stopped shipping arms to Nicaragua" halts a flow and stays
+            return False
         # A claim must name both sides once the document, the weapon's maker and the story's
         # subject have been asked: one side alone is, in real news, far more often a budget, a
         # domestic order or a civilian sale than an arms transfer (precision first)
