@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -216,7 +215,7 @@ class Evidence:
 def normalize_text(text: str) -> str:
     """Unicode-normalized, whitespace-collapsed text: the basis of a document's identity."""
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def text_hash(text: str) -> str:

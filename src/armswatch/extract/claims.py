@@ -71,7 +71,10 @@ def extract_document(
     document: Document, *, prefilter: bool = True, today: dt.date | None = None
 ) -> list[Claim]:
     """Claims found in one document. prefilter=False parses every paragraph (for measuring recall)."""
-    return DocumentReader(document, today=today).read(prefilter=prefilter)
+    units = candidate_units(document.text, every_sentence=not prefilter)
+    if not units:
+        return []  # most news: two Aho-Corasick scans and nothing else
+    return DocumentReader(document, today=today).read_units(units)
 
 
 class DocumentReader:
@@ -93,7 +96,10 @@ class DocumentReader:
     # -- reading -----------------------------------------------------------------------------
 
     def read(self, *, prefilter: bool = True) -> list[Claim]:
-        units = candidate_units(self.text, every_sentence=not prefilter)
+        return self.read_units(candidate_units(self.text, every_sentence=not prefilter))
+
+    def read_units(self, units: list[Unit]) -> list[Claim]:
+        """Parse the candidate units and assemble their claims."""
         if not units:
             return []
         nlp = load_pipeline()
