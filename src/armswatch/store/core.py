@@ -109,6 +109,8 @@ _dumps = json.JSONEncoder().encode
 # SQLite page cache (KiB) of a write transaction, and of everything else (SQLite's default).
 WRITE_CACHE_KIB = 64 * 1024
 DEFAULT_CACHE_KIB = 2000
+# Above this many trigram-index candidates, `--text` walks the date index instead.
+TEXT_INDEX_CANDIDATES = 1000
 # How long a writer waits for another writer's lock before failing (SQLite).
 BUSY_TIMEOUT_SECONDS = 60
 
@@ -696,26 +698,26 @@ class Store:
                 query = query.where(transfers.c.last_reported >= since)
             if until:
                 query = query.where(transfers.c.first_reported <= until)
+            # A word search with few matches is answered from the trigram index; with many, walking
+            # the date index finds the newest 100 matches sooner than looking up every candidate.
+            few_candidates = False
             if text:
                 words = text.lower()
                 phrase = search.match_expression(words)
                 if self.dialect == "sqlite" and phrase is not None:
-                    # The trigram index names the candidates; the LIKE below stays the definition.
-                    query = query.where(
-                        transfers.c.transfer_id.in_(
-                            select(search.search_table.c.transfer_id).where(
-                                literal_column(search.SEARCH_TABLE).op("MATCH")(phrase)
-                            )
-                        )
-                    )
+                    candidates = search.candidates(connection, phrase, TEXT_INDEX_CANDIDATES + 1)
+                    few_candidates = len(candidates) <= TEXT_INDEX_CANDIDATES
+                    if few_candidates:
+                        query = query.where(transfers.c.transfer_id.in_(candidates))
+                # The index only proposes candidates: the LIKE stays the definition.
                 query = query.where(transfers.c.search_text.contains(words, autoescape=True))
             if new_only:
                 query = query.where(
                     ~exists().where(sipri_links.c.transfer_id == transfers.c.transfer_id)
                 )
             newest = transfers.c.last_reported.desc()
-            if text and self.dialect == "sqlite":
-                # A word search matches few rows: scanning them beats walking the date index.
+            if few_candidates:
+                # Sorting the few candidates beats walking the date index.
                 newest = literal_column("+transfers.last_reported").desc()
             page = query.order_by(newest, transfers.c.transfer_id).limit(limit).subquery()
             query = (

@@ -10,13 +10,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, Engine, column, table, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 # SQLite: rowid = the transfer id read as hex, so stale entries are deleted by rowid lookups.
 SEARCH_TABLE = "transfer_search"
-# The FTS5 table as a query sees it (not part of the migrated schema; see ensure_index).
-search_table = table(SEARCH_TABLE, column("transfer_id"), column("search_text"))
 # Trigrams: the index answers substrings of three characters or more; shorter ones scan.
 MIN_INDEXED_LENGTH = 3
 PG_INDEX = "ix_transfers_search_trgm"
@@ -117,3 +115,12 @@ def match_expression(words: str) -> str | None:
     if len(words) < MIN_INDEXED_LENGTH:
         return None
     return '"' + words.replace('"', '""') + '"'
+
+
+def candidates(connection: Connection, phrase: str, limit: int) -> list[str]:
+    """Up to `limit` transfer ids whose search text contains the phrase (SQLite)."""
+    rows = connection.exec_driver_sql(
+        f"SELECT transfer_id FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? LIMIT ?",
+        (phrase, limit),
+    )
+    return [row[0] for row in rows]
