@@ -90,7 +90,12 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
                 units.append(Unit(sentences[window_start][0], sentences[window_end][1]))
             window_start, window_end = low, high
         units.append(Unit(sentences[window_start][0], sentences[window_end][1]))
-    return units
+    if not units:
+        return units
+    # every claim needs its two parties: a window that names no state, group, company or office
+    # holder ("the rocket's engine was used again") is not worth a parse
+    party_starts = sorted(match.start for match in load_matchers().parties.find(text))
+    return [unit for unit in units if _any_between(party_starts, unit.start, unit.end)]
 
 
 def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
