@@ -365,6 +365,14 @@ def test_civilian_look_alikes_are_not_weapons() -> None:
 # --- ambiguity ------------------------------------------------------------------------------
 
 AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
+    "bomb": (
+        "A car bomb exploded outside the ministry on Monday.",
+        "The bomb had been sold to Riyadh by the United States.",
+    ),
+    "bombs": (
+        "Police said the bombs went off within minutes of each other.",
+        "Israel has agreed to buy about 5,000 guided bombs from the United States.",
+    ),
     "tank": (
         "The truck's fuel tank ruptured on the highway.",
         "Poland will send one more tank to Kyiv.",

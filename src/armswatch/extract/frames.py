@@ -1158,6 +1158,25 @@ class FrameBuilder:
                     for agent in _preps(child).get("by", []):
                         self._add(frame, agent_role, agent)
 
+        # "the rockets fired at Haifa are Iranian-made", "missiles ... were of Iranian origin"
+        for weapon_token in self._weapon_tokens(frame):
+            verb = weapon_token.head
+            if weapon_token.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ != "be":
+                continue
+            for predicate in verb.children:
+                if predicate.dep_ not in {"acomp", "attr", "prep"}:
+                    continue
+                for token in predicate.subtree:
+                    mention = self.mentions.party_at.get(token.i)
+                    if mention is None or mention.term.role != "demonym":
+                        continue
+                    made = any(
+                        t.lemma_.lower() in BUILD_LEMMAS | {"origin"} for t in predicate.subtree
+                    )
+                    if made or self._names_origin_text(token):
+                        party = mention.term.party
+                        if party not in frame.origin_suppliers:
+                            frame.origin_suppliers.append(party)
         # "Russia received Iran's drones" (the owner gave them) but "its missile had been bought
         # from North Korea" (the owner is the buyer, the seller being named)
         for party in possessors:
