@@ -106,9 +106,8 @@ ITEM_COLUMNS = (
 BAND_COLUMNS = ("bucket", "doc_id")
 # One encoder for every JSON column, as SQLAlchemy's JSON type would write it (json.dumps).
 _dumps = json.JSONEncoder().encode
-# SQLite page cache (KiB) of a write transaction, and of everything else (SQLite's default).
-WRITE_CACHE_KIB = 64 * 1024
-DEFAULT_CACHE_KIB = 2000
+# SQLite page cache per connection (KiB).
+CACHE_KIB = 16 * 1024
 # Above this many trigram-index candidates, `--text` walks the date index instead.
 TEXT_INDEX_CANDIDATES = 1000
 # How long a writer waits for another writer's lock before failing (SQLite).
@@ -508,19 +507,18 @@ class Store:
             f"(supplier_key = {marker} AND recipient_key = {marker})" for _ in pairs
         )
         parameters = tuple(value for pair in pairs for value in pair)
-        stale = [
-            (row[0],)
+        stale: dict[str, str] = {
+            row[0]: row[1]
             for row in connection.exec_driver_sql(
-                f"SELECT transfer_id FROM transfers WHERE {pair_terms}", parameters
+                f"SELECT transfer_id, search_text FROM transfers WHERE {pair_terms}", parameters
             )
-        ]
+        }
         if stale:
             for table in ("transfer_details", "transfers"):
                 connection.exec_driver_sql(
-                    f"DELETE FROM {table} WHERE transfer_id = {marker}", stale
+                    f"DELETE FROM {table} WHERE transfer_id = {marker}",
+                    [(transfer_id,) for transfer_id in stale],
                 )
-            if self.dialect == "sqlite":
-                search.remove_sqlite(connection, [transfer_id for (transfer_id,) in stale])
         sql = (
             "SELECT claims.data, documents.doc_id, documents.outlet, documents.url, "
             "documents.published, documents.duplicate_of, canonical.outlet, canonical.url, "
@@ -567,6 +565,18 @@ class Store:
         rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
+        if self.dialect == "sqlite":
+            # Most re-fused transfers keep their id and words: only changes touch the index.
+            fresh: dict[str, str] = {}
+            for row in rows:
+                fresh.setdefault(row["transfer_id"], row["search_text"])
+            search.remove_sqlite(
+                connection, [key for key, words in stale.items() if fresh.get(key) != words]
+            )
+            search.add_sqlite(
+                connection,
+                [(key, words) for key, words in fresh.items() if stale.get(key) != words],
+            )
         return len(rows)
 
     def _write_transfers(
@@ -587,10 +597,6 @@ class Store:
             [(row["transfer_id"], _dumps(row["data"])) for row in rows],
             ignore=True,
         )
-        if self.dialect == "sqlite":
-            search.add_sqlite(
-                connection, [(row["transfer_id"], row["search_text"]) for row in rows]
-            )
         if sipri_known:
             from armswatch.sipri import link_rows
 
@@ -1264,18 +1270,12 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
         # Sorting for index builds and large IN lists stays off the disk.
         cursor.execute("PRAGMA temp_store=MEMORY")
+        # Writes touch index pages all over the file; a bounded cache larger than SQLite's 2 MB
+        # default keeps them between transactions, whatever the size of the store.
+        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-        if mode == "IMMEDIATE":
-            # Bulk writes touch index pages all over the file: a larger page cache saves re-reads.
-            connection.exec_driver_sql(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
         connection.exec_driver_sql(f"BEGIN {mode}")
-
-    @event.listens_for(engine, "checkin")
-    def _on_checkin(dbapi_connection: Any, _record: Any) -> None:
-        # Readers keep SQLite's default cache, so their memory does not grow with the store.
-        if dbapi_connection is not None:
-            dbapi_connection.execute(f"PRAGMA cache_size=-{DEFAULT_CACHE_KIB}")
