@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from armswatch.models import Claim, Document
 
-__all__ = ["extract_document"]
+__all__ = ["extract_document", "forget_parsed", "parse_ahead"]
 
 
 def extract_document(
@@ -23,3 +23,17 @@ def extract_document(
     from armswatch.extract.claims import extract_document as extract_claims
 
     return extract_claims(document, prefilter=prefilter, today=today)
+
+
+def parse_ahead(documents: list[Document]) -> None:
+    """Parse a batch's candidate sentences in one spaCy stream; extract_document then uses them."""
+    from armswatch.extract.claims import parse_ahead as parse
+
+    parse(documents)
+
+
+def forget_parsed() -> None:
+    """Drop parses made ahead that no extraction used."""
+    from armswatch.extract.claims import forget_parsed as forget
+
+    forget()
