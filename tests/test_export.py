@@ -17,7 +17,7 @@ from armswatch.store import Store
 from fixtures.register.builders import claim, document
 
 STATE_DEPARTMENT = document(
-    "Russia is buying millions of rockets and artillery shells from North Korea, a State "
+    "Moscow is buying huge stocks of rockets and artillery rounds from Pyongyang, a State "
     "Department spokesman said on Tuesday.",
     url="https://example.org/state-department",
 )
@@ -42,7 +42,7 @@ def store(tmp_path):
                 claim(
                     STATE_DEPARTMENT,
                     status="negotiating",
-                    sentence="Russia is buying millions of rockets and artillery shells",
+                    sentence="Moscow is buying huge stocks of rockets and artillery rounds",
                     quantity=Quantity(min=1000000, approx=True, text="millions"),
                 ),
                 claim(STATE_DEPARTMENT, status="sought"),
@@ -210,7 +210,9 @@ def test_plover_export_gives_military_aid_events_with_their_sentences(store):
     assert negotiating["actor"] == "North Korea"
     assert negotiating["recipient"] == "Russia"
     assert negotiating["date"] == "2022-09-06"
-    assert negotiating["event_text"] == "Russia is buying millions of rockets and artillery shells"
+    assert (
+        negotiating["event_text"] == "Moscow is buying huge stocks of rockets and artillery rounds"
+    )
     assert negotiating["source_url"] == "https://example.org/state-department"
 
 

@@ -8,8 +8,8 @@ from armswatch.models import Origin, Party, Quantity
 from fixtures.register.builders import US_GOVERNMENT, claim, document
 
 STATE_DEPARTMENT_BRIEFING = document(
-    "A State Department spokesman said on Tuesday that Russia is in the process of purchasing "
-    "millions of rockets and artillery shells from North Korea for its war in Ukraine.",
+    "A State Department spokesman said on Tuesday that Moscow is negotiating to buy vast stocks "
+    "of rocket and artillery ammunition from Pyongyang for its war in Ukraine.",
     outlet="Wire Service",
 )
 NEWSPAPER_REPORT = document(
