@@ -10,29 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# one month table for the whole project: publication dates (ingest) and event dates (here)
+from armswatch.ingest.dates import MONTHS
 from armswatch.models import DateSpan
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 WEEKDAYS = {
     name: number
     for number, names in enumerate(
