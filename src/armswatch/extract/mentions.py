@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.lexicons import (
     Cue,
@@ -74,29 +76,42 @@ def _ruled_out(text: str, match: TermMatch[WeaponTerm], patterns: list) -> bool:
     return False
 
 
+TermT = TypeVar("TermT")
+
+
 @dataclass
-class WeaponMention:
-    term: WeaponTerm
-    start: int  # token index
-    end: int  # token index, exclusive
+class Mention(Generic[TermT]):
+    """A lexicon term placed on tokens: [start, end) token indices."""
+
+    term: TermT
+    start: int
+    end: int
 
     @property
     def head(self) -> int:
         return self.end - 1
 
 
-@dataclass
-class PartyMention:
-    term: PartyTerm
-    start: int
-    end: int
+WeaponMention = Mention[WeaponTerm]
+PartyMention = Mention[PartyTerm]
+SourceMention = Mention[SourceTerm]
 
 
-@dataclass
-class SourceMention:
-    term: SourceTerm
-    start: int
-    end: int
+def _place(
+    doc: Doc, matches: list[TermMatch[TermT]], keep: Callable[[Span, TermT], bool] | None = None
+) -> tuple[list[Mention[TermT]], dict[int, Mention[TermT]]]:
+    """Character matches as token mentions, and an index from each covered token to its mention."""
+    mentions: list[Mention[TermT]] = []
+    at: dict[int, Mention[TermT]] = {}
+    for match in matches:
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or (keep is not None and not keep(span, match.payload)):
+            continue
+        mention = Mention(match.payload, span.start, span.end)
+        mentions.append(mention)
+        for index in range(span.start, span.end):
+            at[index] = mention
+    return mentions, at
 
 
 class TokenMentions:
@@ -107,42 +122,13 @@ class TokenMentions:
         text = doc.text
         lowered = _lower_same_length(text)
         matchers = load_matchers()
-        self.weapons: list[WeaponMention] = []
-        self.parties: list[PartyMention] = []
-        self.sources: list[SourceMention] = []
-        self.weapon_at: dict[int, WeaponMention] = {}
-        self.party_at: dict[int, PartyMention] = {}
-        self.source_at: dict[int, SourceMention] = {}
-        for match in weapon_matches(text, lowered):
-            span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is None or _proper_name_use(span[0], match.payload):
-                continue
-            weapon = WeaponMention(match.payload, span.start, span.end)
-            self.weapons.append(weapon)
-            for index in range(span.start, span.end):
-                self.weapon_at[index] = weapon
-        for party_match in matchers.parties.find(text, lowered):
-            span = doc.char_span(party_match.start, party_match.end, alignment_mode="expand")
-            if span is None:
-                continue
-            party = PartyMention(party_match.payload, span.start, span.end)
-            self.parties.append(party)
-            for index in range(span.start, span.end):
-                self.party_at[index] = party
-        for source_match in matchers.sources.find(text, lowered):
-            span = doc.char_span(source_match.start, source_match.end, alignment_mode="expand")
-            if span is None:
-                continue
-            source = SourceMention(source_match.payload, span.start, span.end)
-            self.sources.append(source)
-            for index in range(span.start, span.end):
-                self.source_at[index] = source
-
-    def weapon_head(self, token: Token) -> WeaponMention | None:
-        return self.weapon_at.get(token.i)
-
-    def party_of(self, token: Token) -> PartyMention | None:
-        return self.party_at.get(token.i)
+        self.weapons, self.weapon_at = _place(
+            doc,
+            weapon_matches(text, lowered),
+            lambda span, term: not _proper_name_use(span[0], term),
+        )
+        self.parties, self.party_at = _place(doc, matchers.parties.find(text, lowered))
+        self.sources, self.source_at = _place(doc, matchers.sources.find(text, lowered))
 
 
 def _proper_name_use(token: Token, term: WeaponTerm) -> bool:
