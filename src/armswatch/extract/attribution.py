@@ -38,7 +38,7 @@ OFFICIAL_NOUNS = {
 GOVERNMENT_BODY_NOUNS = {
     "ministry", "government", "army", "navy", "military", "spokesman", "spokeswoman",
     "spokesperson", "administration", "presidency", "embassy", "department", "command", "office",
-    "cabinet", "kremlin", "pentagon",
+    "cabinet", "kremlin", "pentagon", "minister", "secretary",
 }  # fmt: skip
 ANONYMOUS_NOUNS = {"source", "sources", "people", "person", "insider", "insiders"}
 EXPERT_NOUNS = {
