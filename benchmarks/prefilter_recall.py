@@ -22,6 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from provenance import git_commit  # benchmarks/provenance.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "prefilter_recall.json"
 TARGET_LOST_SHARE = 0.01
@@ -129,21 +131,6 @@ def measure(gold_paths: list[str]) -> dict[str, Any]:
             "with_prefilter": round(sum(filtered_seconds), 3),
         },
     }
-
-
-def git_commit() -> str | None:
-    import subprocess
-
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,26 +22,13 @@ from pathlib import Path
 from armswatch import __version__
 from armswatch.errors import Error
 from armswatch.evaluate import evaluate
+from provenance import git_commit  # benchmarks/provenance.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "benchmarks" / "gold"
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "quality.json"
 # Targets from issue 3, printed beside the measured figures.
 TARGETS = {"transfer_f1": 0.90, "stage_accuracy": 0.85}
-
-
-def git_commit() -> str | None:
-    try:
-        completed = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return completed.stdout.strip() or None
 
 
 def display_path(path: Path) -> str:

@@ -42,6 +42,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from provenance import git_commit  # benchmarks/provenance.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "throughput.json"
 PHASES = ("naive", "prefilter", "single", "pool", "dask")
@@ -376,19 +378,6 @@ def cpu_bound_rate(result: dict[str, Any], phase: str, workers: int) -> dict[str
         "cores": cores,
         "idle_machine_docs_per_s_estimate": round(documents / max(cpu_total / cores, busiest), 1),
     }
-
-
-def git_commit() -> str | None:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
 
 
 def summarize(phases: dict[str, dict[str, Any]]) -> dict[str, Any]:
