@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from armswatch.extract.frames import PRONOUNS, SPEECH_LEMMAS, subject_of
 from armswatch.extract.lexicons import Lexicons
@@ -64,7 +64,7 @@ class AttributionReader:
         self.lexicons = lexicons
         self.last_person = last_person  # callback: the latest named person speaking in the document
 
-    def read(self, top: Token, sentence: Span) -> tuple[list[Speaker], list[Speaker]]:
+    def read(self, top: Token) -> tuple[list[Speaker], list[Speaker]]:
         """(attribution innermost first, cites) for the transfer whose top cue is `top`."""
         speakers: list[Speaker] = []
         cites: list[Speaker] = []

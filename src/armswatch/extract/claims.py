@@ -124,9 +124,6 @@ class DocumentReader:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def read(self, *, prefilter: bool = True) -> list[Claim]:
-        return self.read_units(candidate_units(self.text, every_sentence=not prefilter))
-
     def read_units(self, units: list[Unit], parsed: list[Doc] | None = None) -> list[Claim]:
         """Parse the candidate units (unless parsed ahead) and assemble their claims."""
         if not units:
@@ -155,7 +152,7 @@ class DocumentReader:
             frames = builder.build(sentence)
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
-                attribution, cites = reader.read(frame.top, sentence)
+                attribution, cites = reader.read(frame.top)
                 if not attribution:
                     attribution = self._quote_speakers(sentence, doc, quotes, reader)
                 self.read_frames.append(

@@ -80,7 +80,6 @@ class Lexicons:
     cue_forms: dict[str, Cue]
     # role -> words: the hedges, denials and doubts of modality.tsv
     modality: dict[str, set[str]]
-    groups: set[str] = field(default_factory=set)
     # successor code -> (predecessor code, last year of the predecessor)
     predecessors: dict[str, tuple[str, int]] = field(default_factory=dict)
     # canonical designation -> the state whose industry designed it
@@ -256,10 +255,8 @@ def load_lexicons() -> Lexicons:
         party = state_party(row["code"], "companies.tsv")
         for surface in [row["name"], *_split(row.get("aliases", ""))]:
             party_terms.append(PartyTerm(surface, party, "company"))
-    groups: set[str] = set()
     for row in _read_tsv("groups.tsv"):
         party = Party(name=row["name"], code=None, kind="group")
-        groups.add(row["name"])
         for surface in [row["name"], *_split(row.get("aliases", ""))]:
             party_terms.append(PartyTerm(surface, party, "group"))
 
@@ -341,7 +338,6 @@ def load_lexicons() -> Lexicons:
         noun_cues=noun_cues,
         cue_forms=cue_forms,
         modality=modality,
-        groups=groups,
         predecessors=predecessors,
         weapon_origins=weapon_origins,
     )
