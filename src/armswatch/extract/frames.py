@@ -981,7 +981,9 @@ class FrameBuilder:
         direction = frame.direction
         has_directional_verb = any(c.pos == "verb" and c.cue_class in DIRECTIONAL for _, c in chain)
         compounds: list[tuple[Token, str | None]] = []
-        blockers: list[tuple[Token, str, str]] = []
+        deferred_subjects: list[
+            tuple[Token, str, str]
+        ] = []  # subjects of meta verbs (approve, sign, halt): placed last
         for token, cue in chain:
             role_class = cue.cue_class if cue.cue_class in SUBJECT_ROLE else direction
             if cue.pos == "noun" and has_directional_verb:
@@ -1012,7 +1014,7 @@ class FrameBuilder:
                         # "Germany blocks Estonian arms exports", "the minister approved contracts
                         # with Korean companies for tanks to Poland": the blocker or approver takes
                         # a side only when nothing else names it
-                        blockers.append((subject, subject_role, cue.cue_class))
+                        deferred_subjects.append((subject, subject_role, cue.cue_class))
                     else:
                         self._add(frame, subject_role, subject)
                 if role_class == "arrive":
@@ -1187,13 +1189,13 @@ class FrameBuilder:
                 frame.origin_suppliers.append(party)
 
         def add_deferred(kinds: set[str]) -> None:
-            for blocker, role, kind in blockers:
+            for subject, role, kind in deferred_subjects:
                 if kind not in kinds:
                     continue
                 if role == "supplier" and not frame.suppliers and not frame.origin_suppliers:
-                    self._add(frame, "supplier", blocker)
+                    self._add(frame, "supplier", subject)
                 elif role == "recipient" and not frame.recipients:
-                    self._add(frame, "recipient", blocker)
+                    self._add(frame, "recipient", subject)
 
         # an approver or signer speaks for its side before a compound does ("U.S. notifies Congress
         # of Saudi arms package"); a blocker only after ("Germany blocks Estonian arms exports")
