@@ -38,6 +38,15 @@ _SELF_PUBLISHED = re.compile(
     r"^\s*(?:joint\s+)?(?:statement|remarks|fact\s+sheet|press\s+release|communiqu)|\b(?:statement|remarks)\s+by\b",
     re.IGNORECASE,
 )
+# "the missile was Iranian-made", "missiles ... were of Iranian origin": a weapon's maker told
+# as a predicate, often in another sentence than the one that uses or delivers it
+_ORIGIN_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|been|be)\s+(?:(?:all|mostly|largely|also|apparently|reportedly)\s+)?"
+    r"(?P<maker>[A-Z][\w.]*)[-\u2010\u2011](?:made|built|designed|manufactured|produced|supplied)\b"
+    r"|\bof\s+(?P<origin>[A-Z][\w.]*)\s+(?:origin|manufacture|make|design)\b"
+)
+# "Iranian-made", "Soviet-supplied": an explicit maker on a weapon's noun phrase
+_MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "supplied"}
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 BAN_LEMMAS = {"ban", "embargo", "prohibit", "bar", "outlaw", "forbid"}
 # How often a document must name a state for it to stand as a side the text leaves implicit.
@@ -65,6 +74,16 @@ class ReadFrame:
     deal: str = "unspecified"
     domestic: bool = False  # the weapon is made by the recipient's own industry
     has_antecedent: bool = False  # an anaphor found the transfer it refers to
+
+
+@dataclass(frozen=True)
+class OriginNote:
+    """The document says where weapons of a kind were made ("Iranian-made drones")."""
+
+    offset: int
+    category: str
+    designation: str | None
+    maker: Party
 
 
 def extract_document(
@@ -116,6 +135,7 @@ class DocumentReader:
         self.read_frames: list[ReadFrame] = []
         self.persons: list[Speaker] = []
         self.subject_parties: list[tuple[int, Party]] = []
+        self.origin_notes: list[OriginNote] = []
         self._party_mentions = load_matchers().parties.find(self.text)
         # a government's own statement, release or fact sheet speaks for that government
         self.self_published = bool(
@@ -149,6 +169,7 @@ class DocumentReader:
         for sentence in doc.sents:
             self._note_speakers(sentence, reader)
             self._note_subject(sentence, unit)
+            self._note_origins(sentence, mentions, unit)
             frames = builder.build(sentence)
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
@@ -183,6 +204,72 @@ class DocumentReader:
                     speaker = reader.speaker(subject)
                     if speaker is not None and speaker.speaker:
                         self.persons.append(speaker)
+
+    def _note_origins(self, sentence: Span, mentions: TokenMentions, unit: Unit) -> None:
+        """Remember explicit makers of weapons ("Iranian-made drones", "the missile was
+        Iranian-made"), so a claim elsewhere in the document about the same kind of weapon can
+        name its supplier ("Russia has launched hundreds of the drones")."""
+        doc = sentence.doc
+        weapons = [
+            w for w in mentions.weapons if sentence.start <= w.start and w.end <= sentence.end
+        ]
+        if not weapons:
+            return
+        found: list[tuple[int, Party]] = []  # (token index the maker applies from, maker)
+        for token in sentence:
+            if (
+                token.lower_ in _MAKER_WORDS
+                and token.i >= sentence.start + 2
+                and doc[token.i - 1].text in {"-", "\u2010", "\u2011"}
+            ):
+                mention = mentions.party_at.get(token.i - 2)
+                if mention is not None and mention.term.role in {"demonym", "name", "company"}:
+                    found.append((token.i, mention.term.party))
+        for match in _ORIGIN_PREDICATE.finditer(sentence.text):
+            group = "maker" if match.group("maker") else "origin"
+            span = doc.char_span(
+                sentence.start_char + match.start(group),
+                sentence.start_char + match.end(group),
+                alignment_mode="expand",
+            )
+            mention = mentions.party_at.get(span.start) if span is not None else None
+            if span is None or mention is None:
+                continue
+            # the weapon the predicate is about: the last one named before it
+            before = [w for w in weapons if w.end <= span.start]
+            if before:
+                found.append((-before[-1].start - 1, mention.term.party))
+        for position, maker in found:
+            if position < 0:
+                described = [w for w in weapons if w.start == -position - 1]
+            else:
+                # the weapon phrase the modifier opens: within the next few tokens
+                described = [w for w in weapons if position < w.start <= position + 4]
+            for weapon in described:
+                self.origin_notes.append(
+                    OriginNote(
+                        offset=unit.start + doc[weapon.start].idx,
+                        category=weapon.term.category,
+                        designation=weapon.term.canonical
+                        if weapon.term.kind == "designation"
+                        else None,
+                        maker=maker,
+                    )
+                )
+
+    def _noted_maker(self, read: ReadFrame) -> Party | None:
+        """The one maker the document states for the claim's kind of weapon, if it is not the
+        claim's own recipient."""
+        categories = {item.category for item in read.items} - {"unspecified"}
+        designations = {item.designation for item in read.items if item.designation}
+        makers = {
+            self.lexicons.as_of(note.maker, self.reference.year)
+            for note in self.origin_notes
+            if (note.designation in designations if note.designation and designations else False)
+            or (note.category in categories and not (designations and note.designation))
+        }
+        makers -= set(read.recipients)
+        return next(iter(makers)) if len(makers) == 1 else None
 
     def _last_person(self) -> Speaker | None:
         return copy.copy(self.persons[-1]) if self.persons else None
@@ -304,8 +391,16 @@ class DocumentReader:
                 read.suppliers = [
                     party for party in frame.origin_suppliers if party not in read.recipients
                 ]
-            read.suppliers = [self.lexicons.as_of(p, self.reference.year) for p in read.suppliers]
-            read.recipients = [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
+            if not read.suppliers and read.recipients and frame.direction != "elaborate":
+                maker = self._noted_maker(read)
+                if maker is not None:
+                    read.suppliers = [maker]
+            read.suppliers = _unique(
+                [self.lexicons.as_of(p, self.reference.year) for p in read.suppliers]
+            )
+            read.recipients = _unique(
+                [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
+            )
             if not read.items or not (read.suppliers or read.recipients):
                 continue
             resolved.append(read)
@@ -628,6 +723,11 @@ def _blank_datelines(text: str) -> str:
     """Datelines and wire tickers ("<BAEL.L>") are no part of the sentence: the parser gets spaces."""
     text = _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
     return _TICKER.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    """Parties in order, once each ("MiG" and "Soviet-made" both name the Soviet Union)."""
+    return list(dict.fromkeys(parties))
 
 
 def _merge_items(kept: Claim, other: Claim) -> None:

@@ -160,6 +160,7 @@ STATE_ACTOR_NOUNS = {
     "embassy", "intelligence", "agency", "service", "police", "brigade", "battalion", "division",
     "fleet", "squadron", "corps", "command", "supplier", "exporter", "producer", "defence",
     "defense", "minister", "counterpart", "ally", "partner", "buyer", "customer", "client",
+    "pilot", "crew", "gunner", "sailor", "commander", "operator",
 }  # fmt: skip
 # Heads that make a state's name its government acting ("Russia's defence ministry", "U.S. Army").
 GOVERNMENT_ACTOR_NOUNS = {
@@ -186,6 +187,14 @@ GROUP_NOUNS = {
     "contra",
     "opposition",
 }
+# Verbs of attack that say a weapon is in use only through "with" ("attacked Kyiv with drones"):
+# their object is the target, never the goods
+ATTACK_LEMMAS = {"attack", "strike", "hit", "bomb", "shell", "pound", "target", "raid", "bombard"}
+# "helicopters flown by the Angolan government": flying a weapon is using it, unless it is
+# flown to someone ("flew the missiles to Syria" is a delivery)
+FLYING_LEMMAS = {"fly", "pilot"}
+# Prepositions whose object is a use verb's target, not its instrument ("fired at tanks")
+TARGET_PREPOSITIONS = {"at", "on", "against", "toward", "towards", "into"}
 ANAPHORIC_DETERMINERS = {"that", "this", "those", "these", "the", "such"}
 ANAPHORIC_NOUNS = {
     "country",
@@ -303,6 +312,11 @@ class PartyResolver:
             return mention.term.party
         if head_lemma in GROUP_NOUNS:
             return self.resolve_group()
+        if head_lemma in STATE_ACTOR_NOUNS:
+            # "its pilots", "their army": the state the possessive refers to
+            for child in head.children:
+                if child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+                    return self.resolve_anaphor(child)
         if head.lower_ in {"which", "who", "that"} and head.head.dep_ == "relcl":
             return self._party_of_phrase(head.head.head)  # "Ukraine, which agreed to sell ..."
         if head.lower_ in PRONOUNS or (
@@ -666,7 +680,7 @@ class FrameBuilder:
     def cues_of(self, sentence: Span) -> dict[int, Cue]:
         found = {}
         for token in sentence:
-            cue = cue_for(token, self.lexicons)
+            cue = cue_for(token, self.lexicons) or self._instrument_cue(token)
             if cue is None:
                 continue
             if cue.pos == "verb" and token.i in self.mentions.weapon_at:
@@ -685,6 +699,35 @@ class FrameBuilder:
                 continue  # "asked Moscow not to sell": a request about another transfer verb
             found[token.i] = cue
         return found
+
+    def _instrument_cue(self, token: Token) -> Cue | None:
+        """A use cue that is no transfer word elsewhere: "attacked Kyiv with Iranian-made drones",
+        "MiGs flown by the Angolan air force"."""
+        if not (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")):
+            return None
+        lemma = token.lemma_.lower()
+        weapon_at = self.mentions.weapon_at
+        if lemma in ATTACK_LEMMAS:
+            instruments = [
+                obj
+                for prep in _children(token, "prep")
+                if prep.lower_ == "with"
+                for pobj in _children(prep, "pobj")
+                for obj in [pobj, *pobj.conjuncts]
+            ]
+            if not any(obj.i in weapon_at for obj in instruments):
+                return None
+        elif lemma in FLYING_LEMMAS:
+            flown = _children(token, "dobj") + ([token.head] if token.dep_ == "acl" else [])
+            if not any(obj.i in weapon_at for obj in flown):
+                return None
+            if any(
+                prep.lower_ in {"to", "into"} for prep in _children(token, "prep")
+            ):  # flown to a buyer: a delivery, which the lexicon's "airlift" and "ship" cover
+                return None
+        else:
+            return None
+        return Cue(lemma, "verb", "use", "in_use", "unspecified")
 
     def build(self, sentence: Span) -> list[Frame]:
         cues = self.cues_of(sentence)
@@ -796,6 +839,13 @@ class FrameBuilder:
                 and token.head.head.i in self.mentions.weapon_at
             ):
                 break  # "missiles for Saudi F-15 fighters": the fighters are the buyer's, not the goods
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ in TARGET_PREPOSITIONS
+                and token.head.head.i in cues
+                and cues[token.head.head.i].cue_class == "use"
+            ):
+                break  # "fired on Ukrainian tanks": the target of a use, not the weapon used
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
@@ -1001,6 +1051,15 @@ class FrameBuilder:
             ):
                 subject, passive = subject_of(token)
                 preps = _preps(token)
+                if (
+                    not passive
+                    and token.tag_ == "VBN"
+                    and preps.get("by")
+                    and (subject is None or subject.i in self.mentions.weapon_at)
+                ):
+                    # "missiles fired by the Houthis", "helicopters flown by the government": a
+                    # participle with its agent is passive whatever the parser made of it
+                    passive = True
                 if passive:
                     agents = preps.get("by", [])
                     for agent in agents:

@@ -320,6 +320,10 @@ def load_lexicons() -> Lexicons:
         else:
             for form in forms:
                 noun_cues.setdefault(form.lower(), cue)
+    # "attacked Kyiv with Iranian-made drones": a named maker on a weapon may tell of its use by
+    # another party, so the prefilter lets such sentences through as it does cue words
+    for suffix in ("made", "built", "supplied", "designed", "manufactured", "produced"):
+        cue_forms.setdefault(f"-{suffix}", Cue(suffix, "verb", "use", "in_use", "unspecified"))
     modality: dict[str, set[str]] = {}
     for row in _read_tsv("modality.tsv"):
         modality.setdefault(row["role"], set()).add(row["word"].lower())

@@ -1,0 +1,96 @@
+"""Weapons in use: a foreign maker's weapon used by a party is a transfer that reached it.
+
+EXTRACTION.md section 3: "in_use: fired, launched, used with a weapon whose origin is another
+party". The texts are written for the project in the style of wire copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import armswatch
+from armswatch.models import Claim
+
+
+def _rows(text: str, published: str = "2023-03-15") -> set[tuple[str | None, str | None, str, str]]:
+    claims: list[Claim] = armswatch.extract(text, published=published)
+    return {
+        (
+            claim.supplier.key if claim.supplier else None,
+            claim.recipient.key if claim.recipient else None,
+            category,
+            claim.status,
+        )
+        for claim in claims
+        for category in claim.categories
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ODESA - Russian forces attacked the port overnight with Iranian-made drones, "
+            "regional officials said.",
+            ("IRN", "RUS", "uav", "in_use"),
+            id="attacked-with-made-in",
+        ),
+        pytest.param(
+            "Rebel commanders said they were outgunned by Soviet-made MiG fighters flown by the "
+            "Ethiopian air force.",
+            ("SUN", "ETH", "aircraft", "in_use"),
+            id="flown-by-agent",
+        ),
+        pytest.param(
+            "Iraq's navy has few ships left, and its pilots have used French-made Exocet missiles "
+            "against tankers in the Gulf.",
+            ("FRA", "IRQ", "missiles", "in_use"),
+            id="possessive-pronoun-actor",
+        ),
+        pytest.param(
+            "Officials said several rockets were fired by Hamas at Ashkelon on Sunday. Military "
+            "experts said the rockets were Iranian-made.",
+            ("IRN", "Hamas", "ammunition", "in_use"),
+            id="maker-stated-in-another-sentence",
+        ),
+    ],
+)
+def test_use_of_a_foreign_weapon(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in _rows(text, published="1987-06-01" if "Ethiopian" in text else "2023-03-15")
+
+
+def test_a_later_mention_takes_the_maker_stated_earlier() -> None:
+    text = (
+        "KHARKIV - Iranian-made Shahed drones struck the city's power station on Friday. Ukraine "
+        "says Russia has launched more than 400 of the drones since the autumn."
+    )
+    assert ("IRN", "RUS", "uav", "in_use") in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Russian artillery fired on Ukrainian tanks near Avdiivka, the ministry said.",
+            id="target-is-not-the-weapon",
+        ),
+        pytest.param(
+            "Israeli jets struck targets in southern Lebanon overnight, the army said.",
+            id="operator-demonym-is-no-maker",
+        ),
+        pytest.param(
+            "A Russian transport plane flew the crew of the downed helicopter to Moscow.",
+            id="flying-people-is-no-use",
+        ),
+    ],
+)
+def test_not_a_use_transfer(text: str) -> None:
+    assert not {row for row in _rows(text) if row[3] == "in_use"}
+
+
+def test_two_makers_for_one_kind_leave_the_supplier_open() -> None:
+    text = (
+        "Both Chinese-made and Iranian-made drones have been found in the region. Officials said "
+        "the rebels launched the drones at an airbase on Monday."
+    )
+    assert not {row for row in _rows(text) if row[3] == "in_use"}
