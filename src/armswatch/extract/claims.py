@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.attribution import AttributionReader, origin_of
 from armswatch.extract.dates import document_date, resolve_event_date
-from armswatch.extract.frames import SPEECH_LEMMAS, Frame, FrameBuilder, PartyResolver, subject_of
+from armswatch.extract.frames import (
+    CARRIER_NOUNS,
+    DESTINATION_LEMMAS,
+    SPEECH_LEMMAS,
+    Frame,
+    FrameBuilder,
+    PartyResolver,
+    subject_of,
+)
 from armswatch.extract.lexicons import Lexicons, load_lexicons
 from armswatch.extract.mentions import TokenMentions, load_matchers
 from armswatch.extract.modality import certainty_of
@@ -136,6 +144,8 @@ class DocumentReader:
         self.persons: list[Speaker] = []
         self.subject_parties: list[tuple[int, Party]] = []
         self.origin_notes: list[OriginNote] = []
+        # where a shipment or its carrier was going ("the plane was bound for Iran")
+        self.destinations: list[Party] = []
         self._party_mentions = load_matchers().parties.find(self.text)
         # a government's own statement, release or fact sheet speaks for that government
         self.self_published = bool(
@@ -170,6 +180,7 @@ class DocumentReader:
             self._note_speakers(sentence, reader)
             self._note_subject(sentence, unit)
             self._note_origins(sentence, mentions, unit)
+            self._note_destinations(sentence, mentions)
             frames = builder.build(sentence)
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
@@ -256,6 +267,24 @@ class DocumentReader:
                         maker=maker,
                     )
                 )
+
+    def _note_destinations(self, sentence: Span, mentions: TokenMentions) -> None:
+        """Remember where a carrier or shipment was bound ("Officials said the plane was bound
+        for Iran"), for a seizure told in another sentence."""
+        for token in sentence:
+            if token.lemma_.lower() not in DESTINATION_LEMMAS:
+                continue
+            subject, _ = subject_of(token)
+            about = subject if subject is not None else token.head
+            if about.lemma_.lower() not in CARRIER_NOUNS and about.i not in mentions.weapon_at:
+                continue
+            for prep in token.children:
+                if prep.lower_ not in {"for", "to"}:
+                    continue
+                for place in prep.children:
+                    mention = mentions.party_at.get(place.i) if place.dep_ == "pobj" else None
+                    if mention is not None and mention.term.party not in self.destinations:
+                        self.destinations.append(mention.term.party)
 
     def _noted_maker(self, read: ReadFrame) -> Party | None:
         """The one maker the document states for the claim's kind of weapon, if it is not the
@@ -395,6 +424,11 @@ class DocumentReader:
                 maker = self._noted_maker(read)
                 if maker is not None:
                     read.suppliers = [maker]
+            if frame.direction == "seize" and not read.recipients:
+                # "The plane was bound for Iran": the one destination the document gives
+                destinations = [p for p in self.destinations if p not in read.suppliers]
+                if len(destinations) == 1:
+                    read.recipients = destinations
             read.suppliers = _unique(
                 [self.lexicons.as_of(p, self.reference.year) for p in read.suppliers]
             )
@@ -442,8 +476,14 @@ class DocumentReader:
         # domestic order or a civilian sale than an arms transfer (precision first)
         if not read.suppliers:
             return False
-        if not read.recipients and read.certainty != "denied":
-            return False  # a supplier with no one receiving is rarely a transfer ("Almaz-Antey promised ...")
+        if (
+            not read.recipients
+            and read.certainty != "denied"
+            and not (frame.direction == "seize" and frame.carrier)
+        ):
+            # a supplier with no one receiving is rarely a transfer ("Almaz-Antey promised ..."),
+            # but a shipment seized on its way is one, whoever it was for
+            return False
         if frame.direction == "elaborate" and not read.has_antecedent:
             return False  # "this includes 270 SS-20s" with no transfer before it
         if read.domestic and not read.suppliers:
@@ -476,9 +516,13 @@ class DocumentReader:
         if len(candidates) == 1:
             party: Party | None = next(iter(candidates))
         elif not candidates:
-            party = (self._maker(read) if not read.suppliers else None) or self._implied_party(
-                read, others
+            # a seized AK-47 says nothing of who shipped it
+            maker = (
+                self._maker(read)
+                if not read.suppliers and read.frame.direction != "seize"
+                else None
             )
+            party = maker or self._implied_party(read, others)
         else:
             party = None
         if party is None:
@@ -524,8 +568,8 @@ class DocumentReader:
         story about Ukraine's air defence): the party that side holds in most of the document's
         complete claims, else the state the document names most, if it is named often."""
         missing = "recipient" if read.suppliers else "supplier"
-        if missing in read.frame.unnamed_state_roles or read.frame.direction == "use":
-            return None  # the user of a weapon is never guessed
+        if missing in read.frame.unnamed_state_roles or read.frame.direction in {"use", "seize"}:
+            return None  # the user of a weapon, or a seized shipment's end, is never guessed
         # an intermediary ("through Pakistan's intelligence service") is never the implied side
         known = {p.key for p in read.suppliers + read.recipients + read.frame.via}
         counts: dict[Party, int] = {}

@@ -18,7 +18,7 @@ from armswatch.extract.quantities import quantity_of
 from armswatch.models import Item, Party
 
 # Cue classes that say which way the goods move.
-DIRECTIONAL = {"give", "get", "ask", "offer", "arrive", "use", "elaborate"}
+DIRECTIONAL = {"give", "get", "ask", "offer", "arrive", "use", "elaborate", "seize"}
 # Cue classes that only say how far a governed transfer has got.
 META = {"agree", "negotiate", "block", "cancel", "complete"}
 # Which role the grammatical subject plays, by cue class.
@@ -95,6 +95,7 @@ CLAUSAL_EDGES = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pa
 PASS_THROUGH_VERBS = set(GOVERNOR_STATUS) | {
     "continue", "begin", "start", "resume", "help", "need", "try", "expect", "be", "have",
     "complete", "finish", "include", "cover", "worth", "total", "involve", "comprise", "make",
+    "carry", "transport",
 }  # fmt: skip
 # Verbs over a transfer noun whose subject is its supplier ("the United States is rushing a shipment").
 SUPPLYING_VERBS = {
@@ -195,6 +196,18 @@ ATTACK_LEMMAS = {"attack", "strike", "hit", "bomb", "shell", "pound", "target", 
 FLYING_LEMMAS = {"fly", "pilot"}
 # Prepositions whose object is a use verb's target, not its instrument ("fired at tanks")
 TARGET_PREPOSITIONS = {"at", "on", "against", "toward", "towards", "into"}
+# What weapons travel in: a seizure is of a shipment in transit only when one is named
+CARRIER_NOUNS = {
+    "plane", "airplane", "ship", "vessel", "boat", "freighter", "dhow", "truck", "lorry",
+    "container", "cargo", "shipment", "consignment", "convoy", "train", "tanker", "flight",
+}  # fmt: skip
+# Words that give a shipment's destination ("bound for Iran", "destined for the Houthis")
+DESTINATION_LEMMAS = {"bind", "destine", "head", "route"}
+# Movements whose "from X" is where a seized shipment came from ("flown from Pyongyang")
+MOVEMENT_LEMMAS = {
+    "fly", "sail", "leave", "depart", "come", "ship", "send", "travel", "originate", "load",
+    "smuggle", "transport", "carry", "arrive",
+}  # fmt: skip
 ANAPHORIC_DETERMINERS = {"that", "this", "those", "these", "the", "such"}
 ANAPHORIC_NOUNS = {
     "country",
@@ -255,6 +268,8 @@ class Frame:
     nonparty_roles: set[str] = field(default_factory=set)
     # a party slot names an office holder or government body ("President Bush approved the sale")
     official_actor: bool = False
+    # a seized shipment names its carrier ("a cargo plane carrying weapons from North Korea")
+    carrier: bool = False
 
     @property
     def top(self) -> Token:
@@ -697,8 +712,54 @@ class FrameBuilder:
                 for child in token.children
             ):
                 continue  # "asked Moscow not to sell": a request about another transfer verb
+            if cue.lemma == "use" and any(
+                child.dep_ in {"xcomp", "advcl"}
+                and any(grand.lower_ == "to" and grand.dep_ == "aux" for grand in child.children)
+                for child in token.children
+            ):
+                continue  # "a route used to smuggle weapons": a purpose, not a weapon in use
+            if cue.cue_class == "seize" and not self._in_transit(sentence):
+                continue  # "police seized rifles", "intercepted a missile": no shipment on its way
             found[token.i] = cue
         return found
+
+    @staticmethod
+    def _in_transit(sentence: Span) -> bool:
+        """The sentence names a carrier or a destination: what was seized was on its way."""
+        return any(
+            token.lemma_.lower() in CARRIER_NOUNS
+            or (
+                token.lemma_.lower() in DESTINATION_LEMMAS
+                and any(child.lower_ in {"for", "to"} for child in token.children)
+            )
+            for token in sentence
+        )
+
+    def _seizure_roles(self, frame: Frame) -> None:
+        """A seized shipment's sides: where it came from ("from Pyongyang", "loaded in Iran")
+        and where it was going ("bound for Iran", "arms for the Houthis"); the seizer is neither."""
+        weapon_at = self.mentions.weapon_at
+        for token in frame.sentence:
+            if token.lemma_.lower() in CARRIER_NOUNS:
+                frame.carrier = True
+            if token.dep_ != "pobj" or token.head.dep_ not in {"prep", "agent"}:
+                continue
+            word = token.head.lower_
+            governor = token.head.head
+            lemma = governor.lemma_.lower()
+            if not self.resolver.parties(token):
+                continue
+            if (
+                word == "from"
+                and (lemma in MOVEMENT_LEMMAS or governor.i in weapon_at or lemma in CARRIER_NOUNS)
+                or word in {"in", "at"}
+                and lemma == "load"
+            ):
+                self._add(frame, "supplier", token)
+            elif word in {"for", "to"} and (
+                lemma in DESTINATION_LEMMAS or (word == "for" and governor.i in weapon_at)
+            ):
+                self._add(frame, "recipient", token)
 
     def _instrument_cue(self, token: Token) -> Cue | None:
         """A use cue that is no transfer word elsewhere: "attacked Kyiv with Iranian-made drones",
@@ -735,10 +796,22 @@ class FrameBuilder:
             return []
         items_by_cue: dict[int, list[WeaponMention]] = {}
         owned: set[int] = set()
-        for weapon in self._item_heads(sentence):
-            chain = self._chain(sentence[0].doc[weapon.head], cues)
+        cue_of_item: dict[int, int] = {}
+        heads = self._item_heads(sentence)
+        doc = sentence[0].doc
+        for weapon in heads:
+            chain = self._chain(doc[weapon.head], cues)
             if chain:
-                items_by_cue.setdefault(chain[0].i, []).append(weapon)
+                cue_of_item[weapon.head] = chain[0].i
+        for weapon in heads:
+            # "weapons bound for the Houthis, including anti-tank missiles": the examples belong
+            # to the transfer of the noun they illustrate
+            example_of = self._illustrated(doc[weapon.head])
+            cue_index = cue_of_item.get(
+                example_of.i if example_of is not None else -1, cue_of_item.get(weapon.head)
+            )
+            if cue_index is not None:
+                items_by_cue.setdefault(cue_index, []).append(weapon)
                 owned.add(weapon.head)
         frames: list[Frame] = []
         chained: set[int] = set()
@@ -778,6 +851,34 @@ class FrameBuilder:
                 frames.append(frame)
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
         return frames
+
+    def _illustrated(self, token: Token) -> Token | None:
+        """The weapon noun an item is an example of ("arms, including rockets" -> arms)."""
+        current = token
+        for _ in range(3):  # through conjuncts: "including rockets and grenades"
+            if current.dep_ == "conj":
+                current = current.head
+                continue
+            break
+        if current.dep_ != "pobj":
+            return None
+        prep = current.head
+        if prep.lower_ not in {"including", "like", "as"}:
+            return None
+        if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.head.children):
+            return None
+        noun = prep.head
+        if noun.i in self.mentions.weapon_at:
+            return noun if noun.i != token.i else None
+        # "a boat carrying Iranian weapons ..., including missiles": the parser hangs the list on
+        # the boat; the examples illustrate the last weapon named before them in its phrase
+        phrase = {t.i for t in noun.subtree}
+        before = [
+            w.head
+            for w in self.mentions.weapons
+            if w.head in phrase and w.head < prep.i and w.head != token.i
+        ]
+        return noun.doc[max(before)] if before else None
 
     def _item_heads(self, sentence: Span) -> list[WeaponMention]:
         """Weapon mentions heading a noun phrase; a designation inside a generic's phrase merges into it."""
@@ -1280,6 +1381,8 @@ class FrameBuilder:
                 ):
                     self._add(frame, default_role, modifier)
         add_deferred({"block", "cancel"})
+        if direction == "seize":
+            self._seizure_roles(frame)
         # "Riyadh gave London its biggest arms order": whoever gives an order buys
         if direction_token.lemma_.lower() in {"give", "award", "grant", "place", "hand"} and any(
             token.lemma_.lower() in {"order", "contract"} for token, _ in chain
