@@ -10,14 +10,16 @@ import gc
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     Connection,
     Engine,
@@ -72,6 +74,23 @@ WRITE_BATCH = 2000
 # Supplier-recipient pairs re-fused per query; bounds the claims held in memory at once.
 PAIRS_PER_QUERY = 100
 # Column orders of the tuples written by executemany.
+DOCUMENT_COLUMNS = (
+    "doc_id",
+    "doc_ref",
+    "url",
+    "title",
+    "byline",
+    "outlet",
+    "published",
+    "language",
+    "duplicate_of",
+    "text",
+    "signature",
+    "added_at",
+)
+PARTY_COLUMNS = ("party_key", "name", "name_lower", "code", "kind")
+ORIGIN_COLUMNS = ("origin_key", "name", "country", "kind")
+KEY_COLUMNS = ("supplier_key", "recipient_key", "category")
 CLAIM_COLUMNS = (
     "claim_id",
     "doc_id",
@@ -104,8 +123,8 @@ ITEM_COLUMNS = (
     "quantity_max",
 )
 BAND_COLUMNS = ("bucket", "doc_id")
-# One encoder for every JSON column, as SQLAlchemy's JSON type would write it (json.dumps).
-_dumps = json.JSONEncoder().encode
+# Claims added by this process and kept in memory for the next refresh, at most (see _FusionCache).
+CACHED_CLAIMS = 500_000
 # SQLite page cache per connection (KiB).
 CACHE_KIB = 16 * 1024
 # Above this many trigram-index candidates, `--text` walks the date index instead.
@@ -140,6 +159,7 @@ class Store:
         self.url = resolve_url(url)
         self.engine = _create_engine(self.url)
         self.dialect = self.engine.dialect.name
+        self._cache = _FusionCache()
         try:
             if migrate.is_empty(self.engine):
                 migrate.upgrade(self.engine)
@@ -236,6 +256,15 @@ class Store:
         Each document still goes in with all its claims or not at all; documents already stored
         are skipped. `signatures` (doc_id -> MinHash bytes) saves recomputing them here.
         """
+        return len(self.add_batch(batch, signatures=signatures))
+
+    def add_batch(
+        self,
+        batch: Iterable[tuple[Document, Sequence[Claim]]],
+        *,
+        signatures: dict[str, bytes] | None = None,
+    ) -> list[str]:
+        """add_many, returning the ids of the documents that were new (in batch order)."""
         signatures = signatures or {}
         prepared = []
         for document, document_claims in batch:
@@ -247,28 +276,32 @@ class Store:
             signature = signatures.get(document.doc_id) or _signature(document.text)
             prepared.append((document, list(document_claims), signature))
         if not prepared:
-            return 0
+            return []
         try:
             with _collector_paused(), self._write() as connection, connection.begin():
-                return self._add_prepared(connection, prepared)
+                added, learned = self._add_prepared(connection, prepared)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.display_url}: cannot store documents: {_reason(exc)}") from exc
+        # Only once the transaction has committed does the cache describe the database.
+        self._cache.learn(learned)
+        return added
 
     def _add_prepared(
         self, connection: Connection, prepared: list[tuple[Document, list[Claim], bytes | None]]
-    ) -> int:
+    ) -> tuple[list[str], _Learned]:
         ids = [document.doc_id for document, _, _ in prepared]
         stored = set(
             connection.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(ids)))
         )
-        added = 0
-        document_rows: list[dict[str, Any]] = []
+        added: list[str] = []
+        document_rows: list[tuple[Any, ...]] = []
         band_rows: list[tuple[str, str]] = []
         claim_rows: list[tuple[Any, ...]] = []
         item_rows: list[tuple[Any, ...]] = []
-        party_rows: dict[str, dict[str, Any]] = {}
-        origin_rows: dict[str, dict[str, Any]] = {}
+        party_rows: dict[str, tuple[Any, ...]] = {}
+        origin_rows: dict[str, tuple[Any, ...]] = {}
         keys: set[tuple[str, str, str]] = set()
+        learned = _Learned()
         buckets_of = {
             document.doc_id: _buckets(signature) if signature else []
             for document, _, signature in prepared
@@ -279,41 +312,54 @@ class Store:
             connection, sorted({b for buckets in buckets_of.values() for b in buckets})
         )
         now = _now()
+        added_at = self._datetime_parameter(now)
+        claims_of_pair = learned.facts
         for document, document_claims, signature in prepared:
-            if document.doc_id in stored:
+            doc_id = document.doc_id
+            if doc_id in stored:
                 continue
-            stored.add(document.doc_id)
-            added += 1
-            buckets = buckets_of[document.doc_id]
+            stored.add(doc_id)
+            added.append(doc_id)
+            buckets = buckets_of[doc_id]
             if signature and document.duplicate_of is None:
                 document.duplicate_of = _near_duplicate(
                     signature, [c for b in buckets for c in candidates_by_bucket.get(b, [])]
                 )
             if signature:
-                candidate = _Candidate(document.doc_id, signature, document.duplicate_of, now)
+                candidate = _Candidate(doc_id, signature, document.duplicate_of, now)
                 for bucket in buckets:
                     candidates_by_bucket.setdefault(bucket, []).append(candidate)
-                    band_rows.append((bucket, document.doc_id))
+                    band_rows.append((bucket, doc_id))
             document_rows.append(
-                {
-                    "doc_id": document.doc_id,
-                    "doc_ref": document.doc_ref,
-                    "url": document.url,
-                    "title": document.title,
-                    "byline": document.byline,
-                    "outlet": document.outlet,
-                    "published": document.published,
-                    "language": document.language,
-                    "duplicate_of": document.duplicate_of,
-                    "text": document.text,
-                    "signature": signature,
-                    "added_at": now,
-                }
+                (
+                    doc_id,
+                    document.doc_ref,
+                    document.url,
+                    document.title,
+                    document.byline,
+                    document.outlet,
+                    document.published,
+                    document.language,
+                    document.duplicate_of,
+                    document.text,
+                    signature,
+                    added_at,
+                )
+            )
+            learned.documents[doc_id] = Document(
+                doc_id=doc_id,
+                text="",
+                outlet=document.outlet,
+                url=document.url,
+                published=document.published,
+                duplicate_of=document.duplicate_of,
             )
             for claim in document_claims:
                 row = _claim_row(claim)
                 claim_rows.append(row)
                 claim_id, supplier_key, recipient_key = row[0], row[2], row[4]
+                facts = ClaimFacts.from_claim(claim)
+                claims_of_pair.setdefault((supplier_key, recipient_key), []).append(facts)
                 for position, item in enumerate(claim.items):
                     quantity = item.quantity
                     item_rows.append(
@@ -329,7 +375,6 @@ class Store:
                             quantity.max if quantity else None,
                         )
                     )
-                    keys.add((supplier_key, recipient_key, item.category))
                 if not claim.items:
                     item_rows.append(
                         (
@@ -344,42 +389,52 @@ class Store:
                             None,
                         )
                     )
-                    keys.add((supplier_key, recipient_key, "unspecified"))
+                for category in facts.categories:
+                    keys.add((supplier_key, recipient_key, category))
                 for party in (claim.supplier, claim.recipient):
                     if party is not None and party.key not in party_rows:
-                        party_rows[party.key] = {
-                            "party_key": party.key,
-                            "name": party.name,
-                            "name_lower": party.name.lower(),
-                            "code": party.code,
-                            "kind": party.kind,
-                        }
+                        party_rows[party.key] = (
+                            party.key,
+                            party.name,
+                            party.name.lower(),
+                            party.code,
+                            party.kind,
+                        )
                 origin = claim.origin
                 if origin is not None and origin.key not in origin_rows:
-                    origin_rows[origin.key] = {
-                        "origin_key": origin.key,
-                        "name": origin.name,
-                        "country": origin.country,
-                        "kind": origin.kind,
-                    }
-        if document_rows:
-            connection.execute(insert(documents), document_rows)
+                    origin_rows[origin.key] = (origin.key, origin.name, origin.country, origin.kind)
+        # Which pairs had no claims before this transaction: their claims are all in `learned`.
+        learned.new_pairs = self._pairs_without_claims(
+            connection, [pair for pair in claims_of_pair if self._cache.unknown(pair)]
+        )
+        self._bulk_insert(connection, documents, DOCUMENT_COLUMNS, document_rows)
         self._bulk_insert(connection, document_bands, BAND_COLUMNS, band_rows, ignore=True)
         self._bulk_insert(connection, claims, CLAIM_COLUMNS, claim_rows)
         self._bulk_insert(connection, claim_items, ITEM_COLUMNS, item_rows)
-        if party_rows:
-            connection.execute(self._insert_ignore(parties), list(party_rows.values()))
-        if origin_rows:
-            connection.execute(self._insert_ignore(origins), list(origin_rows.values()))
-        if keys:
-            connection.execute(
-                self._insert_ignore(pending_keys),
-                [
-                    {"supplier_key": s, "recipient_key": r, "category": c}
-                    for s, r, c in sorted(keys)
-                ],
-            )
-        return added
+        self._bulk_insert(
+            connection, parties, PARTY_COLUMNS, list(party_rows.values()), ignore=True
+        )
+        self._bulk_insert(
+            connection, origins, ORIGIN_COLUMNS, list(origin_rows.values()), ignore=True
+        )
+        self._bulk_insert(connection, pending_keys, KEY_COLUMNS, sorted(keys), ignore=True)
+        return added, learned
+
+    def _datetime_parameter(self, moment: datetime) -> Any:
+        """A timestamp as the driver takes it for a DateTime column (SQLite stores text)."""
+        processor = documents.c.added_at.type.bind_processor(self.engine.dialect)
+        return processor(moment) if processor else moment
+
+    def _pairs_without_claims(
+        self, connection: Connection, pairs: list[tuple[str, str]]
+    ) -> set[tuple[str, str]]:
+        """The supplier-recipient pairs that have no stored claim yet."""
+        marker = "?" if self.dialect == "sqlite" else "%s"
+        sql = (
+            f"SELECT 1 FROM claims WHERE supplier_key = {marker} AND recipient_key = {marker} "
+            "LIMIT 1"
+        )
+        return {pair for pair in pairs if connection.exec_driver_sql(sql, pair).first() is None}
 
     def _stored_candidates(
         self, connection: Connection, buckets: list[str]
@@ -467,11 +522,14 @@ class Store:
         """
         try:
             with _collector_paused(), self._write() as connection, connection.begin():
-                return self._refresh(connection)
+                written = self._refresh(connection)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"{self.display_url}: cannot refresh transfers: {_reason(exc)}"
             ) from exc
+        # The pairs are fused; later claims for them join claims this process does not hold.
+        self._cache.clear()
+        return written
 
     def _refresh(self, connection: Connection) -> int:
         if self.dialect == "postgresql":
@@ -519,49 +577,15 @@ class Store:
                     f"DELETE FROM {table} WHERE transfer_id = {marker}",
                     [(transfer_id,) for transfer_id in stale],
                 )
-        sql = (
-            "SELECT claims.data, documents.doc_id, documents.outlet, documents.url, "
-            "documents.published, documents.duplicate_of, canonical.outlet, canonical.url, "
-            "canonical.published FROM claims "
-            "JOIN documents ON documents.doc_id = claims.doc_id "
-            "LEFT OUTER JOIN documents AS canonical ON canonical.doc_id = documents.duplicate_of "
-            "WHERE "
-            + " OR ".join(
-                f"(claims.supplier_key = {marker} AND claims.recipient_key = {marker})"
-                for _ in pairs
-            )
-        )
         facts: list[ClaimFacts] = []
         context: dict[str, Document] = {}
-        builder = _FactsBuilder()
-        loads = json.loads
-        for (
-            data,
-            doc_id,
-            outlet,
-            url,
-            published,
-            duplicate_of,
-            *canonical_row,
-        ) in connection.exec_driver_sql(sql, parameters):
-            facts.append(builder.facts(loads(data) if isinstance(data, str) else data))
-            if doc_id not in context:
-                context[doc_id] = Document(
-                    doc_id=doc_id,
-                    text="",
-                    outlet=outlet,
-                    url=url,
-                    published=published,
-                    duplicate_of=duplicate_of,
-                )
-            if duplicate_of and duplicate_of not in context:
-                context[duplicate_of] = Document(
-                    doc_id=duplicate_of,
-                    text="",
-                    outlet=canonical_row[0],
-                    url=canonical_row[1],
-                    published=canonical_row[2],
-                )
+        cached = self._cached_facts(connection, pairs)
+        if cached:
+            self._cached_context(connection, cached, context)
+            facts.extend(fact for pair_facts in cached.values() for fact in pair_facts)
+        read_pairs = [pair for pair in pairs if pair not in cached]
+        if read_pairs:
+            self._read_facts(connection, read_pairs, facts, context)
         rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
@@ -579,6 +603,111 @@ class Store:
             )
         return len(rows)
 
+    def _cached_facts(
+        self, connection: Connection, pairs: list[tuple[Any, ...]]
+    ) -> dict[tuple[Any, ...], list[ClaimFacts]]:
+        """The pairs whose every stored claim this process holds in memory, with those claims.
+
+        A pair counts only if the database holds exactly as many claims for it as the cache
+        (claims are never deleted), so another writer's claims send it back to a read."""
+        cached = {pair: self._cache.facts[pair] for pair in pairs if pair in self._cache.facts}
+        if not cached:
+            return {}
+        marker = "?" if self.dialect == "sqlite" else "%s"
+        terms = " OR ".join(
+            f"(supplier_key = {marker} AND recipient_key = {marker})" for _ in cached
+        )
+        counts = {
+            (row[0], row[1]): row[2]
+            for row in connection.exec_driver_sql(
+                f"SELECT supplier_key, recipient_key, count(*) FROM claims WHERE {terms} "
+                "GROUP BY supplier_key, recipient_key",
+                tuple(value for pair in cached for value in pair),
+            )
+        }
+        return {pair: facts for pair, facts in cached.items() if counts.get(pair) == len(facts)}
+
+    def _cached_context(
+        self,
+        connection: Connection,
+        cached: dict[tuple[Any, ...], list[ClaimFacts]],
+        context: dict[str, Document],
+    ) -> None:
+        """The documents of cached claims, and the originals their copies point to, into context
+        (as a read would put them there: an original without its own duplicate_of)."""
+        known = self._cache.documents
+        originals: set[str] = set()
+        for pair_facts in cached.values():
+            for fact in pair_facts:
+                doc_id = fact.doc_id
+                if doc_id not in context:
+                    document = context[doc_id] = known[doc_id]
+                    if document.duplicate_of:
+                        originals.add(document.duplicate_of)
+        missing = sorted(doc_id for doc_id in originals if doc_id not in context)
+        for start in range(0, len(missing), 500):
+            rows = connection.execute(
+                select(
+                    documents.c.doc_id, documents.c.outlet, documents.c.url, documents.c.published
+                ).where(documents.c.doc_id.in_(missing[start : start + 500]))
+            )
+            for doc_id, outlet, url, published in rows:
+                context[doc_id] = Document(
+                    doc_id=doc_id, text="", outlet=outlet, url=url, published=published
+                )
+
+    def _read_facts(
+        self,
+        connection: Connection,
+        pairs: list[tuple[Any, ...]],
+        facts: list[ClaimFacts],
+        context: dict[str, Document],
+    ) -> None:
+        """Read the stored claims of some pairs as ClaimFacts, with their documents."""
+        marker = "?" if self.dialect == "sqlite" else "%s"
+        sql = (
+            "SELECT claims.data, documents.doc_id, documents.outlet, documents.url, "
+            "documents.published, documents.duplicate_of, canonical.outlet, canonical.url, "
+            "canonical.published FROM claims "
+            "JOIN documents ON documents.doc_id = claims.doc_id "
+            "LEFT OUTER JOIN documents AS canonical ON canonical.doc_id = documents.duplicate_of "
+            "WHERE "
+            + " OR ".join(
+                f"(claims.supplier_key = {marker} AND claims.recipient_key = {marker})"
+                for _ in pairs
+            )
+        )
+        parameters = tuple(value for pair in pairs for value in pair)
+        builder = _FactsBuilder()
+        loads = orjson.loads
+        for (
+            data,
+            doc_id,
+            outlet,
+            url,
+            published,
+            duplicate_of,
+            *canonical_row,
+        ) in connection.exec_driver_sql(sql, parameters):
+            facts.append(builder.facts(loads(data) if isinstance(data, str | bytes) else data))
+            if doc_id not in context:
+                context[doc_id] = Document(
+                    doc_id=doc_id,
+                    text="",
+                    outlet=outlet,
+                    url=url,
+                    published=published,
+                    duplicate_of=duplicate_of,
+                )
+            if duplicate_of and duplicate_of not in context:
+                context[duplicate_of] = Document(
+                    doc_id=duplicate_of,
+                    text="",
+                    outlet=canonical_row[0],
+                    url=canonical_row[1],
+                    published=canonical_row[2],
+                )
+
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
     ) -> int:
@@ -594,7 +723,7 @@ class Store:
             connection,
             transfer_details,
             ("transfer_id", "data"),
-            [(row["transfer_id"], _dumps(row["data"])) for row in rows],
+            [(row["transfer_id"], _json_text(row["data"])) for row in rows],
             ignore=True,
         )
         if sipri_known:
@@ -956,8 +1085,6 @@ def party_key(party: Party | None) -> str:
 def _claim_row(claim: Claim) -> tuple[Any, ...]:
     """The claims-table row, in CLAIM_COLUMNS order; the claim is serialised to JSON once."""
     supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-    data = claim_data(claim)
-    attribution = data["attribution"]
     return (
         claim.claim_id,
         claim.doc_id,
@@ -973,11 +1100,34 @@ def _claim_row(claim: Claim) -> tuple[Any, ...]:
         claim.event_date.end,
         origin.key if origin is not None else None,
         origin.name if origin is not None else None,
-        _dumps(attribution) if attribution else "[]",
+        _attribution_json(claim) if claim.attribution else "[]",
         claim.evidence.text,
         claim.confidence,
-        _dumps(data),
+        _claim_json(claim),
     )
+
+
+def _json_text(value: Any) -> str:
+    """JSON text for a JSON column: orjson, or json for what orjson refuses (huge integers)."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value)
+
+
+def _claim_json(claim: Claim) -> str:
+    """claim_data(claim) as JSON text; orjson walks the dataclasses itself, in field order."""
+    try:
+        return orjson.dumps(claim).decode()
+    except TypeError:
+        return json.dumps(claim_data(claim))
+
+
+def _attribution_json(claim: Claim) -> str:
+    try:
+        return orjson.dumps(claim.attribution).decode()
+    except TypeError:
+        return json.dumps([_speaker_data(speaker) for speaker in claim.attribution])
 
 
 def _party_data(party: Party | None) -> dict[str, Any] | None:
@@ -1198,6 +1348,64 @@ def _buckets(signature: bytes) -> list[str]:
     ]
 
 
+Pair = tuple[Any, ...]
+
+
+@dataclass
+class _Learned:
+    """What one committed add_many teaches the fusion cache."""
+
+    facts: dict[Pair, list[ClaimFacts]] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    # Pairs that had no stored claim before the transaction: all their claims are in `facts`.
+    new_pairs: set[Pair] = field(default_factory=set)
+
+
+class _FusionCache:
+    """Claims this process added to supplier-recipient pairs that had none before, kept as
+    ClaimFacts with their documents' dates and outlets, so the next refresh fuses those pairs
+    without reading the claims back and decoding their JSON. Holds at most CACHED_CLAIMS claims
+    (beyond that, those pairs are read back as before) and is emptied by every refresh."""
+
+    def __init__(self) -> None:
+        self.facts: dict[Pair, list[ClaimFacts]] = {}
+        self.documents: dict[str, Document] = {}
+        # Pairs this process has seen with claims it does not hold: a refresh reads them.
+        self.read_back: set[Pair] = set()
+        self.size = 0
+        self._lock = threading.Lock()
+
+    def unknown(self, pair: Pair) -> bool:
+        return pair not in self.facts and pair not in self.read_back
+
+    def learn(self, learned: _Learned) -> None:
+        with self._lock:
+            for pair, facts in learned.facts.items():
+                cached = self.facts.get(pair)
+                if cached is not None:
+                    cached.extend(facts)
+                elif pair in learned.new_pairs and pair not in self.read_back:
+                    self.facts[pair] = list(facts)
+                else:
+                    self.read_back.add(pair)
+                    continue
+                self.size += len(facts)
+                for fact in facts:
+                    self.documents[fact.doc_id] = learned.documents[fact.doc_id]
+            if self.size > CACHED_CLAIMS:
+                self.read_back.update(self.facts)
+                self.facts.clear()
+                self.documents.clear()
+                self.size = 0
+
+    def clear(self) -> None:
+        with self._lock:
+            self.facts.clear()
+            self.documents.clear()
+            self.read_back.clear()
+            self.size = 0
+
+
 @dataclass(frozen=True)
 class _Candidate:
     doc_id: str
@@ -1247,13 +1455,17 @@ def _reason(exc: BaseException) -> str:
 
 def _create_engine(url: str) -> Engine:
     try:
+        # JSON columns are written and read with orjson (the same JSON, several times faster).
+        codec: dict[str, Any] = {"json_serializer": _json_text, "json_deserializer": orjson.loads}
         if url.startswith("sqlite"):
             engine = create_engine(
-                url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
+                url,
+                connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+                **codec,
             )
             _configure_sqlite(engine)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, **codec)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"{url}: cannot open the database: {exc}") from exc
 
