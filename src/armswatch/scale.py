@@ -35,8 +35,11 @@ ENGINES: tuple[str, ...] = ("local", "dask")
 # A Dask task costs milliseconds of scheduling, so its batches are larger.
 DEFAULT_CHUNK_SIZE = 64
 DASK_CHUNK_SIZE = 256
-# Modules imported once in the fork server, so each worker starts without re-importing spaCy.
-PRELOAD_MODULES: tuple[str, ...] = ("armswatch.models", "armswatch.extract")
+# Modules imported once in the fork server, so each worker starts without re-importing spaCy
+# (armswatch.extract imports spaCy only when the model loads, so spaCy is named itself).
+PRELOAD_MODULES: tuple[str, ...] = ("armswatch.models", "armswatch.extract", "spacy")
+# A LocalCluster's worker processes start from the same fork server, with Dask's worker as well.
+LOCAL_CLUSTER_PRELOAD_MODULES: tuple[str, ...] = ("distributed", *PRELOAD_MODULES)
 
 
 def default_extractor() -> Extractor:
@@ -178,14 +181,17 @@ SINGLE_THREAD_ENVIRON = {
 }
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
+def _pool_context(
+    preload_modules: tuple[str, ...] = PRELOAD_MODULES,
+) -> multiprocessing.context.BaseContext:
     # Worker processes (and the fork server) read these when they start; a value the user set wins.
     for name, value in SINGLE_THREAD_ENVIRON.items():
         os.environ.setdefault(name, value)
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        preload = [name for name in PRELOAD_MODULES if importlib.util.find_spec(name)]
+        # Only the first start of the fork server uses this list; it then serves every pool.
+        preload = [name for name in preload_modules if importlib.util.find_spec(name)]
         context.set_forkserver_preload(preload)
     return context
 
@@ -284,9 +290,23 @@ def iter_process_pool(
 # -- Dask distributed ---------------------------------------------------------------------------
 
 
+# A LocalCluster's workers share this machine's cores with the caller's reading and with each
+# other, so they skip what only a long-lived cluster needs: Dask's sampling profiler (a stack walk
+# of the running task every 10 ms, which also takes the GIL from it), event-loop health ticks
+# every 20 ms, system monitoring every 0.5 s, and the scheduler's work stealing (independent,
+# equal tasks are queued on the scheduler and handed to whichever worker is free).
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.scheduler.work-stealing": False,
+}
+
+
 def connect_dask(scheduler: str | None, workers: int, timeout: float = 10.0) -> Any:
     """A Dask client: to the scheduler at `scheduler`, else to a new LocalCluster of `workers`."""
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # dask is a dependency, but a trimmed install may lack it
         raise ExtractionError(f"the dask engine needs dask[distributed]: {exc}") from exc
@@ -299,16 +319,37 @@ def connect_dask(scheduler: str | None, workers: int, timeout: float = 10.0) -> 
                 f"cannot reach the Dask scheduler at {scheduler}: {reason}"
             ) from exc
     try:
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-        )
-        return Client(cluster)
+        with dask.config.set(_local_cluster_config()):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+        # Results come straight from the worker that holds them, not relayed by the scheduler.
+        return Client(cluster, direct_to_workers=True)
     except (OSError, TimeoutError, RuntimeError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ExtractionError(f"cannot start a local Dask cluster of {workers}: {reason}") from exc
+
+
+def _local_cluster_config() -> dict[str, Any]:
+    """LOCAL_CLUSTER_CONFIG, with workers started from the fork server the process pool uses.
+
+    Dask's default, spawn, makes each worker import Dask, armswatch and spaCy again (about 2 CPU
+    seconds each); forked from a server that imported them once, a worker starts in 0.1 s.
+    ARMSWATCH_START_METHOD overrides the method here too.
+    """
+    config = dict(LOCAL_CLUSTER_CONFIG)
+    method = start_method()
+    config["distributed.worker.multiprocessing-method"] = method
+    if method == "forkserver":
+        from multiprocessing import forkserver
+
+        _pool_context(LOCAL_CLUSTER_PRELOAD_MODULES)
+        # Started now, with our preload list; Dask would otherwise start it with its own.
+        forkserver.ensure_running()
+    return config
 
 
 def extract_pickled_batch(payload: bytes, extractor: Job) -> bytes:
@@ -319,6 +360,24 @@ def extract_pickled_batch(payload: bytes, extractor: Job) -> bytes:
     """
     batch = pickle.loads(payload)
     return pickle.dumps(extract_batch(batch, extractor), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _task_error(future: Any) -> BaseException:
+    """Why a Dask task did not finish (its exception, or its cancellation)."""
+    try:
+        error = future.exception(timeout=0)
+    except BaseException as exc:  # cancelled futures raise here instead of answering
+        return exc
+    return error if isinstance(error, BaseException) else RuntimeError(future.status)
+
+
+def _failed_batch(batch: list[Document | Failure], error: BaseException) -> list[ItemResult]:
+    return [
+        item
+        if isinstance(item, Failure)
+        else Failure(item.doc_ref or item.doc_id, failure_reason(error), "extract")
+        for item in batch
+    ]
 
 
 def _warm_dask_worker(extractor: Job | None) -> None:
@@ -357,7 +416,8 @@ def iter_dask(
         next_to_submit = 0
         next_to_yield = 0
         sequence_of: dict[str, int] = {}  # future key -> sequence number
-        completed = as_completed()
+        # Results are fetched on the client's event loop as tasks finish, not one blocking call each.
+        completed = as_completed(with_results=True, raise_errors=False)
 
         def submit_more() -> None:
             nonlocal next_to_submit
@@ -375,17 +435,12 @@ def iter_dask(
         submit_more()
         while pending or finished:
             if next_to_yield not in finished:
-                future = next(completed)
+                future, payload = next(completed)
                 sequence = sequence_of.pop(future.key)
-                try:
-                    finished[sequence] = pickle.loads(future.result())
-                except Exception as exc:  # a worker lost for good (KilledWorker) fails its batch
-                    finished[sequence] = [
-                        item
-                        if isinstance(item, Failure)
-                        else Failure(item.doc_ref or item.doc_id, failure_reason(exc), "extract")
-                        for item in pending[sequence]
-                    ]
+                if future.status == "finished":
+                    finished[sequence] = pickle.loads(payload)
+                else:  # a worker lost for good (KilledWorker) fails its batch
+                    finished[sequence] = _failed_batch(pending[sequence], _task_error(future))
                 continue
             results = finished.pop(next_to_yield)
             batch = pending.pop(next_to_yield)
