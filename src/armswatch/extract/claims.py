@@ -664,6 +664,9 @@ class DocumentReader:
         ]
         if not candidates:
             return
+        # an antecedent that names both sides outranks one that is itself still missing one
+        complete = [c for c in candidates if c.suppliers and c.recipients]
+        candidates = complete or candidates
         if frame.anaphor_lemma:
             same_word = [c for c in candidates if frame.anaphor_lemma in c.cue_lemmas]
             candidates = same_word or candidates

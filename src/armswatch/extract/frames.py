@@ -712,16 +712,30 @@ class FrameBuilder:
                 for child in token.children
             ):
                 continue  # "asked Moscow not to sell": a request about another transfer verb
-            if cue.lemma == "use" and any(
-                child.dep_ in {"xcomp", "advcl"}
-                and any(grand.lower_ == "to" and grand.dep_ == "aux" for grand in child.children)
-                for child in token.children
+            if (
+                cue.lemma == "use"
+                and any(
+                    child.dep_ in {"xcomp", "advcl"}
+                    and any(
+                        grand.lower_ == "to" and grand.dep_ == "aux" for grand in child.children
+                    )
+                    for child in token.children
+                )
+                and not any(self._names_weapon(obj) for obj in _children(token, "dobj"))
             ):
                 continue  # "a route used to smuggle weapons": a purpose, not a weapon in use
             if cue.cue_class == "seize" and not self._in_transit(sentence):
                 continue  # "police seized rifles", "intercepted a missile": no shipment on its way
             found[token.i] = cue
         return found
+
+    def _names_weapon(self, noun: Token) -> bool:
+        """The noun is a weapon or heads one ("Mirage F-1 fighters")."""
+        return noun.i in self.mentions.weapon_at or any(
+            child.i in self.mentions.weapon_at
+            for child in noun.children
+            if child.dep_ in {"compound", "amod", "nmod"}
+        )
 
     @staticmethod
     def _in_transit(sentence: Span) -> bool:
@@ -780,7 +794,7 @@ class FrameBuilder:
                 return None
         elif lemma in FLYING_LEMMAS:
             flown = _children(token, "dobj") + ([token.head] if token.dep_ == "acl" else [])
-            if not any(obj.i in weapon_at for obj in flown):
+            if not any(self._names_weapon(obj) for obj in flown):
                 return None
             if any(
                 prep.lower_ in {"to", "into"} for prep in _children(token, "prep")
@@ -1060,6 +1074,18 @@ class FrameBuilder:
                 and not frame.suppliers
             ):
                 frame.anaphoric = True
+        if not (frame.suppliers or frame.recipients or frame.origin_suppliers or frame.anaphoric):
+            # "the shipments, which included TOW missiles, were sent through Israel": a definite
+            # transfer noun refers back to a transfer told before
+            for token, cue in chain_cues:
+                if cue.pos == "noun" and any(
+                    child.dep_ == "det"
+                    and child.lower_ in {"the", "those", "these", "that", "this"}
+                    for child in token.children
+                ):
+                    frame.anaphoric = True
+                    frame.anaphor_lemma = cue.lemma
+                    break
         return frame
 
     def _deal_with_frame(
