@@ -410,6 +410,46 @@ def summarize(phases: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
+def summarize_rounds(rounds: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """Each round's Dask/pool time ratio beside the machine's load, and their median.
+
+    On a shared machine, a pool run and the Dask run right after it see about the same load, so
+    the ratio within a round says more than either time alone.
+    """
+    pairs = []
+    for number, phases in enumerate(rounds, start=1):
+        pool, dask = phases.get("pool"), phases.get("dask")
+        if not (pool and dask):
+            continue
+        pairs.append(
+            {
+                "round": number,
+                "pool_seconds": pool["seconds"],
+                "dask_seconds": dask["seconds"],
+                "dask_time_vs_pool": round(dask["seconds"] / pool["seconds"], 3),
+                "pool_cpu_seconds": pool.get("cpu_seconds_total"),
+                "dask_cpu_seconds": dask.get("cpu_seconds_total"),
+                "load_average_1min": [
+                    round(pool["load_average_1min"]["before"], 2),
+                    round(dask["load_average_1min"]["after"], 2),
+                ],
+            }
+        )
+    if not pairs:
+        return {}
+    ratios = sorted(pair["dask_time_vs_pool"] for pair in pairs)
+    median = (
+        ratios[len(ratios) // 2]
+        if len(ratios) % 2
+        else sum(ratios[len(ratios) // 2 - 1 : len(ratios) // 2 + 1]) / 2
+    )
+    return {
+        "rounds": pairs,
+        "dask_time_vs_pool_median": round(median, 3),
+        "dask_within_15_percent_of_pool_median": median <= 1.15,
+    }
+
+
 def markdown_table(report: dict[str, Any]) -> str:
     """The phases as the table in docs/performance.md."""
     labels = {
@@ -455,6 +495,13 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--phases", default=",".join((*PHASES, "sample")))
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the phases this many times, alternating (pool, dask, pool, dask, ...); "
+        "the summary gives each round's Dask/pool ratio and load, the table the first round",
+    )
+    parser.add_argument(
         "--extractor",
         default="armswatch.extract:extract_document",
         help="module:function to measure (default: the armswatch extractor)",
@@ -484,7 +531,8 @@ def main(argv: list[str] | None = None) -> None:
     names = [p for p in args.phases.split(",") if p]
     if args.profile and "profile" not in names:
         names.append("profile")
-    phases = {p: run_child(args, p) for p in names}
+    rounds = [{p: run_child(args, p) for p in names} for _ in range(max(args.rounds, 1))]
+    phases = rounds[0]
     import spacy
 
     import armswatch
@@ -511,6 +559,9 @@ def main(argv: list[str] | None = None) -> None:
         "phases": phases,
         "summary": summarize(phases),
     }
+    if len(rounds) > 1:
+        report["rounds"] = rounds
+        report["summary"].update(summarize_rounds(rounds))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report["summary"], indent=2))

@@ -150,8 +150,9 @@ def test_process_pool_reads_its_input_lazily() -> None:
     )
     first = next(results)
     assert isinstance(first, tuple)
-    # Only the window of batches in flight has been read, not the whole stream.
-    assert produced <= 10 * 5
+    # Only the window of batches in flight, and the look-ahead of one batch per worker that
+    # shows where the input ends, have been read: not the whole stream.
+    assert produced <= 10 * (4 + 2 + 1)
     results.close()
 
 
@@ -211,8 +212,9 @@ def test_dask_local_cluster_gives_the_same_claims_in_the_same_order_as_a_local_r
         results.append(result)
         most_read_ahead = max(most_read_ahead, produced - len(results))
     assert summary(results) == expected
-    # Never more than the batches in flight plus the one being handed out were read ahead.
-    assert most_read_ahead <= 4 * (3 + 1)
+    # Never more than the batches in flight, the one being handed out and the look-ahead of one
+    # batch per worker were read ahead.
+    assert most_read_ahead <= 4 * (3 + 1 + 2)
 
 
 def test_unreachable_dask_scheduler_is_one_line_naming_the_address() -> None:

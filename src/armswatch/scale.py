@@ -109,11 +109,29 @@ def _joined(
 
 
 def _batches(
-    items: Iterable[Document | Failure], chunk_size: int
+    items: Iterable[Document | Failure], chunk_size: int, workers: int = 1
 ) -> Iterator[list[Document | Failure]]:
+    """Batches of `chunk_size` items; once the input is seen to end, smaller and smaller ones.
+
+    A batch goes out only when `chunk_size * workers` more items are known to follow it, so when
+    the input ends the last of it is still here, and it is shared out in shrinking batches
+    (guided self-scheduling: about 1/(2 x workers) of what remains each), so the workers finish
+    together instead of one of them working through a last full batch alone.
+    """
     iterator = iter(items)
-    while batch := list(islice(iterator, chunk_size)):
-        yield batch
+    if workers <= 1:
+        while batch := list(islice(iterator, chunk_size)):
+            yield batch
+        return
+    ahead: deque[Document | Failure] = deque()
+    for item in iterator:
+        ahead.append(item)
+        if len(ahead) >= chunk_size * (workers + 1):
+            yield [ahead.popleft() for _ in range(chunk_size)]
+    smallest = max(1, chunk_size // 16)
+    while ahead:
+        size = min(chunk_size, max(smallest, -(-len(ahead) // (2 * workers))), len(ahead))
+        yield [ahead.popleft() for _ in range(size)]
 
 
 def iter_sequential(
@@ -263,7 +281,7 @@ def iter_process_pool(
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     window_size = max_in_flight or workers * 4
-    batches = _batches(items, chunk_size)
+    batches = _batches(items, chunk_size, workers)
     window: deque[_Slot] = deque()
     pool = _Pool(workers, extractor, warm_up)
     try:
@@ -410,7 +428,7 @@ def iter_dask(
         cluster_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         window_size = max_in_flight or cluster_workers * 4
         client.run(_warm_dask_worker, extractor)
-        batches = _batches(items, chunk_size)
+        batches = _batches(items, chunk_size, cluster_workers)
         pending: dict[int, list[Document | Failure]] = {}  # sequence number -> batch in flight
         finished: dict[int, list[ItemResult]] = {}
         next_to_submit = 0
