@@ -48,7 +48,7 @@ GOVERNOR_STATUS = {
     "ready": "offered", "prepared": "offered", "willing": "offered", "able": "offered",
     "consider": "offered", "offer": "offered", "pledge": "offered", "promise": "offered",
     "vow": "offered", "commit": "offered", "announce": "offered", "set": "offered",
-    "agree": "agreed", "decide": "offered", "approve": "agreed", "allow": "agreed", "permit": "agreed", "authorize": "agreed",
+    "agree": "agreed", "decide": "offered", "approve": "agreed", "allow": "agreed", "permit": "agreed", "authorize": "agreed", "contract": "agreed",
     "authorise": "agreed", "sign": "agreed", "negotiate": "negotiating", "discuss": "negotiating",
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
@@ -124,6 +124,8 @@ SUBJECT_SUPPLYING_GOVERNORS = set(GOVERNOR_STATUS) | SUPPLYING_VERBS
 # Heads that keep a weapon word's meaning: "rocket systems", "missile launchers", "tank rounds".
 WEAPON_SYSTEM_NOUNS = {
     "system",
+    "aircraft",
+    "plane",
     "launcher",
     "battery",
     "unit",
@@ -201,6 +203,10 @@ CARRIER_NOUNS = {
     "plane", "airplane", "ship", "vessel", "boat", "freighter", "dhow", "truck", "lorry",
     "container", "cargo", "shipment", "consignment", "convoy", "train", "tanker", "flight",
 }  # fmt: skip
+# Places a demonym makes stand for their state as a destination ("the Nicaraguan port of Corinto")
+DESTINATION_PLACE_NOUNS = {"port", "harbour", "harbor", "airport", "airbase", "coast", "capital"}
+# Verbs of carrying that tell a delivery under way when the goods go "to" a party
+CARRYING_LEMMAS = {"carry", "transport", "ferry"}
 # Words that give a shipment's destination ("bound for Iran", "destined for the Houthis")
 DESTINATION_LEMMAS = {"bind", "destine", "head", "route"}
 # Movements whose "from X" is where a seized shipment came from ("flown from Pyongyang")
@@ -357,6 +363,8 @@ class PartyResolver:
                 or head.head.i in self.mentions.weapon_at  # "Iranian-made drones"
                 or head.lemma_.lower() in STATE_ACTOR_NOUNS
                 or head.lemma_.lower() in GROUP_NOUNS
+                # "a Soviet ship has delivered ...", "to the Nicaraguan port of Corinto"
+                or head.lemma_.lower() in CARRIER_NOUNS | DESTINATION_PLACE_NOUNS
             )
         if mention.term.role in {"name", "capital"} and not inside_head:
             # "Belarus people", "Iran arms initiative": a bare name modifying a common noun is no party
@@ -792,6 +800,18 @@ class FrameBuilder:
             ]
             if not any(obj.i in weapon_at for obj in instruments):
                 return None
+        elif lemma in CARRYING_LEMMAS:
+            # "a Soviet ship carrying combat jets to Nicaragua": a delivery under way
+            if not any(self._names_weapon(obj) for obj in _children(token, "dobj")):
+                return None
+            if not any(
+                self.resolver.parties(pobj)
+                for prep in _children(token, "prep")
+                if prep.lower_ in {"to", "for"}
+                for pobj in _children(prep, "pobj")
+            ):
+                return None
+            return Cue(lemma, "verb", "give", "in_transit", "unspecified")
         elif lemma in FLYING_LEMMAS:
             flown = _children(token, "dobj") + ([token.head] if token.dep_ == "acl" else [])
             if not any(self._names_weapon(obj) for obj in flown):
@@ -937,12 +957,17 @@ class FrameBuilder:
             _np_head(item_token).i: _np_head(item_token),
         }.values():
             for child in holder.children:
-                if (
-                    child.dep_ in {"acl", "relcl"}
-                    and child.i in cues
-                    and cues[child.i].pos == "verb"
-                ):
+                if child.dep_ not in {"acl", "relcl"}:
+                    continue
+                if child.i in cues and cues[child.i].pos == "verb":
                     chain.append(child)
+                else:
+                    # "the S-300 system that Cyprus has contracted to buy from Russia"
+                    chain.extend(
+                        grand
+                        for grand in child.children
+                        if grand.dep_ == "xcomp" and grand.i in cues and cues[grand.i].pos == "verb"
+                    )
         token = item_token
         for _ in range(12):
             if token.head.i == token.i:
@@ -977,13 +1002,19 @@ class FrameBuilder:
     def _cue_ancestors(self, token: Token, cues: dict[int, Cue]) -> list[Token]:
         found = []
         current = token
+        reported = False  # above a clausal complement ("reports that ... delivered")
         for _ in range(12):
             if current.head.i == current.i:
                 break
+            reported = reported or current.dep_ == "ccomp"
             current = current.head
             if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in {"VERB", "AUX"}:
                 break
             if current.i in cues:
+                if reported and cues[current.i].cue_class in META:
+                    # "TASS is authorized to state that reports ... that a ship delivered ...":
+                    # an approval governs a transfer through its object, not a reported clause
+                    continue
                 found.append(current)
         return found
 
@@ -1203,6 +1234,9 @@ class FrameBuilder:
                         deferred_subjects.append((subject, subject_role, cue.cue_class))
                     else:
                         self._add(frame, subject_role, subject)
+                if cue.lemma in CARRYING_LEMMAS and token.dep_ == "acl":
+                    # "a Soviet ship carrying jets to Nicaragua": the carrier's state sends them
+                    self._add(frame, "supplier", token.head)
                 if role_class == "arrive":
                     # "Iranian arms reached Bosnia"
                     for obj in _children(token, "dobj"):

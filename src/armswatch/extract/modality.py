@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from armswatch.extract.lexicons import load_lexicons
+from armswatch.extract.mentions import weapon_matches
 
 
 @cache
@@ -28,11 +29,38 @@ def _path_to_root(token: Token) -> list[Token]:
     return path
 
 
+def _governing_path(token: Token) -> list[Token]:
+    """The path to the root, cut where a relative clause meets the weapon it describes: in
+    "the S-300 system that Cyprus has contracted to buy will not be deployed" the negation is
+    the system's, not the purchase's."""
+    path = [token]
+    while token.head.i != token.i and len(path) < 20:
+        if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            head = token.head
+            if weapon_matches(head.doc[head.left_edge.i : head.i + 1].text):
+                break
+        token = token.head
+        path.append(token)
+    return path
+
+
 def _under_past_speech(token: Token) -> bool:
     return any(
         ancestor.tag_ == "VBD"
         and ancestor.lemma_.lower() in {"say", "tell", "announce", "state", "add", "confirm"}
         for ancestor in token.ancestors
+    )
+
+
+def _called_false(top: Token, sentence: Span) -> bool:
+    """ "Reports that a Soviet ship has delivered MiGs ... are a deliberate fabrication": a
+    report of the transfer named before it, and called false after it."""
+    reports = _words("report_noun")
+    falsity = _words("falsity")
+    return any(t.lower_ in reports for t in sentence if t.i < top.i) and any(
+        t.lower_ in falsity and t.dep_ in {"attr", "acomp", "amod", "oprd", "dobj", "conj"}
+        for t in sentence
+        if t.i > top.i
     )
 
 
@@ -48,7 +76,7 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     """confirmed is decided later, from who is speaking; this returns denied, unconfirmed,
     speculative or reported."""
     top = chain[-1]
-    path = [*chain[:-1], *_path_to_root(top)]
+    path = [*chain[:-1], *_governing_path(top)]
     condition_markers = _words("condition")
     speech_verbs = _words("speech")
     # "if the F-35s are not delivered": a condition outranks the negation inside it
@@ -57,6 +85,8 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
             child.dep_ == "mark" and child.lower_ in condition_markers for child in token.children
         ):
             return "speculative"
+    if _called_false(top, sentence):
+        return "denied"
     negated_chain = False
     for token in path:
         lemma = token.lemma_.lower()
