@@ -45,8 +45,15 @@ CONTRADICTION_PENALTY = 0.75
 UNASSERTED_CEILING = 0.3
 
 FusionKey = tuple[str, str, str]
+_LIFECYCLE = frozenset(LIFECYCLE)
 # status_rank of every status fusion meets, looked up rather than recomputed.
 _RANK: dict[str, int] = {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _origin_key(origin: Origin) -> str:
+    """Origin.key, computed once per distinct origin (it is built from three strings)."""
+    return origin.key
 
 
 def _rank(status: str) -> int:
@@ -148,9 +155,16 @@ class _Context:
 
     documents: dict[str, Document]
     _origins: dict[str, Origin] = field(default_factory=dict)
+    _canonical: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, doc_id: str) -> str:
         """The earliest document of a near-duplicate chain, so syndicated copies count once."""
+        found = self._canonical.get(doc_id)
+        if found is None:
+            found = self._canonical[doc_id] = self._follow(doc_id)
+        return found
+
+    def _follow(self, doc_id: str) -> str:
         seen: set[str] = set()
         while doc_id not in seen:
             seen.add(doc_id)
@@ -243,20 +257,27 @@ def _unconfirmed_stages(claims: list[ClaimFacts], stage: str | None) -> list[str
 
 
 def _timeline(claims: list[ClaimFacts], context: _Context) -> list[TimelineEntry]:
-    grouped: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
+    # (status, certainty) -> [earliest date reported, claim ids], in order of first appearance
+    grouped: dict[tuple[str, str], list[Any]] = {}
+    reported = context.reported
     for claim in claims:
-        grouped[(claim.status, claim.certainty)].append(claim)
-    entries = []
-    for (status, certainty), members in grouped.items():
-        dates = [d for d in (context.reported(claim) for claim in members) if d]
-        entries.append(
-            TimelineEntry(
-                status=status,
-                certainty=certainty,
-                first_seen=min(dates) if dates else None,
-                claim_ids=sorted(claim.claim_id for claim in members),
-            )
+        seen = reported(claim)
+        group = grouped.get((claim.status, claim.certainty))
+        if group is None:
+            grouped[(claim.status, claim.certainty)] = [seen or None, [claim.claim_id]]
+            continue
+        group[1].append(claim.claim_id)
+        if seen and (group[0] is None or seen < group[0]):
+            group[0] = seen
+    entries = [
+        TimelineEntry(
+            status=status,
+            certainty=certainty,
+            first_seen=first_seen,
+            claim_ids=sorted(claim_ids),
         )
+        for (status, certainty), (first_seen, claim_ids) in grouped.items()
+    ]
     return sorted(entries, key=lambda e: (e.first_seen or "9999", _rank(e.status), e.certainty))
 
 
@@ -296,35 +317,37 @@ def _contradictions(claims: list[ClaimFacts]) -> list[dict[str, Any]]:
     agreement); 'unconfirmed' contradicts an asserted status at or beyond it ('delivered' vs 'no
     indications it was delivered'), but not an earlier one (negotiating vs 'not yet delivered').
     """
-    asserted = [claim for claim in claims if claim.certainty in ASSERTED]
+    # asserted status -> its claim ids, statuses in order of first appearance
+    asserted: dict[str, list[str]] = {}
+    for claim in claims:
+        if claim.certainty in ASSERTED and claim.status in _LIFECYCLE:
+            asserted.setdefault(claim.status, []).append(claim.claim_id)
+    if not asserted:
+        return []
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
     for disputing in claims:
-        if disputing.certainty not in ("denied", "unconfirmed"):
+        certainty, status = disputing.certainty, disputing.status
+        if (certainty != "denied" and certainty != "unconfirmed") or status not in _LIFECYCLE:
             continue
-        for claim in asserted:
-            if claim.status not in LIFECYCLE or disputing.status not in LIFECYCLE:
+        rank = _rank(status)
+        for asserted_status, claim_ids in asserted.items():
+            if rank > _rank(asserted_status):
                 continue
-            if _rank(disputing.status) > _rank(claim.status):
-                continue
-            key = (claim.status, disputing.certainty, disputing.status)
-            entry = found.setdefault(
-                key,
-                {
-                    "status": claim.status,
-                    "asserted": [],
-                    "disputed_by": disputing.certainty,
-                    "disputed_status": disputing.status,
+            key = (asserted_status, certainty, status)
+            entry = found.get(key)
+            if entry is None:
+                entry = found[key] = {
+                    "status": asserted_status,
+                    "asserted": claim_ids,
+                    "disputed_by": certainty,
+                    "disputed_status": status,
                     "disputing": [],
-                },
-            )
-            if claim.claim_id not in entry["asserted"]:
-                entry["asserted"].append(claim.claim_id)
-            if disputing.claim_id not in entry["disputing"]:
-                entry["disputing"].append(disputing.claim_id)
+                }
+            entry["disputing"].append(disputing.claim_id)
     entries = list(found.values())
     for entry in entries:
-        entry["asserted"].sort()
-        entry["disputing"].sort()
+        entry["asserted"] = sorted(set(entry["asserted"]))
+        entry["disputing"] = sorted(set(entry["disputing"]))
     return sorted(
         entries, key=lambda e: (_rank(e["status"]), e["disputed_by"], e["disputed_status"])
     )
@@ -347,7 +370,7 @@ def _confidence(
         weight = CERTAINTY_WEIGHT.get(claim.certainty, 0.0)
         if stage is not None and claim.certainty not in ASSERTED:
             continue
-        origin_key = context.origin(claim).key
+        origin_key = _origin_key(context.origin(claim))
         support[origin_key] = max(support.get(origin_key, 0.0), claim.confidence * weight)
     doubt = 1.0
     for value in support.values():
@@ -370,15 +393,18 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
     origins: dict[str, Origin] = {}
     for claim in claims:
         origin = context.origin(claim)
-        origins.setdefault(origin.key, origin)
-    reported = sorted(d for d in (context.reported(claim) for claim in claims) if d)
-    dated = sorted(d for d in (context.when(claim) for claim in claims) if d and _parse_date(d))
+        origins.setdefault(_origin_key(origin), origin)
+    reported = [d for d in (context.reported(claim) for claim in claims) if d]
+    first_dated = min(
+        (d for d in (context.when(claim) for claim in claims) if d and _parse_date(d)),
+        default=None,
+    )
     contradictions = _contradictions(claims)
     designations = sorted(
         {item[2] for claim in claims for item in claim.items if item[0] == category and item[2]}
     )
     return Transfer(
-        transfer_id=transfer_id_for(key, dated[0] if dated else None),
+        transfer_id=transfer_id_for(key, first_dated),
         supplier=supplier,
         recipient=recipient,
         category=category,
@@ -393,8 +419,8 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
             "names": sorted(origin.name for origin in origins.values()),
         },
         documents=len({context.canonical(claim.doc_id) for claim in claims}),
-        first_reported=reported[0] if reported else None,
-        last_reported=reported[-1] if reported else None,
+        first_reported=min(reported) if reported else None,
+        last_reported=max(reported) if reported else None,
         contradictions=contradictions,
         confidence=_confidence(claims, stage, contradictions, context),
         claim_ids=sorted(claim.claim_id for claim in claims),
