@@ -23,15 +23,23 @@ class RecordingStore:
         self.signatures: dict[str, bytes | None] = {}
         self.failures: list[Failure] = []
         self.refreshes = 0
+        self.transactions: list[int] = []
 
-    def add(
-        self, document: Document, claims: list[Claim], *, signature: bytes | None = None
-    ) -> bool:
-        if any(text in document.text for text in self.known_texts):
-            return False  # already stored: the store says it is not new
-        self.documents.append((document, claims))
-        self.signatures[document.doc_id] = signature
-        return True
+    def add_batch(
+        self,
+        batch: list[tuple[Document, list[Claim]]],
+        *,
+        signatures: dict[str, bytes] | None = None,
+    ) -> list[str]:
+        self.transactions.append(len(batch))
+        new = []
+        for document, claims in batch:
+            if any(text in document.text for text in self.known_texts):
+                continue  # already stored: the store says it is not new
+            self.documents.append((document, claims))
+            self.signatures[document.doc_id] = (signatures or {}).get(document.doc_id)
+            new.append(document.doc_id)
+        return new
 
     def add_failure(self, failure: Failure) -> None:
         self.failures.append(failure)
@@ -152,3 +160,48 @@ def test_real_extractor_runs_in_the_process_pool(tmp_path: Path) -> None:
     for _, claims in store.documents:
         pairs = {(c.supplier and c.supplier.code, c.recipient and c.recipient.code) for c in claims}
         assert ("IRN", "RUS") in pairs
+
+
+def test_documents_are_written_in_batches_in_input_order(article_dir: Path) -> None:
+    store = RecordingStore()
+    report = ingest(
+        [str(article_dir)], store, progress=False, extractor=delivery_claims, batch_documents=3
+    )
+    assert report.documents == len(ARTICLES) - 1
+    assert store.transactions == [3] * (report.documents // 3) + (
+        [report.documents % 3] if report.documents % 3 else []
+    )
+    names = [Path(document.doc_ref or "").name for document, _ in store.documents]
+    assert names == sorted(names)
+
+
+def test_a_batch_waits_no_longer_than_its_time_limit(article_dir: Path) -> None:
+    store = RecordingStore()
+    # With no time to wait, every document is written as soon as it comes.
+    ingest(
+        [str(article_dir)],
+        store,
+        progress=False,
+        extractor=delivery_claims,
+        batch_documents=100,
+        batch_seconds=0.0,
+    )
+    assert store.transactions == [1] * len(store.documents)
+
+
+def test_ingest_into_a_real_store_counts_new_documents_and_claims_once(
+    article_dir: Path, tmp_path: Path
+) -> None:
+    from armswatch.store import Store
+
+    with Store(str(tmp_path / "register.db")) as store:
+        first = ingest([str(article_dir)], store, progress=False, extractor=delivery_claims)
+        again = ingest([str(article_dir)], store, progress=False, extractor=delivery_claims)
+        counts = store.counts()
+        pairs = {(t.supplier.name, t.recipient.name) for t in store.transfers()}
+    assert (first.new_documents, first.claims) == (len(ARTICLES) - 1, 4)
+    assert (again.new_documents, again.claims) == (0, 0)
+    assert counts["documents"] == len(ARTICLES) - 1
+    assert counts["claims"] == 4
+    assert counts["failures"] == 4  # two unreadable or failing inputs, recorded on each run
+    assert ("Poland", "Ukraine") in pairs

@@ -16,6 +16,7 @@ from armswatch.store import Store, resolve_url
 from armswatch.store.schema import metadata
 
 WRITER = Path(__file__).parent / "fixtures" / "register" / "writer.py"
+INGEST_WRITER = Path(__file__).parent / "fixtures" / "register" / "ingest_writer.py"
 DOCUMENTS = 150
 
 
@@ -107,6 +108,51 @@ def test_kill_9_mid_ingest_leaves_nothing_half_written_and_a_rerun_finishes(data
     with Store(database) as store:
         assert store.counts()["documents"] == DOCUMENTS
         assert store.counts()["claims"] == 5 * DOCUMENTS
+        assert store.count_transfers() > 0
+        assert store.refresh_transfers() == 0  # nothing left pending
+
+
+@pytest.mark.slow
+def test_kill_9_mid_batched_ingest_loses_whole_batches_only_and_a_rerun_finishes(
+    database, tmp_path
+):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    reports = 1500  # enough that the kill comes before the end
+    for number in range(reports):
+        (folder / f"{number:04d}.txt").write_text(
+            f"Report {number}: officials counted {number * 7919 % 1000} crates at depot "
+            f"{number * 31} and said a further shipment number {number} was on its way.\n",
+            encoding="utf-8",
+        )
+    Store(database).close()
+
+    def run() -> subprocess.Popen[str]:
+        command = [sys.executable, str(INGEST_WRITER), database, str(folder), "20"]
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    writer = run()
+    _wait_for(writer, 60)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    assert writer.returncode == -signal.SIGKILL
+
+    with Store(database) as store:
+        partial = store.counts()
+    assert 60 <= partial["documents"] < reports
+    assert partial["claims"] == 3 * partial["documents"]
+    assert _orphans(database) == {
+        "documents without claims": 0,
+        "claims without documents": 0,
+        "items without claims": 0,
+    }
+
+    rerun = run()
+    _, errors = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, errors
+    with Store(database) as store:
+        assert store.counts()["documents"] == reports
+        assert store.counts()["claims"] == 3 * reports
         assert store.count_transfers() > 0
         assert store.refresh_transfers() == 0  # nothing left pending
 

@@ -33,6 +33,10 @@ def _read(inputs: Iterable[str]) -> Iterator[Document | Failure]:
     yield from iter_inputs(inputs)
 
 
+# Documents written per transaction by ingest, and how long a document waits for its batch.
+BATCH_DOCUMENTS = 200
+BATCH_SECONDS = 2.0
+
 Extracted = tuple[Document, list[Claim]] | Failure
 # With signed=True: the document's MinHash signature (for the store's near-duplicate check) too.
 SignedExtracted = tuple[Document, list[Claim], bytes | None]
@@ -108,11 +112,16 @@ def ingest(
     scheduler: str | None = None,
     progress: bool = True,
     extractor: Extractor | None = None,
+    batch_documents: int = BATCH_DOCUMENTS,
+    batch_seconds: float = BATCH_SECONDS,
 ) -> RunReport:
     """Read, extract and store every input; each document is stored with its claims atomically.
 
     This process is the only writer: workers (local or on a cluster) extract, and compute the
     MinHash signature the store's near-duplicate check needs, so the writer only writes.
+    Documents are written `batch_documents` at a time in one transaction (`Store.add_batch`),
+    or sooner once the oldest waiting document has waited `batch_seconds`; a crash loses at most
+    the batch in flight, whole, and running the same ingest again stores it.
     """
     report = RunReport()
     started = time.perf_counter()
@@ -125,18 +134,56 @@ def ingest(
         extractor=extractor,
         signed=True,
     )
+    batch = _Batch(store, report)
     for result in results:
         if isinstance(result, Failure):
             report.failures.append(result)
             store.add_failure(result)
             continue
         document, claims, *signed = result
-        # Without a signature (a caller's own iter_extracted), the store computes it.
-        signature = signed[0] if signed else None
         report.documents += 1
-        if store.add(document, claims, signature=signature):
-            report.new_documents += 1
-            report.claims += len(claims)
+        # Without a signature (a caller's own iter_extracted), the store computes it.
+        batch.append(document, claims, signed[0] if signed else None)
+        if len(batch) >= batch_documents or batch.age() >= batch_seconds:
+            batch.write()
+    batch.write()
     store.refresh_transfers()
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _Batch:
+    """Extracted documents waiting to be written together, and the report they count towards."""
+
+    def __init__(self, store: Store, report: RunReport) -> None:
+        self.store = store
+        self.report = report
+        self.documents: list[tuple[Document, list[Claim]]] = []
+        self.signatures: dict[str, bytes] = {}
+        self.since = 0.0
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def age(self) -> float:
+        return time.monotonic() - self.since if self.documents else 0.0
+
+    def append(self, document: Document, claims: list[Claim], signature: bytes | None) -> None:
+        if not self.documents:
+            self.since = time.monotonic()
+        self.documents.append((document, claims))
+        if signature is not None:
+            self.signatures[document.doc_id] = signature
+
+    def write(self) -> None:
+        if not self.documents:
+            return
+        new = set(self.store.add_batch(self.documents, signatures=self.signatures))
+        for document, claims in self.documents:
+            # A document given twice in one batch is new once.
+            if document.doc_id in new:
+                new.discard(document.doc_id)
+                self.report.new_documents += 1
+                self.report.claims += len(claims)
+        self.documents = []
+        self.signatures = {}
