@@ -51,3 +51,34 @@ def test_an_authorisation_to_speak_approves_nothing() -> None:
         "in Honduras are false."
     )
     assert not {row for row in _rows(text) if row[3] == "agreed"}
+
+
+def test_a_package_lists_new_kinds_of_weapons() -> None:
+    text = (
+        "WASHINGTON - The Senate cleared the sale of eight C-130 transport aircraft to Morocco "
+        "on Tuesday. The package also includes 400 Hellfire missiles for the aircraft."
+    )
+    rows = {row[:4] for row in _rows(text, published="2016-05-03")}
+    assert ("USA", "MAR", "missiles", "agreed") in rows
+
+
+def test_for_x_to_buy_names_the_buyer() -> None:
+    text = (
+        "The State Department also approved a commercial licence for Georgia to buy 400 sniper "
+        "rifles from an American manufacturer, officials said."
+    )
+    rows = {row[:4] for row in _rows(text, published="2018-01-10")}
+    assert ("USA", "GEO", "small_arms", "agreed") in rows
+
+
+def test_a_weapon_named_on_a_simulator_is_no_item() -> None:
+    text = "The training package includes a Hawk flight simulator, a company spokesman said."
+    assert _rows(text, published="1987-05-01") == set()
+
+
+def test_a_warning_not_to_allow_use_is_no_denial() -> None:
+    text = (
+        "The United States said it will not allow Iran to use Chinese-made Silkworm missiles "
+        "against tankers in the Gulf."
+    )
+    assert not {row for row in _rows(text, published="1987-06-01") if row[4] == "denied"}

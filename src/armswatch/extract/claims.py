@@ -660,13 +660,23 @@ class DocumentReader:
             if read.offset - previous.offset <= ANTECEDENT_REACH
             and _compatible(read.suppliers, previous.suppliers)
             and _compatible(read.recipients, previous.recipients)
-            and (not read.items or _items_compatible(read.items, previous.items))
+            # "the package also includes missiles": an elaboration may add items of its own
+            and (
+                not read.items
+                or frame.direction == "elaborate"
+                or _items_compatible(read.items, previous.items)
+            )
         ]
         if not candidates:
             return
-        # an antecedent that names both sides outranks one that is itself still missing one
-        complete = [c for c in candidates if c.suppliers and c.recipients]
-        candidates = complete or candidates
+        # an antecedent that names both sides outranks one that is itself still missing one; one
+        # about the same kind of weapon outranks one about another
+        candidates.sort(
+            key=lambda c: (
+                not (c.suppliers and c.recipients),
+                bool(read.items) and not _items_compatible(read.items, c.items),
+            )
+        )
         if frame.anaphor_lemma:
             same_word = [c for c in candidates if frame.anaphor_lemma in c.cue_lemmas]
             candidates = same_word or candidates

@@ -190,6 +190,12 @@ GROUP_NOUNS = {
     "contra",
     "opposition",
 }
+# Nouns a weapon's name may modify without the phrase being that weapon
+NON_WEAPON_HEADS = {
+    "simulator", "engine", "factory", "plant", "programme", "program", "project", "crash",
+    "pilot", "maintenance", "production", "school", "museum", "model", "replica", "toy",
+    "game", "film", "movie", "documentary", "exhibition", "show", "fan", "club",
+}  # fmt: skip
 # Verbs of attack that say a weapon is in use only through "with" ("attacked Kyiv with drones"):
 # their object is the target, never the goods
 ATTACK_LEMMAS = {"attack", "strike", "hit", "bomb", "shell", "pound", "target", "raid", "bombard"}
@@ -467,6 +473,13 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         to_infinitive = token.dep_ == "advcl" and any(
             child.lower_ == "to" and child.dep_ == "aux" for child in token.children
         )
+        if token.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
+            # "a licence for Ukraine to buy rifles": the object of "for" is the infinitive's subject
+            for child in token.children:
+                if child.lower_ == "to" and child.dep_ == "aux" and child.i > 0:
+                    before = token.doc[child.i - 1]
+                    if before.dep_ == "pobj" and before.head.lower_ == "for":
+                        return before, False
         if token.dep_ == "xcomp" and head.dep_ == "ROOT" and head.pos_ in {"ADJ", "PROPN", "NOUN"}:
             return head, False  # headline "Dutch to sell 18 F-16s to Chile"
         if token.dep_ == "xcomp" or to_infinitive:
@@ -936,6 +949,10 @@ class FrameBuilder:
                 and _np_head(head).i in designation_heads
             ):
                 continue
+            if head.dep_ in {"compound", "amod", "nmod"} and (
+                _np_head(head).lemma_.lower() in NON_WEAPON_HEADS
+            ):
+                continue  # "a Hawk flight simulator", "the F-35 programme": not the weapon itself
             if (
                 weapon.term.kind == "generic"
                 and head.dep_ in {"compound", "amod"}
@@ -1344,11 +1361,15 @@ class FrameBuilder:
                 heads.append(weapon_token.head)
             if weapon_token.dep_ in {"compound", "amod", "nmod"}:
                 heads.append(_np_head(weapon_token))
+            # "Saudi arms package": a demonym on a deal names either side, as on any transfer noun
+            deal_word = weapon_token.lemma_.lower() in self.lexicons.noun_cues
             for child in (child for head in heads for child in head.children):
                 if child.dep_ == "poss":
                     possessors.extend(self.resolver.parties(child))
-                elif child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and self._names_origin(
-                    child
+                elif (
+                    child.dep_ in {"amod", "compound", "nmod", "npadvmod"}
+                    and not (deal_word and not self._names_origin_text(child))
+                    and self._names_origin(child)
                 ):
                     for party in self.resolver.parties(child):
                         if party not in frame.origin_suppliers:

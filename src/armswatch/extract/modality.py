@@ -97,6 +97,8 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
         )
         if lemma in _words("denial") and token.pos_ in {"VERB", "AUX"}:
             return "denied"
+        if negated and lemma in {"allow", "permit", "let", "tolerate"} and token not in chain:
+            return "speculative"  # "will not allow Iran to use the missiles": a warning, no denial
         # "Putin warns against supplying F-16s": a transfer argued against has not happened
         if lemma in _words("against") and any(
             child.dep_ == "prep" and child.lower_ == "against" for child in children
