@@ -82,3 +82,15 @@ def test_a_warning_not_to_allow_use_is_no_denial() -> None:
         "against tankers in the Gulf."
     )
     assert not {row for row in _rows(text, published="1987-06-01") if row[4] == "denied"}
+
+
+def test_every_item_of_a_formal_notification_joins_the_sale() -> None:
+    text = (
+        "WASHINGTON - The State Department has made a determination approving possible Foreign "
+        "Military Sales to the Government of Poland of up to 96 AH-64E Apache helicopters, for "
+        "an estimated cost of $12 billion, and of up to 4,000 tank cartridges, for an estimated "
+        "cost of $90 million."
+    )
+    rows = {row[:4] for row in _rows(text, published="2023-08-21")}
+    assert ("USA", "POL", "aircraft", "agreed") in rows
+    assert ("USA", "POL", "ammunition", "agreed") in rows

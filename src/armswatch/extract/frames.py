@@ -857,6 +857,14 @@ class FrameBuilder:
             cue_index = cue_of_item.get(
                 example_of.i if example_of is not None else -1, cue_of_item.get(weapon.head)
             )
+            if (
+                cue_index is None
+                and len(set(cue_of_item.values())) == 1
+                and self._free(doc[weapon.head])
+            ):
+                # "approving sales to Israel of 50 F-15IA aircraft, ..., and of 32,739 tank
+                # cartridges": a list item the parser hung elsewhere joins the sentence's one transfer
+                cue_index = next(iter(cue_of_item.values()))
             if cue_index is not None:
                 items_by_cue.setdefault(cue_index, []).append(weapon)
                 owned.add(weapon.head)
@@ -898,6 +906,28 @@ class FrameBuilder:
                 frames.append(frame)
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
         return frames
+
+    def _free(self, token: Token) -> bool:
+        """No verb of its own takes the weapon: it is a subject or object of nothing but
+        pass-through and speech verbs up to the root ("used missiles to shoot down aircraft":
+        the aircraft belong to "shoot down")."""
+        current = token
+        for _ in range(12):
+            if current.head.i == current.i:
+                return True
+            if current.dep_ in {"nsubj", "nsubjpass"} and current.i == token.i:
+                return False  # "the jets arrive", "tanks roll": the weapon acts in its own clause
+            argument = current.dep_ not in CLAUSAL_EDGES
+            current = current.head
+            lemma = current.lemma_.lower()
+            if (
+                argument
+                and current.pos_ == "VERB"
+                and lemma not in PASS_THROUGH_VERBS
+                and lemma not in SPEECH_LEMMAS
+            ):
+                return False
+        return False
 
     def _illustrated(self, token: Token) -> Token | None:
         """The weapon noun an item is an example of ("arms, including rockets" -> arms)."""
