@@ -357,20 +357,20 @@ def _confidence(
     claims: list[ClaimFacts],
     stage: str | None,
     contradictions: list[dict[str, Any]],
-    context: _Context,
+    origin_keys: list[str],
 ) -> float:
     """Noisy-OR over independent origins of their best support, lowered for contradictions.
 
     Each origin supports the transfer with its best claim (claim confidence x certainty weight);
     independent origins combine as 1 - prod(1 - support). Without an asserted stage the transfer is
     capped at UNASSERTED_CEILING; each distinct contradiction (at most two) multiplies by 0.75.
+    `origin_keys` holds each claim's origin key, in the order of `claims`.
     """
     support: dict[str, float] = {}
-    for claim in claims:
-        weight = CERTAINTY_WEIGHT.get(claim.certainty, 0.0)
+    for claim, origin_key in zip(claims, origin_keys, strict=True):
         if stage is not None and claim.certainty not in ASSERTED:
             continue
-        origin_key = _origin_key(context.origin(claim))
+        weight = CERTAINTY_WEIGHT.get(claim.certainty, 0.0)
         support[origin_key] = max(support.get(origin_key, 0.0), claim.confidence * weight)
     doubt = 1.0
     for value in support.values():
@@ -383,33 +383,49 @@ def _confidence(
 
 
 def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> Transfer:
-    supplier = next((c.supplier for c in claims if c.supplier is not None), None)
-    recipient = next((c.recipient for c in claims if c.recipient is not None), None)
     category = key[2]
+    supplier = recipient = None
+    origins: dict[str, Origin] = {}
+    origin_keys: list[str] = []
+    reported: list[str] = []
+    designations: set[str] = set()
+    documents: set[str] = set()
+    first_dated: str | None = None
+    origin_of, reported_of, canonical = context.origin, context.reported, context.canonical
+    # One pass gathers what several rules read of each claim.
+    for claim in claims:
+        if supplier is None:
+            supplier = claim.supplier
+        if recipient is None:
+            recipient = claim.recipient
+        origin = origin_of(claim)
+        origin_key = _origin_key(origin)
+        origin_keys.append(origin_key)
+        if origin_key not in origins:
+            origins[origin_key] = origin
+        seen = reported_of(claim)
+        if seen:
+            reported.append(seen)
+        # the date that separates deals: the event's, else when it was reported
+        when = claim.event_start or claim.event_end or seen
+        if when and (first_dated is None or when < first_dated) and _parse_date(when):
+            first_dated = when
+        documents.add(canonical(claim.doc_id))
+        for item in claim.items:
+            if item[0] == category and item[2]:
+                designations.add(item[2])
     # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
     # transfers as evidence, but only claims about this category set how far it has got
     naming = [claim for claim in claims if category in claim.categories]
     stage = _stage(naming or claims)
-    origins: dict[str, Origin] = {}
-    for claim in claims:
-        origin = context.origin(claim)
-        origins.setdefault(_origin_key(origin), origin)
-    reported = [d for d in (context.reported(claim) for claim in claims) if d]
-    first_dated = min(
-        (d for d in (context.when(claim) for claim in claims) if d and _parse_date(d)),
-        default=None,
-    )
     contradictions = _contradictions(claims)
-    designations = sorted(
-        {item[2] for claim in claims for item in claim.items if item[0] == category and item[2]}
-    )
     return Transfer(
         transfer_id=transfer_id_for(key, first_dated),
         supplier=supplier,
         recipient=recipient,
         category=category,
         stage=stage,
-        designations=designations,
+        designations=sorted(designations),
         unconfirmed_stages=_unconfirmed_stages(claims, stage),
         timeline=_timeline(claims, context),
         quantity=_quantity(claims, category),
@@ -418,11 +434,11 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
             "count": len(origins),
             "names": sorted(origin.name for origin in origins.values()),
         },
-        documents=len({context.canonical(claim.doc_id) for claim in claims}),
+        documents=len(documents),
         first_reported=min(reported) if reported else None,
         last_reported=max(reported) if reported else None,
         contradictions=contradictions,
-        confidence=_confidence(claims, stage, contradictions, context),
+        confidence=_confidence(claims, stage, contradictions, origin_keys),
         claim_ids=sorted(claim.claim_id for claim in claims),
     )
 
