@@ -94,3 +94,31 @@ def test_every_item_of_a_formal_notification_joins_the_sale() -> None:
     rows = {row[:4] for row in _rows(text, published="2023-08-21")}
     assert ("USA", "POL", "aircraft", "agreed") in rows
     assert ("USA", "POL", "ammunition", "agreed") in rows
+
+
+def test_the_kingdom_is_the_last_kingdom_named() -> None:
+    text = (
+        "Germany has stopped arms sales to Saudi Arabia. Canada, by contrast, says it will "
+        "honour its contract to supply light armoured vehicles to the kingdom."
+    )
+    rows = {row[:4] for row in _rows(text, published="2018-11-20")}
+    assert ("CAN", "SAU", "armoured_vehicles", "agreed") in rows
+
+
+def test_a_hyphenated_verb_is_read_whole() -> None:
+    text = (
+        "PARIS - France air-dropped rifles and anti-tank missiles to Libyan rebels, the army said."
+    )
+    rows = {row[:4] for row in _rows(text, published="2011-06-29")}
+    assert ("FRA", "Libyan rebels", "missiles", "delivered") in rows
+    claims = armswatch.extract(text, published="2011-06-29")
+    assert all("air-dropped" in claim.evidence.text for claim in claims)  # offsets unchanged
+
+
+def test_whoever_supplies_is_no_party() -> None:
+    text = (
+        "Britain sold Typhoon jets to Saudi Arabia last year. Aid groups say that whoever "
+        "supplies the weapons, civilians pay the price."
+    )
+    rows = _rows(text, published="2018-11-20")
+    assert not {row for row in rows if row[2] == "unspecified"}

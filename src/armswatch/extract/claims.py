@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -130,7 +131,7 @@ def forget_parsed() -> None:
 
 def _parse_text(text: str, unit: Unit) -> str:
     # single newlines are hard wraps in wire copy: spaces keep the parser on track, offsets unchanged
-    return _blank_datelines(text[unit.start : unit.end].replace("\n", " "))
+    return _join_hyphenated_cues(_blank_datelines(text[unit.start : unit.end].replace("\n", " ")))
 
 
 class DocumentReader:
@@ -351,6 +352,23 @@ class DocumentReader:
                         return
 
     def _resolve_anaphor(self, token: Token, unit: Unit) -> Party | None:
+        party = self._antecedent_state(token, unit)
+        if token.lemma_.lower() == "kingdom" and not self._is_kingdom(party):
+            # "the kingdom" is the last kingdom named, not the speaker's republic
+            position = unit.start + token.idx
+            kingdoms = [
+                match.payload.party
+                for match in self._party_mentions
+                if match.start < position and self._is_kingdom(match.payload.party)
+            ]
+            return kingdoms[-1] if kingdoms else None
+        return party
+
+    def _is_kingdom(self, party: Party | None) -> bool:
+        entry = self.lexicons.states.get(party.code or "") if party is not None else None
+        return entry is not None and entry.kingdom
+
+    def _antecedent_state(self, token: Token, unit: Unit) -> Party | None:
         """A state for "the country", "it", "its": for "its", the subject of its own clause ("Iran
         test-fired its new missiles"); else the speaker's own state, the sentence's subject, the
         last sentence's subject, the most salient state nearby."""
@@ -459,8 +477,10 @@ class DocumentReader:
     def _stands_as_transfer(read: ReadFrame) -> bool:
         """Precision rules for claims that miss a party (EXTRACTION.md section 7)."""
         frame = read.frame
-        if frame.policy:
-            return False  # "an embargo on all arms sales to X" is policy, not a transfer
+        if frame.policy or frame.indefinite:
+            # "an embargo on all arms sales to X" is policy, "whoever supplies the weapons" a
+            # generality: neither is a transfer
+            return False
         if frame.direction == "use" and not (read.suppliers and read.recipients):
             return False  # weapons used with no foreign supplier are not a transfer
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
@@ -774,6 +794,29 @@ class DocumentReader:
         return Origin(
             name=f"unnamed outlet (document {document.doc_id[:8]})", country=None, kind="media"
         )
+
+
+@cache
+def _hyphenated_cues() -> re.Pattern[str] | None:
+    forms = sorted(
+        (form for form in load_lexicons().cue_forms if "-" in form.strip("-")),
+        key=len,
+        reverse=True,
+    )
+    if not forms:
+        return None
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(form) for form in forms) + r")\b", re.IGNORECASE
+    )
+
+
+def _join_hyphenated_cues(text: str) -> str:
+    """ "air-dropped" -> "airdropped ": the parser reads a hyphenated verb as a modifier; the
+    joined word, padded to the same length, keeps every offset."""
+    pattern = _hyphenated_cues()
+    if pattern is None or "-" not in text:
+        return text
+    return pattern.sub(lambda match: match.group(0).replace("-", "") + " ", text)
 
 
 def _blank_datelines(text: str) -> str:

@@ -282,6 +282,8 @@ class Frame:
     official_actor: bool = False
     # a seized shipment names its carrier ("a cargo plane carrying weapons from North Korea")
     carrier: bool = False
+    # a side is anyone at all ("whoever supplies the weapons"): a generality, not a transfer
+    indefinite: bool = False
 
     @property
     def top(self) -> Token:
@@ -1412,6 +1414,11 @@ class FrameBuilder:
                         stationing=self._stationing(chain),
                     )
                 if child.dep_ == "acl" and child.lemma_.lower() in BUILD_LEMMAS:
+                    if direction in {"give", "offer"}:
+                        # "the delivery of boats built by Luerssen to Saudi Arabia": the parser
+                        # hangs the destination on the participle
+                        for place in _preps(child).get("to", []):
+                            self._add(frame, "recipient", place)
                     # "frigates built in British shipyards": the maker's state is the origin
                     for prep, objects in _preps(child).items():
                         for place in objects if prep in {"in", "by"} else []:
@@ -1565,6 +1572,9 @@ class FrameBuilder:
             return
         if token.lower_ in {"we", "us", "our"}:
             frame.first_person_roles.add(role)
+            return
+        if token.lower_ in {"whoever", "whatever", "anyone", "anybody", "someone", "somebody"}:
+            frame.indefinite = True
             return
         parties, official = self.resolver.official_parties(token)
         if official:

@@ -25,6 +25,7 @@ class StateEntry:
     government: str
     historical: bool = False
     years: tuple[int, int] | None = None
+    kingdom: bool = False  # "the kingdom" can refer to it
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,9 @@ def _load_states() -> tuple[dict[str, StateEntry], list[PartyTerm]]:
             government=record.get("government") or f"{record['name']} government",
             historical=bool(record.get("historical")),
             years=years,
+            kingdom=any(
+                "kingdom" in name.lower() for name in [record["name"], *record.get("aliases", [])]
+            ),
         )
         states[code] = entry
         party = Party(name=entry.name, code=code, kind="state")

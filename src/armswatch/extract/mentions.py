@@ -147,6 +147,11 @@ def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     """The transfer cue a token carries, as a verb or a noun, or None."""
     lower = token.lower_
     lemma = token.lemma_.lower()
+    if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+        # "air-dropped": the tokenizer splits a hyphenated verb; the lexicon lists it whole
+        joined = f"{token.nbor(-2).lower_}-{lower}"
+        if joined in lexicons.verb_cues:
+            return lexicons.verb_cues[joined]
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         cue = lexicons.verb_cues.get(lemma) or lexicons.verb_cues.get(lower)
         if cue is None and token.dep_ == "ROOT":
