@@ -143,8 +143,11 @@ def ingest(
         "add_seconds": round(add_seconds, 2),
         "fuse_seconds": round(fuse_seconds, 2),
         "claims_per_second": round(claims / (add_seconds + fuse_seconds)),
+        "add_cpu_seconds": round(add_cpu, 2),
+        "fuse_cpu_seconds": round(fuse_cpu, 2),
         "cpu_seconds": round(add_cpu + fuse_cpu, 2),
         "claims_per_cpu_second": round(claims / (add_cpu + fuse_cpu)),
+        "cpu_us_per_claim": round((add_cpu + fuse_cpu) / claims * 1e6, 1),
     }
 
 
@@ -171,6 +174,31 @@ def ingest_one_by_one(
         "claims": documents * per_document,
         "seconds": round(seconds, 2),
         "claims_per_second": round(documents * per_document / seconds),
+    }
+
+
+def ingest_as_pipeline(
+    store: Store, documents: int, per_document: int, pairs: int, start: int = 30_000_000
+) -> dict[str, float]:
+    """pipeline.ingest's path: add_batch of BATCH_DOCUMENTS documents per transaction (signatures
+    computed by the workers), then one refresh."""
+    from armswatch.pipeline import BATCH_DOCUMENTS
+
+    batch = synthetic_batch(start, documents, per_document, pairs, 4)
+    signatures = {document.doc_id: document_signature(document.text) for document, _ in batch}
+    started, cpu = time.perf_counter(), time.process_time()
+    for begin in range(0, documents, BATCH_DOCUMENTS):
+        store.add_batch(batch[begin : begin + BATCH_DOCUMENTS], signatures=signatures)
+    store.refresh_transfers()
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "documents": documents,
+        "documents_per_transaction": BATCH_DOCUMENTS,
+        "claims": documents * per_document,
+        "seconds": round(seconds, 2),
+        "claims_per_second": round(documents * per_document / seconds),
+        "cpu_seconds": round(cpu, 2),
+        "claims_per_cpu_second": round(documents * per_document / cpu),
     }
 
 
@@ -270,6 +298,12 @@ def main() -> None:
             )
             throughput["transfers"] = store.count_transfers()
             one_by_one = ingest_one_by_one(store, 1000 // scale, per_document, pairs=500)
+        # The pipeline's batches, into a fresh store as a first ingest would be, and again into
+        # the store above, whose pairs all hold claims already (so each is read back to re-fuse).
+        with Store(str(Path(workdir) / "pipeline.db")) as store:
+            pipeline_fresh = ingest_as_pipeline(store, 10_000 // scale, per_document, pairs=500)
+        with Store(throughput_url) as store:
+            pipeline_existing = ingest_as_pipeline(store, 2000 // scale, per_document, pairs=500)
         minhash = minhash_seconds(1000 // scale, per_document, 500)
         throughput["minhash_seconds_per_1000_documents"] = round(minhash * scale, 2)
 
@@ -310,6 +344,10 @@ def main() -> None:
             "target_claims_per_second": 20_000,
         },
         "per_document_add_then_fuse": one_by_one,
+        "pipeline_batches_then_fuse": {
+            "into_an_empty_store": pipeline_fresh,
+            "into_a_store_holding_every_pair": pipeline_existing,
+        },
         "large_store_build": {"first_quarter": first, "rest": rest},
         "transfers_query": {
             "transfers_in_store": transfers,

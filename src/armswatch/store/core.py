@@ -23,6 +23,7 @@ import orjson
 from sqlalchemy import (
     Connection,
     Engine,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -292,8 +293,14 @@ class Store:
         self, connection: Connection, prepared: list[tuple[Document, list[Claim], bytes | None]]
     ) -> tuple[list[str], _Learned]:
         ids = [document.doc_id for document, _, _ in prepared]
+        # Expanding parameters: SQLAlchemy would otherwise coerce every id as its own literal.
         stored = set(
-            connection.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(ids)))
+            connection.scalars(
+                select(documents.c.doc_id).where(
+                    documents.c.doc_id.in_(bindparam("ids", expanding=True))
+                ),
+                {"ids": ids},
+            )
         )
         added: list[str] = []
         document_rows: list[tuple[Any, ...]] = []
@@ -453,7 +460,8 @@ class Store:
                     documents.c.added_at,
                 )
                 .join(documents, document_bands.c.doc_id == documents.c.doc_id)
-                .where(document_bands.c.bucket.in_(buckets[start : start + 500]))
+                .where(document_bands.c.bucket.in_(bindparam("buckets", expanding=True))),
+                {"buckets": buckets[start : start + 500]},
             )
             for bucket, doc_id, signature, duplicate_of, added_at in rows:
                 found.setdefault(bucket, []).append(
