@@ -160,8 +160,8 @@ def document_signature(text: str) -> bytes | None:
 def ingest_one_by_one(
     store: Store, documents: int, per_document: int, pairs: int
 ) -> dict[str, float]:
-    """The pipeline's path today: store.add per document (one transaction each, signature
-    computed by a worker), then refresh."""
+    """store.add per document (one transaction each, signature computed by a worker), then
+    refresh: what pipeline.ingest did before it wrote documents in batches."""
     batch = synthetic_batch(10_000_000, documents, per_document, pairs, 2)
     signatures = [document_signature(document.text) for document, _ in batch]
     started = time.perf_counter()
