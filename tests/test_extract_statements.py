@@ -122,3 +122,21 @@ def test_whoever_supplies_is_no_party() -> None:
     )
     rows = _rows(text, published="2018-11-20")
     assert not {row for row in rows if row[2] == "unspecified"}
+
+
+def test_unnamed_officials_speak_for_the_dateline_state() -> None:
+    text = (
+        "JERUSALEM, Jan 6 - Israeli commandos have seized a freighter carrying Iranian weapons "
+        "bound for Hezbollah, the army said."
+    )
+    rows = _rows(text, published="2002-01-06")
+    assert ("IRN", "Hezbollah", "unspecified", "in_transit", "reported") in rows
+
+
+def test_western_diplomats_confirm_nothing() -> None:
+    text = (
+        "Nicaragua's government has taken delivery of six more Soviet-made Mi-24 helicopter "
+        "gunships, Western diplomats in Managua said."
+    )
+    rows = _rows(text, published="1985-04-02")
+    assert ("SUN", "NIC", "aircraft", "delivered", "reported") in rows

@@ -40,6 +40,8 @@ GOVERNMENT_BODY_NOUNS = {
     "spokesperson", "administration", "presidency", "embassy", "department", "command", "office",
     "cabinet", "kremlin", "pentagon", "minister", "secretary",
 }  # fmt: skip
+# Qualifiers that make a speaker no state's ("Western diplomats", "foreign officials")
+NON_STATE_QUALIFIERS = {"western", "foreign", "international", "independent", "arab", "european"}
 ANONYMOUS_NOUNS = {"source", "sources", "people", "person", "insider", "insiders"}
 EXPERT_NOUNS = {
     "analyst",
@@ -88,6 +90,8 @@ class AttributionReader:
                     subject, passive = subject_of(current)
                     if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
                         subject = current.head
+                    if subject is None:
+                        subject = _postposed_speaker(current)
                     # "Erdogan was quoted as saying": a passive subject speaks when it is a person
                     if subject is not None and (not passive or subject.ent_type_ == "PERSON"):
                         self._append(speakers, self.speaker(subject))
@@ -271,6 +275,12 @@ class AttributionReader:
                         kind = "government"
                     break
         head_lower = head.lower_
+        if head_lower in ANONYMOUS_NOUNS and person is None:
+            kind = "anonymous"  # "Israeli military sources": unnamed, whoever they work for
+        if person is None and any(t.lower_ in NON_STATE_QUALIFIERS for t in phrase):
+            # "Western diplomats in Managua": observers of no party; the city is where they sit
+            country = None
+            kind = "observer"
         if kind == "other":
             if head_lower in EXPERT_NOUNS:
                 kind = "expert"
@@ -304,6 +314,24 @@ class AttributionReader:
         if person is None and title and head.pos_ == "PROPN":
             title = None
         return Speaker(speaker=person, title=title, org=org, country=country, kind=kind)
+
+
+def _postposed_speaker(verb: Token) -> Token | None:
+    """ "..., Western diplomats in Managua said.": a speaker the parser hung on the clause
+    before the verb; the noun phrase right before it, up through its prepositions."""
+    if verb.i == 0:
+        return None
+    token = verb.doc[verb.i - 1]
+    for _ in range(4):
+        if token.dep_ in {"pobj", "prep"} and token.head.i < verb.i:
+            token = token.head
+            continue
+        break
+    if token.pos_ not in {"NOUN", "PROPN"} or token.i >= verb.i:
+        return None
+    before = verb.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    # only a phrase set off by a comma is a postposed speaker
+    return token if before is not None and before.text == "," else None
 
 
 def _speaks_anonymously(head: Token) -> bool:

@@ -148,10 +148,24 @@ class DocumentReader:
         # where a shipment or its carrier was going ("the plane was bound for Iran")
         self.destinations: list[Party] = []
         self._party_mentions = load_matchers().parties.find(self.text)
+        # the state of the dateline's city ("JERUSALEM, Jan 6 -"): whose unnamed officials speak
+        self.home = self._dateline_state()
         # a government's own statement, release or fact sheet speaks for that government
         self.self_published = bool(
             _SELF_PUBLISHED.search((document.title or self.text[:200])[:200])
         )
+
+    def _dateline_state(self) -> str | None:
+        """The state of the city a dateline names, read from the first lines of the story."""
+        match = _DATELINE.search(self.text[:400])
+        if match is None:
+            return None
+        # datelines are set in capitals ("JERUSALEM"): look the place up as a name is written
+        place = match.group(0).split(",")[0].strip(" -—–").title()
+        for party_match in load_matchers().parties.find(place):
+            if party_match.payload.party.kind == "state":
+                return party_match.payload.party.code
+        return None
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -739,9 +753,15 @@ class DocumentReader:
                 certainty = read.certainty
                 # a party's government says it, or acts on the record ("President Bush approved
                 # the sale"), or the document is that government's own statement
+                party_speaks = _party_speaks(read.attribution, supplier, recipient, self.home)
                 if certainty == "reported" and (
-                    _party_speaks(read.attribution, supplier, recipient)
-                    or frame.official_actor
+                    party_speaks
+                    # an act on the record told in the report's own voice, not in a third
+                    # party's ("The Russian MoD is buying shells," a U.S. official said)
+                    or (
+                        frame.official_actor
+                        and _speakers_of_parties(read.attribution, supplier, recipient, self.home)
+                    )
                     or (self.self_published and not read.attribution)
                 ):
                     certainty = "confirmed"
@@ -855,13 +875,44 @@ def _items_compatible(mine: list[Item], theirs: list[Item]) -> bool:
     return not categories or not their_categories or bool(categories & their_categories)
 
 
+def _speakers_of_parties(
+    attribution: list[Speaker],
+    supplier: Party | None,
+    recipient: Party | None,
+    home: str | None,
+) -> bool:
+    """No speaker of the claim is known to be a third party: each is a party's, or unnamed in a
+    story datelined in a party's state (or with no dateline)."""
+    codes = {party.code for party in (supplier, recipient) if party is not None and party.code}
+    return all(
+        speaker.country in codes
+        or (
+            speaker.country is None
+            and speaker.kind != "observer"
+            and (home is None or home in codes)
+        )
+        for speaker in attribution
+    )
+
+
 def _party_speaks(
-    attribution: list[Speaker], supplier: Party | None, recipient: Party | None
+    attribution: list[Speaker],
+    supplier: Party | None,
+    recipient: Party | None,
+    home: str | None = None,
 ) -> bool:
     codes = {party.code for party in (supplier, recipient) if party is not None and party.code}
-    # an unnamed government body ("the Defence Ministry said") speaks for a party to the story
+    # an unnamed government body ("the Defence Ministry said", "the army said") is the dateline
+    # state's when the story has one (JERUSALEM: Israel's army), else a party to the story
     return any(
-        (speaker.country in codes or (speaker.country is None and speaker.speaker is None))
+        (
+            speaker.country in codes
+            or (
+                speaker.country is None
+                and speaker.speaker is None
+                and (home is None or home in codes)
+            )
+        )
         and speaker.kind in {"government", "military", "company"}
         for speaker in attribution
     )
