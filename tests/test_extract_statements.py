@@ -140,3 +140,13 @@ def test_western_diplomats_confirm_nothing() -> None:
     )
     rows = _rows(text, published="1985-04-02")
     assert ("SUN", "NIC", "aircraft", "delivered", "reported") in rows
+
+
+def test_headline_missiles_are_the_story_s_air_defence_systems() -> None:
+    text = (
+        "Soviets install missiles in Libya, U.S. says\n\n"
+        "WASHINGTON - The Soviet Union has installed SA-5 anti-aircraft batteries at two sites in "
+        "Libya, U.S. officials said on Sunday."
+    )
+    rows = {row[:3] for row in _rows(text, published="1985-01-13")}
+    assert rows == {("SUN", "LBY", "air_defence")}

@@ -474,6 +474,7 @@ class DocumentReader:
             self._resolve_unnamed_actors(read)
         for read in resolved:
             self._complete_from_document(read, resolved)
+        _name_generic_missiles(resolved)
         kept = [read for read in resolved if self._stands_as_transfer(read)]
         claims: dict[str, Claim] = {}
         for read in kept:
@@ -843,6 +844,27 @@ def _blank_datelines(text: str) -> str:
     """Datelines and wire tickers ("<BAEL.L>") are no part of the sentence: the parser gets spaces."""
     text = _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
     return _TICKER.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def _name_generic_missiles(reads: list[ReadFrame]) -> None:
+    """ "Soviets install long-range missiles in Syria" over a story about SA-5 batteries: bare
+    "missiles" between a pair whose named systems are all air defence are those systems."""
+    for read in reads:
+        generic = [i for i in read.items if i.category == "missiles" and not i.designation]
+        if not generic or len(generic) != len(read.items):
+            continue
+        named = {
+            item.category
+            for other in reads
+            if other is not read
+            and set(other.suppliers) == set(read.suppliers)
+            and set(other.recipients) == set(read.recipients)
+            for item in other.items
+            if item.designation
+        }
+        if named == {"air_defence"}:
+            for item in generic:
+                item.category = "air_defence"
 
 
 def _unique(parties: list[Party]) -> list[Party]:

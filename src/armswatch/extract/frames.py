@@ -1554,6 +1554,10 @@ class FrameBuilder:
                     and (role_class == "arrive" or stationing)
                 ):
                     self._add(frame, "recipient", obj)
+                elif preposition in {"at", "near"} and (role_class == "arrive" or stationing):
+                    # "installed missiles at two sites in Syria"
+                    for place in _preps(obj).get("in", []):
+                        self._add(frame, "recipient", place)
                 elif preposition == "from" and role_class in {
                     "get",
                     "ask",
