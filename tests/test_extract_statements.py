@@ -150,3 +150,21 @@ def test_headline_missiles_are_the_story_s_air_defence_systems() -> None:
     )
     rows = {row[:3] for row in _rows(text, published="1985-01-13")}
     assert rows == {("SUN", "LBY", "air_defence")}
+
+
+def test_a_contract_for_weapons_from_a_state() -> None:
+    text = (
+        "Pakistan's search for submarines\n\nKARACHI - The navy has signed a contract for "
+        "three Agosta 90B submarines from France, officials said. Pakistan's navy needs them."
+    )
+    rows = {row[:4] for row in _rows(text, published="1994-09-21")}
+    assert ("FRA", "PAK", "ships", "agreed") in rows
+
+
+def test_delivered_according_to_a_relative_clause_of_speech() -> None:
+    text = (
+        "More controversial are the M-11 missiles that American intelligence agencies say China "
+        "has delivered in crates to a Pakistani air base."
+    )
+    rows = {row[:4] for row in _rows(text, published="1995-07-02")}
+    assert ("CHN", "PAK", "missiles", "delivered") in rows

@@ -210,7 +210,9 @@ CARRIER_NOUNS = {
     "container", "cargo", "shipment", "consignment", "convoy", "train", "tanker", "flight",
 }  # fmt: skip
 # Places a demonym makes stand for their state as a destination ("the Nicaraguan port of Corinto")
-DESTINATION_PLACE_NOUNS = {"port", "harbour", "harbor", "airport", "airbase", "coast", "capital"}
+DESTINATION_PLACE_NOUNS = {
+    "port", "harbour", "harbor", "airport", "airbase", "base", "coast", "capital",
+}  # fmt: skip
 # Verbs of carrying that tell a delivery under way when the goods go "to" a party
 CARRYING_LEMMAS = {"carry", "transport", "ferry"}
 # Words that give a shipment's destination ("bound for Iran", "destined for the Houthis")
@@ -442,6 +444,13 @@ def _preps(token: Token) -> dict[str, list[Token]]:
             for nested in _children(child, "prep"):
                 for pobj in _children(nested, "pobj"):
                     found.setdefault(child.lower_, []).append(pobj)
+            # "delivered in crates to a Pakistani air base": a destination hung on the manner
+            if child.lower_ in {"in", "by", "aboard", "on"}:
+                for pobj in _children(child, "pobj"):
+                    for nested in _children(pobj, "prep"):
+                        if nested.lower_ == "to":
+                            for place in _children(nested, "pobj"):
+                                found.setdefault("to", []).append(place)
     return found
 
 
@@ -931,6 +940,10 @@ class FrameBuilder:
                 return False
         return False
 
+    def _np_holder(self, weapon: WeaponMention) -> Token:
+        """The noun a weapon mention heads or modifies ("Agosta 90B submarines" -> submarines)."""
+        return _np_head(self.mentions.doc[weapon.head])
+
     def _illustrated(self, token: Token) -> Token | None:
         """The weapon noun an item is an example of ("arms, including rockets" -> arms)."""
         current = token
@@ -1011,11 +1024,15 @@ class FrameBuilder:
                 if child.i in cues and cues[child.i].pos == "verb":
                     chain.append(child)
                 else:
-                    # "the S-300 system that Cyprus has contracted to buy from Russia"
+                    # "the S-300 system that Cyprus has contracted to buy from Russia", "the
+                    # missiles that U.S. agencies say China has delivered"
+                    speech = child.lemma_.lower() in SPEECH_LEMMAS
                     chain.extend(
                         grand
                         for grand in child.children
-                        if grand.dep_ == "xcomp" and grand.i in cues and cues[grand.i].pos == "verb"
+                        if (grand.dep_ == "xcomp" or (speech and grand.dep_ == "ccomp"))
+                        and grand.i in cues
+                        and cues[grand.i].pos == "verb"
                     )
         token = item_token
         for _ in range(12):
@@ -1180,6 +1197,13 @@ class FrameBuilder:
             return None
         noun, cue = nouns[0]
         partners = _preps(noun).get("with", [])
+        if not partners:
+            # "signed a contract for three submarines from France"
+            partners = [
+                place
+                for weapon in weapons
+                for place in _preps(self._np_holder(weapon)).get("from", [])
+            ]
         verb = governing_verb(noun)
         if not partners or verb is None:
             return None
@@ -1197,7 +1221,8 @@ class FrameBuilder:
         self._add(frame, "recipient", subject)
         for partner in partners:
             self._add(frame, "supplier", partner)
-        if not frame.suppliers or not frame.recipients:
+        # "The navy has signed ...": an unnamed buyer is resolved from the story later
+        if not frame.suppliers or not (frame.recipients or frame.unnamed_state_roles):
             return None
         frame.items = self._items(weapons, frame)
         return frame
