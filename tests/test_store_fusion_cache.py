@@ -193,3 +193,18 @@ def test_add_batch_names_the_documents_that_were_new(url):
     with Store(url) as store:
         assert store.add_batch(reports[:2]) == [reports[0][0].doc_id, reports[1][0].doc_id]
         assert store.add_batch(reports[:3]) == [reports[2][0].doc_id]
+
+
+def test_past_its_bound_the_cache_is_dropped_and_the_claims_read_back(url, monkeypatch):
+    from armswatch.store import core
+
+    monkeypatch.setattr(core, "CACHED_CLAIMS", 4)
+    reports = _reports()
+    with Store(url) as store:
+        store.add_many(reports[:2])
+        assert store._cache.size == 4  # within the bound: kept
+        store.add_many(reports[2:])
+        assert store._cache.size == 0  # past it: every pair will be read back
+        store.refresh_transfers()
+        fused = _transfers(store)
+    assert _refused_from_scratch(url) == fused

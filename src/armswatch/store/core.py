@@ -124,8 +124,9 @@ ITEM_COLUMNS = (
     "quantity_max",
 )
 BAND_COLUMNS = ("bucket", "doc_id")
-# Claims added by this process and kept in memory for the next refresh, at most (see _FusionCache).
-CACHED_CLAIMS = 500_000
+# Claims added by this process and kept in memory for the next refresh, at most (see
+# _FusionCache); about 0.9 KB each, so at most about 110 MB.
+CACHED_CLAIMS = 120_000
 # SQLite page cache per connection (KiB).
 CACHE_KIB = 16 * 1024
 # WAL pages (4 KiB) after which a commit copies the WAL back into the database (SQLite: 1000).
