@@ -168,3 +168,25 @@ def test_delivered_according_to_a_relative_clause_of_speech() -> None:
     )
     rows = {row[:4] for row in _rows(text, published="1995-07-02")}
     assert ("CHN", "PAK", "missiles", "delivered") in rows
+
+
+def test_the_aircraft_of_a_story_about_fighters_are_weapons() -> None:
+    text = (
+        "NEW DELHI - The first squadron of MiG-29 fighters joined the air force today. India "
+        "received the aircraft from the Soviet Union in November, the ministry said."
+    )
+    rows = {row[:3] for row in _rows(text, published="1987-12-10")}
+    assert ("SUN", "IND", "aircraft") in rows
+
+
+def test_planes_of_an_airline_are_no_weapons() -> None:
+    text = (
+        "Lockheed showed F-16 fighters at the air show. Boeing said it had agreed to sell ten "
+        "planes to an Indian budget airline."
+    )
+    assert not {row for row in _rows(text, published="2005-02-10") if row[2] == "aircraft"}
+
+
+def test_a_story_without_a_named_weapon_has_no_weapon_aircraft() -> None:
+    text = "Turkey bought twenty aircraft from Airbus for its national airline, officials said."
+    assert _rows(text, published="2015-02-10") == set()

@@ -914,4 +914,8 @@ def test_the_extractor_loads_every_file() -> None:
     load_lexicons.cache_clear()
     lexicons = load_lexicons()
     assert set(lexicons.states) == state_codes()
-    assert len(lexicons.weapons) == len(weapon_rows())
+    contextual = read_tsv("contextual_weapons.tsv")
+    assert len(lexicons.weapons) == len(weapon_rows()) + len(contextual)
+    assert {term.surface for term in lexicons.weapons if term.contextual} == {
+        row["term"] for row in contextual
+    }

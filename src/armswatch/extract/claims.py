@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extract.attribution import AttributionReader, origin_of
 from armswatch.extract.dates import document_date, resolve_event_date
 from armswatch.extract.frames import (
+    BUILD_LEMMAS,
     CARRIER_NOUNS,
     DESTINATION_LEMMAS,
     SPEECH_LEMMAS,
@@ -30,7 +31,7 @@ from armswatch.extract.frames import (
     subject_of,
 )
 from armswatch.extract.lexicons import Lexicons, load_lexicons
-from armswatch.extract.mentions import TokenMentions, load_matchers
+from armswatch.extract.mentions import TokenMentions, designated_categories, load_matchers
 from armswatch.extract.modality import certainty_of
 from armswatch.extract.nlp import load_pipeline
 from armswatch.extract.prefilter import Unit, candidate_units
@@ -148,6 +149,8 @@ class DocumentReader:
         # where a shipment or its carrier was going ("the plane was bound for Iran")
         self.destinations: list[Party] = []
         self._party_mentions = load_matchers().parties.find(self.text)
+        # kinds of weapon the document names by designation: "the aircraft" is one of them
+        self.licensed = designated_categories(load_matchers().weapons.find(self.text))
         # the state of the dateline's city ("JERUSALEM, Jan 6 -"): whose unnamed officials speak
         self.home = self._dateline_state()
         # a government's own statement, release or fact sheet speaks for that government
@@ -181,7 +184,7 @@ class DocumentReader:
         return self._claims()
 
     def _read_unit(self, unit: Unit, doc: Doc) -> None:
-        mentions = TokenMentions(doc)
+        mentions = TokenMentions(doc, self.licensed)
         resolver = PartyResolver(
             mentions,
             self.lexicons,
@@ -251,6 +254,19 @@ class DocumentReader:
                 mention = mentions.party_at.get(token.i - 2)
                 if mention is not None and mention.term.role in {"demonym", "name", "company"}:
                     found.append((token.i, mention.term.party))
+        for weapon in weapons:
+            # "the warships that France built for Russia": the builder's state made them
+            head = doc[weapon.head]
+            holders = {head.i: head, head.head.i: head.head}.values()
+            for clause in (c for h in holders for c in h.children if c.dep_ in {"relcl", "acl"}):
+                if clause.lemma_.lower() not in BUILD_LEMMAS:
+                    continue
+                for subject in clause.children:
+                    if subject.dep_ != "nsubj":
+                        continue
+                    mention = mentions.party_at.get(subject.i)
+                    if mention is not None and mention.term.party.kind == "state":
+                        found.append((-weapon.start - 1, mention.term.party))
         for match in _ORIGIN_PREDICATE.finditer(sentence.text):
             group = "maker" if match.group("maker") else "origin"
             span = doc.char_span(

@@ -45,6 +45,9 @@ class WeaponTerm:
     kind: str  # designation or generic
     canonical: str
     exact_case: bool
+    # a plain word ("aircraft", "ships") that is a weapon only where the document names a
+    # weapon of the same category (contextual_weapons.tsv)
+    contextual: bool = False
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,21 @@ def load_lexicons() -> Lexicons:
                 kind=row.get("kind") or "generic",
                 canonical=row.get("canonical") or row["term"],
                 exact_case=(row.get("case") or "fold") == "exact",
+            )
+        )
+    for row in _read_tsv("contextual_weapons.tsv"):
+        if row["category"] not in CATEGORIES:
+            raise ExtractionError(
+                f"contextual_weapons.tsv: {row['term']}: unknown category {row['category']!r}"
+            )
+        weapons.append(
+            WeaponTerm(
+                surface=row["term"],
+                category=row["category"],
+                kind="generic",
+                canonical=row.get("canonical") or row["term"],
+                exact_case=False,
+                contextual=True,
             )
         )
     ambiguity: dict[str, list[re.Pattern[str]]] = {}

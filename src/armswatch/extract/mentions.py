@@ -47,12 +47,22 @@ def load_matchers() -> Matchers:
     return Matchers(lexicons, weapons, parties, sources, cues)
 
 
-def weapon_matches(text: str, lowered: str | None = None) -> list[TermMatch[WeaponTerm]]:
-    """Weapon terms in text, without the ones the ambiguity rules say are ordinary words there."""
+def weapon_matches(
+    text: str, lowered: str | None = None, licensed: frozenset[str] | None = None
+) -> list[TermMatch[WeaponTerm]]:
+    """Weapon terms in text, without the ones the ambiguity rules say are ordinary words there.
+
+    Contextual words ("the aircraft") count only for the categories `licensed`: those of the
+    weapons the whole document names (by default, those named in `text` itself).
+    """
     matchers = load_matchers()
     found = matchers.weapons.find(text, lowered)
     if not found:
         return found
+    if any(match.payload.contextual for match in found):
+        if licensed is None:
+            licensed = designated_categories(found)
+        found = [m for m in found if not m.payload.contextual or m.payload.category in licensed]
     ambiguity = matchers.lexicons.ambiguity
     kept = []
     for match in found:
@@ -63,6 +73,11 @@ def weapon_matches(text: str, lowered: str | None = None) -> list[TermMatch[Weap
             continue
         kept.append(match)
     return kept
+
+
+def designated_categories(matches: list[TermMatch[WeaponTerm]]) -> frozenset[str]:
+    """Categories of the weapons named by designation ("MiG-29", "Mistral-class")."""
+    return frozenset(m.payload.category for m in matches if m.payload.kind == "designation")
 
 
 def _ruled_out(text: str, match: TermMatch[WeaponTerm], patterns: list) -> bool:
@@ -117,18 +132,33 @@ def _place(
 class TokenMentions:
     """Mentions of one parsed unit, indexed by token, so role slots can ask "who is this?"."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, licensed: frozenset[str] | None = None) -> None:
         self.doc = doc
         text = doc.text
         lowered = _lower_same_length(text)
         matchers = load_matchers()
         self.weapons, self.weapon_at = _place(
             doc,
-            weapon_matches(text, lowered),
-            lambda span, term: not _proper_name_use(span[0], term),
+            weapon_matches(text, lowered, licensed),
+            lambda span, term: (
+                not _proper_name_use(span[0], term)
+                and not (term.contextual and _civil_context(span))
+            ),
         )
         self.parties, self.party_at = _place(doc, matchers.parties.find(text, lowered))
         self.sources, self.source_at = _place(doc, matchers.sources.find(text, lowered))
+
+
+# Words that make "planes" and "ships" in a sentence civilian
+_CIVIL_WORDS = {
+    "airline", "airlines", "airliner", "airliners", "passenger", "passengers", "cruise", "cargo", "freight", "commercial", "civil", "civilian", "budget",
+    "container", "tanker", "tankers", "ferry", "ferries", "fishing", "merchant",
+}  # fmt: skip
+
+
+def _civil_context(span: Span) -> bool:
+    """A plain word ("planes", "ships") in a sentence about airlines or shipping lines."""
+    return any(token.lower_ in _CIVIL_WORDS for token in span[0].sent)
 
 
 def _proper_name_use(token: Token, term: WeaponTerm) -> bool:
