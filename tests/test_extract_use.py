@@ -94,3 +94,11 @@ def test_two_makers_for_one_kind_leave_the_supplier_open() -> None:
         "the rebels launched the drones at an airbase on Monday."
     )
     assert not {row for row in _rows(text) if row[3] == "in_use"}
+
+
+def test_captured_weapons_were_not_supplied_to_their_user() -> None:
+    text = (
+        "Officials said the insurgents had used U.S.-made armoured Humvee vehicles captured from "
+        "the Iraqi army in the attack."
+    )
+    assert not {row for row in _rows(text, published="2015-06-01") if row[3] == "in_use"}

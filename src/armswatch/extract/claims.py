@@ -514,6 +514,10 @@ class DocumentReader:
             return False
         if frame.direction == "use" and not (read.suppliers and read.recipients):
             return False  # weapons used with no foreign supplier are not a transfer
+        if frame.captured:
+            return (
+                False  # weapons captured from someone else: their maker supplied the user nothing
+            )
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
         if any(token.lemma_.lower() in BAN_LEMMAS for token in frame.chain) and all(

@@ -196,6 +196,8 @@ NON_WEAPON_HEADS = {
     "pilot", "maintenance", "production", "school", "museum", "model", "replica", "toy",
     "game", "film", "movie", "documentary", "exhibition", "show", "fan", "club",
 }  # fmt: skip
+# Weapons got by taking them: their user received nothing from their maker
+CAPTURE_LEMMAS = {"capture", "seize", "steal", "loot", "abandon", "take", "leave", "scavenge"}
 # Verbs of attack that say a weapon is in use only through "with" ("attacked Kyiv with drones"):
 # their object is the target, never the goods
 ATTACK_LEMMAS = {"attack", "strike", "hit", "bomb", "shell", "pound", "target", "raid", "bombard"}
@@ -286,6 +288,8 @@ class Frame:
     carrier: bool = False
     # a side is anyone at all ("whoever supplies the weapons"): a generality, not a transfer
     indefinite: bool = False
+    # the weapons used were taken, not given ("U.S.-made Humvees captured from Afghan forces")
+    captured: bool = False
 
     @property
     def top(self) -> Token:
@@ -1156,6 +1160,13 @@ class FrameBuilder:
             policy=policy,
         )
         frame.item_heads = {weapon.head for weapon in weapons}
+        if frame.direction == "use":
+            frame.captured = any(
+                child.dep_ in {"acl", "relcl", "amod"} and child.lemma_.lower() in CAPTURE_LEMMAS
+                for weapon in weapons
+                for holder in {sentence.doc[weapon.head], _np_head(sentence.doc[weapon.head])}
+                for child in holder.children
+            )
         self._fill_roles(frame, chain_cues, direction_token)
         frame.items = self._items(weapons, frame)
         if direction_cue.cue_class == "elaborate":
