@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -34,7 +35,7 @@ ENGINES: tuple[str, ...] = ("local", "dask")
 # Documents per batch: enough to amortize the trip to a worker, few enough to balance the load.
 # A Dask task costs milliseconds of scheduling, so its batches are larger.
 DEFAULT_CHUNK_SIZE = 64
-DASK_CHUNK_SIZE = 256
+DASK_CHUNK_SIZE = 512
 # Modules imported once in the fork server, so each worker starts without re-importing spaCy
 # (armswatch.extract imports spaCy only when the model loads, so spaCy is named itself).
 PRELOAD_MODULES: tuple[str, ...] = ("armswatch.models", "armswatch.extract", "spacy")
@@ -318,6 +319,10 @@ LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.scheduler.work-stealing": False,
+    # A worker of our own machine that dies was almost surely killed by its document (or the
+    # OOM killer): fail its batch at once and re-run the batch document by document (see
+    # iter_dask) rather than kill three more workers with it first.
+    "distributed.scheduler.allowed-failures": 0,
 }
 
 
@@ -344,8 +349,9 @@ def connect_dask(scheduler: str | None, workers: int, timeout: float = 10.0) -> 
                 processes=True,
                 dashboard_address=None,
             )
-        # Results come straight from the worker that holds them, not relayed by the scheduler.
-        return Client(cluster, direct_to_workers=True)
+        # Not direct_to_workers: fetching a result from a worker that just died waits out a 30 s
+        # connect timeout, where the scheduler knows at once.
+        return Client(cluster)
     except (OSError, TimeoutError, RuntimeError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ExtractionError(f"cannot start a local Dask cluster of {workers}: {reason}") from exc
@@ -380,20 +386,63 @@ def extract_pickled_batch(payload: bytes, extractor: Job) -> bytes:
     return pickle.dumps(extract_batch(batch, extractor), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _task_error(future: Any) -> BaseException:
-    """Why a Dask task did not finish (its exception, or its cancellation)."""
-    try:
-        error = future.exception(timeout=0)
-    except BaseException as exc:  # cancelled futures raise here instead of answering
-        return exc
-    return error if isinstance(error, BaseException) else RuntimeError(future.status)
+def _submit_batch(client: Any, batch: list[Document | Failure], extractor: Job) -> Any:
+    payload = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+    return client.submit(extract_pickled_batch, payload, extractor, pure=False)
 
 
-def _failed_batch(batch: list[Document | Failure], error: BaseException) -> list[ItemResult]:
+def _task_error(outcome: Any) -> BaseException:
+    """Why a Dask task did not finish, from what `as_completed(raise_errors=False)` gave for it:
+    a (type, exception, traceback) triple, or the exception itself when it was cancelled."""
+    if isinstance(outcome, BaseException):
+        return outcome
+    if isinstance(outcome, tuple) and len(outcome) == 3 and isinstance(outcome[1], BaseException):
+        return outcome[1]
+    return RuntimeError(f"unexpected task outcome {type(outcome).__name__}")
+
+
+def _worker_died(error: BaseException) -> bool:
+    from distributed import KilledWorker
+
+    return isinstance(error, KilledWorker)
+
+
+WORKER_DIED = "extraction failed: the worker process died on this document"
+
+
+def _isolate_on_dask(
+    client: Any, batch: list[Document | Failure], extractor: Job
+) -> list[ItemResult]:
+    """Re-run a batch whose worker died one document at a time, so only the killer fails.
+
+    One at a time: a worker's death fails every task it held, so documents sent together would
+    fail beside the one that killed it.
+    """
+    results: list[ItemResult] = []
+    for item in batch:
+        try:
+            results.extend(pickle.loads(_submit_batch(client, [item], extractor).result()))
+        except Exception as exc:
+            assert isinstance(item, Document)  # a Failure input never reaches a worker's code
+            reason = WORKER_DIED if _worker_died(exc) else failure_reason(exc)
+            results.append(Failure(item.doc_ref or item.doc_id, reason, stage="extract"))
+    return results
+
+
+def _failed_batch(
+    client: Any, batch: list[Document | Failure], extractor: Job, error: BaseException
+) -> list[ItemResult]:
+    """Results for a batch whose task failed as a whole."""
+    if _worker_died(error) and len(batch) > 1:
+        return _isolate_on_dask(client, batch, extractor)
     return [
         item
         if isinstance(item, Failure)
-        else Failure(item.doc_ref or item.doc_id, failure_reason(error), "extract")
+        else Failure(
+            item.doc_ref or item.doc_id,
+            WORKER_DIED if _worker_died(error) else failure_reason(error),
+            stage="extract",
+        )
         for item in batch
     ]
 
@@ -421,8 +470,18 @@ def iter_dask(
     from dask.distributed import as_completed
 
     own_client = client is None
+    settings = ExitStack()
     if own_client:
-        client = connect_dask(scheduler, workers, timeout=connect_timeout)
+        if not scheduler:
+            # Held for the whole run: a worker the nanny restarts starts the same way.
+            import dask
+
+            settings.enter_context(dask.config.set(_local_cluster_config()))
+        try:
+            client = connect_dask(scheduler, workers, timeout=connect_timeout)
+        except BaseException:
+            settings.close()
+            raise
     try:
         extractor = extractor or default_extractor()
         cluster_workers = max(len(client.scheduler_info().get("workers", {})), 1)
@@ -443,8 +502,7 @@ def iter_dask(
             # behind a slow batch.
             room = window_size - len(pending)
             for batch in islice(batches, max(room, 0)):
-                payload = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
-                future = client.submit(extract_pickled_batch, payload, extractor, pure=False)
+                future = _submit_batch(client, batch, extractor)
                 sequence_of[future.key] = next_to_submit
                 pending[next_to_submit] = batch
                 completed.add(future)
@@ -455,10 +513,11 @@ def iter_dask(
             if next_to_yield not in finished:
                 future, payload = next(completed)
                 sequence = sequence_of.pop(future.key)
-                if future.status == "finished":
+                if isinstance(payload, bytes):
                     finished[sequence] = pickle.loads(payload)
-                else:  # a worker lost for good (KilledWorker) fails its batch
-                    finished[sequence] = _failed_batch(pending[sequence], _task_error(future))
+                else:  # its worker died (KilledWorker), or the task could not run at all
+                    error = _task_error(payload)
+                    finished[sequence] = _failed_batch(client, pending[sequence], extractor, error)
                 continue
             results = finished.pop(next_to_yield)
             batch = pending.pop(next_to_yield)
@@ -471,6 +530,7 @@ def iter_dask(
             client.close()
             if cluster is not None:
                 cluster.close()
+        settings.close()
 
 
 def _dispatch(
