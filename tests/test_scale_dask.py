@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from armswatch.models import Claim, Document
 from armswatch.scale import iter_dask, iter_sequential
 from test_scale import delivery_claims, documents, summary
@@ -18,7 +16,6 @@ def claims_or_worker_death(document: Document) -> list[Claim]:
     return delivery_claims(document)
 
 
-@pytest.mark.slow
 def test_a_document_that_kills_its_dask_worker_fails_and_the_run_goes_on() -> None:
     items = documents(40)
     poisoned = Document.from_text("POISON pill article", doc_ref="poison.txt")
