@@ -365,6 +365,27 @@ def test_civilian_look_alikes_are_not_weapons() -> None:
 # --- ambiguity ------------------------------------------------------------------------------
 
 AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
+    # "anti-X" names what a weapon is against, not the weapon
+    "aircraft": (
+        "The rebels fired anti-aircraft guns at the convoy.",
+        "The aircraft were received from the Soviet Union.",
+    ),
+    "ship": (
+        "Iran fired an anti-ship missile at the tanker.",
+        "The ship was handed over to the navy in May.",
+    ),
+    "missile": (
+        "The anti-missile shield covers the capital.",
+        "The missile was Iranian-made.",
+    ),
+    "drone": (
+        "Troops used an anti-drone gun on the field.",
+        "The drone was supplied by Iran.",
+    ),
+    "submarine": (
+        "The frigate carries anti-submarine torpedoes.",
+        "The submarine was delivered to Algeria.",
+    ),
     "bomb": (
         "A car bomb exploded outside the ministry on Monday.",
         "The bomb had been sold to Riyadh by the United States.",
@@ -872,6 +893,7 @@ MORE_ORDINARY_EXAMPLES: list[tuple[str, str]] = [
         "The company shells out millions in dividends each year.",
     ),
     ("arms", "The champion raised his arms and legs in celebration."),
+    ("tank", "The consignments included anti-tank rockets and rifles."),
     ("Typhoon", "Typhoon Mawar brought torrential rain to Guam."),
 ]
 
@@ -885,14 +907,17 @@ def ambiguity() -> dict[str, list[re.Pattern[str]]]:
 
 
 def test_every_ambiguous_term_is_a_weapon_term_with_examples() -> None:
-    terms = {row["term"] for row in weapon_rows()}
+    terms = {row["term"] for row in weapon_rows() + read_tsv("contextual_weapons.tsv")}
     assert set(ambiguity()) <= terms
     assert set(ambiguity()) == set(AMBIGUITY_EXAMPLES)
 
 
 @pytest.mark.parametrize("term", sorted(AMBIGUITY_EXAMPLES))
 def test_ambiguity_pattern_separates_ordinary_use_from_the_weapon(term: str) -> None:
-    exact = {row["term"]: row["case"] == "exact" for row in weapon_rows()}[term]
+    exact = {
+        row["term"]: row.get("case", "fold") == "exact"
+        for row in weapon_rows() + read_tsv("contextual_weapons.tsv")
+    }[term]
     ordinary, weapon = AMBIGUITY_EXAMPLES[term]
     ordinary_spans = occurrences(term, exact, ordinary)
     weapon_spans = occurrences(term, exact, weapon)
@@ -903,7 +928,10 @@ def test_ambiguity_pattern_separates_ordinary_use_from_the_weapon(term: str) -> 
 
 @pytest.mark.parametrize(("term", "sentence"), MORE_ORDINARY_EXAMPLES)
 def test_ambiguity_pattern_recognises_more_ordinary_uses(term: str, sentence: str) -> None:
-    exact = {row["term"]: row["case"] == "exact" for row in weapon_rows()}[term]
+    exact = {
+        row["term"]: row.get("case", "fold") == "exact"
+        for row in weapon_rows() + read_tsv("contextual_weapons.tsv")
+    }[term]
     spans = occurrences(term, exact, sentence)
     assert spans and all(overlaps(ambiguity()[term], span, sentence) for span in spans)
 

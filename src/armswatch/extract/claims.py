@@ -43,6 +43,12 @@ _DATELINE = re.compile(
     r"(?:^|(?<=\s\s))[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?(?:\s+\d{1,2})?){0,2}"
     r"(?:\s*\([^)]{1,40}\))?\s*[-—–]+\s"
 )
+# "Linkoping, 3 February 2003 - ", "Washington, July 8, 2019 - ": a press release's dateline
+_DATELINE_MIXED = re.compile(
+    r"(?:^|(?<=\s\s))[A-Z][A-Za-z.'’]+(?:[ -][A-Z][A-Za-z.'’]+){0,2},\s*"
+    r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s*)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*[-—–]+\s"
+)
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>")
 _SELF_PUBLISHED = re.compile(
     r"^\s*(?:joint\s+)?(?:statement|remarks|fact\s+sheet|press\s+release|communiqu)|\b(?:statement|remarks)\s+by\b",
@@ -863,6 +869,7 @@ def _join_hyphenated_cues(text: str) -> str:
 def _blank_datelines(text: str) -> str:
     """Datelines and wire tickers ("<BAEL.L>") are no part of the sentence: the parser gets spaces."""
     text = _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
+    text = _DATELINE_MIXED.sub(lambda match: " " * len(match.group(0)), text)
     return _TICKER.sub(lambda match: " " * len(match.group(0)), text)
 
 

@@ -97,6 +97,11 @@ PASS_THROUGH_VERBS = set(GOVERNOR_STATUS) | {
     "complete", "finish", "include", "cover", "worth", "total", "involve", "comprise", "make",
     "carry", "transport",
 }  # fmt: skip
+# Verbs whose object did what their "of"/"for" clause says ("accused X of supplying")
+ACCUSING_LEMMAS = {
+    "accuse", "suspect", "blame", "charge", "condemn", "criticise", "criticize", "thank",
+    "praise", "fault", "sanction", "punish", "penalise", "penalize", "fine",
+}  # fmt: skip
 # Verbs over a transfer noun whose subject is its supplier ("the United States is rushing a shipment").
 SUPPLYING_VERBS = {
     "rush",
@@ -331,7 +336,7 @@ class PartyResolver:
 
     def _party_of_phrase(self, head: Token) -> Party | None:
         head_lemma = head.lemma_.lower()
-        indices = self._phrase_indices(head)
+        indices = self.phrase_indices(head)
         # the mention that holds the head first ("Yemen's Houthi movement" is the Houthis)
         indices.sort(key=lambda index: (abs(index - head.i) > 1, index))
         for index in indices:
@@ -416,7 +421,7 @@ class PartyResolver:
                         return False
         return True
 
-    def _phrase_indices(self, head: Token) -> list[int]:
+    def phrase_indices(self, head: Token) -> list[int]:
         """Token indices of a noun phrase without its clauses and non-"of" prepositions."""
         indices: list[int] = []
         stack = [head]
@@ -532,6 +537,15 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         elif token.dep_ in {"conj", "advcl", "pcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
             token = head
         elif token.dep_ == "pcomp" or (token.dep_ == "pobj" and head.pos_ == "ADP"):
+            accuser = head.head if head.pos_ == "ADP" else None
+            if (
+                accuser is not None
+                and head.lower_ in {"of", "for"}
+                and accuser.lemma_.lower() in ACCUSING_LEMMAS
+            ):
+                # "accused Russian companies of supplying Iraq": the accused supplies
+                objects = _children(accuser, "dobj")
+                return (objects[0], False) if objects else (None, False)
             token = head.head if head.pos_ == "ADP" else head
             if token.lemma_.lower() in SPEECH_LEMMAS | {
                 "oppose",
@@ -832,12 +846,22 @@ class FrameBuilder:
             # "a Soviet ship carrying combat jets to Nicaragua": a delivery under way
             if not any(self._names_weapon(obj) for obj in _children(token, "dobj")):
                 return None
-            if not any(
-                self.resolver.parties(pobj)
+            destinations = [
+                pobj
                 for prep in _children(token, "prep")
                 if prep.lower_ in {"to", "for"}
                 for pobj in _children(prep, "pobj")
-            ):
+            ] + [
+                # "carrying Scud-C missiles destined for Syria"
+                pobj
+                for obj in _children(token, "dobj")
+                for clause in obj.children
+                if clause.lemma_.lower() in DESTINATION_LEMMAS
+                for prep in _children(clause, "prep")
+                if prep.lower_ in {"to", "for"}
+                for pobj in _children(prep, "pobj")
+            ]
+            if not any(self.resolver.parties(place) for place in destinations):
                 return None
             return Cue(lemma, "verb", "give", "in_transit", "unspecified")
         elif lemma in FLYING_LEMMAS:
@@ -1039,9 +1063,12 @@ class FrameBuilder:
                         and cues[grand.i].pos == "verb"
                     )
         token = item_token
+        target = False  # the climb passed "at"/"on"/"against": a use above aims at the item
         for _ in range(12):
             if token.head.i == token.i:
                 break
+            if token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPOSITIONS:
+                target = True
             argument = token.dep_ not in CLAUSAL_EDGES
             if (
                 token.dep_ == "pobj"
@@ -1061,6 +1088,8 @@ class FrameBuilder:
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
                 break
             if token.i in cues:
+                if target and cues[token.i].cue_class == "use":
+                    break  # "fires SA-5s at U.S. Navy jets": the jets are the target
                 if token not in chain:
                     chain.append(token)
             elif argument and token.pos_ == "VERB" and lemma not in PASS_THROUGH_VERBS:
@@ -1232,6 +1261,7 @@ class FrameBuilder:
         self._add(frame, "recipient", subject)
         for partner in partners:
             self._add(frame, "supplier", partner)
+        self._companies_sell(frame, chain)
         # "The navy has signed ...": an unnamed buyer is resolved from the story later
         if not frame.suppliers or not (frame.recipients or frame.unnamed_state_roles):
             return None
@@ -1542,6 +1572,39 @@ class FrameBuilder:
             token.lemma_.lower() in {"order", "contract"} for token, _ in chain
         ):
             frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
+        # "Algeria sends back Russian MiG-29s": a return undoes a delivery the other way
+        elif direction in {"give"} and any(
+            child.dep_ == "prt" and child.lower_ == "back" for child in direction_token.children
+        ):
+            frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
+        self._companies_sell(frame, chain)
+
+    def _companies_sell(self, frame: Frame, chain: list[tuple[Token, Cue]]) -> None:
+        """ "Hanwha Aerospace signs K9 contract with Romania": a company that signs is the seller,
+        whatever the signing verb's slots said."""
+        signers = [
+            subject
+            for token, cue in chain
+            if cue.cue_class in {"agree", "negotiate"} or token.lemma_.lower() == "sign"
+            for subject in [subject_of(token)[0] if token.pos_ in {"VERB", "AUX"} else None]
+            if subject is not None
+        ]
+        for token, cue in chain:
+            verb = governing_verb(token) if cue.pos == "noun" else None
+            if verb is not None:
+                subject, passive = subject_of(verb)
+                if subject is not None and not passive:
+                    signers.append(subject)
+        companies = {
+            self.mentions.party_at[index].term.party
+            for signer in signers
+            for index in self.resolver.phrase_indices(signer)
+            if index in self.mentions.party_at
+            and self.mentions.party_at[index].term.role == "company"
+        }
+        if companies and set(frame.recipients) <= companies and frame.suppliers:
+            if not companies & set(frame.suppliers):
+                frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
 
     @staticmethod
     def _stationing(chain: list[tuple[Token, Cue]]) -> bool:
