@@ -1568,14 +1568,18 @@ class FrameBuilder:
         if direction == "seize":
             self._seizure_roles(frame)
         # "Riyadh gave London its biggest arms order": whoever gives an order buys
-        if direction_token.lemma_.lower() in {"give", "award", "grant", "place", "hand"} and any(
-            token.lemma_.lower() in {"order", "contract"} for token, _ in chain
-        ):
-            frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
+        order_given = direction_token.lemma_.lower() in {
+            "give",
+            "award",
+            "grant",
+            "place",
+            "hand",
+        } and any(token.lemma_.lower() in {"order", "contract"} for token, _ in chain)
         # "Algeria sends back Russian MiG-29s": a return undoes a delivery the other way
-        elif direction in {"give"} and any(
+        sent_back = direction == "give" and any(
             child.dep_ == "prt" and child.lower_ == "back" for child in direction_token.children
-        ):
+        )
+        if order_given or sent_back:
             frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
         self._companies_sell(frame, chain)
 
@@ -1602,9 +1606,13 @@ class FrameBuilder:
             if index in self.mentions.party_at
             and self.mentions.party_at[index].term.role == "company"
         }
-        if companies and set(frame.recipients) <= companies and frame.suppliers:
-            if not companies & set(frame.suppliers):
-                frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
+        if (
+            companies
+            and frame.suppliers
+            and set(frame.recipients) <= companies
+            and not companies & set(frame.suppliers)
+        ):
+            frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
 
     @staticmethod
     def _stationing(chain: list[tuple[Token, Cue]]) -> bool:
