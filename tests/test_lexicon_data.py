@@ -378,14 +378,6 @@ AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
         "The anti-missile shield covers the capital.",
         "The missile was Iranian-made.",
     ),
-    "drone": (
-        "Troops used an anti-drone gun on the field.",
-        "The drone was supplied by Iran.",
-    ),
-    "submarine": (
-        "The frigate carries anti-submarine torpedoes.",
-        "The submarine was delivered to Algeria.",
-    ),
     "bomb": (
         "A car bomb exploded outside the ministry on Monday.",
         "The bomb had been sold to Riyadh by the United States.",
@@ -894,6 +886,8 @@ MORE_ORDINARY_EXAMPLES: list[tuple[str, str]] = [
     ),
     ("arms", "The champion raised his arms and legs in celebration."),
     ("tank", "The consignments included anti-tank rockets and rifles."),
+    ("drone", "Troops used an anti-drone gun on the field."),
+    ("submarine", "The frigate carries anti-submarine torpedoes."),
     ("Typhoon", "Typhoon Mawar brought torrential rain to Guam."),
 ]
 
