@@ -14,7 +14,7 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -486,7 +486,11 @@ def iter_dask(
         extractor = extractor or default_extractor()
         cluster_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         window_size = max_in_flight or cluster_workers * 4
-        client.run(_warm_dask_worker, extractor)
+        # The workers load the model while this process reads and sends the first batches;
+        # an error there (say, no spaCy model on a worker) is raised before the first result.
+        warming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="armswatch-warm-up")
+        warm_up: Future[Any] | None = warming.submit(client.run, _warm_dask_worker, extractor)
+        warming.shutdown(wait=False)
         batches = _batches(items, chunk_size, cluster_workers)
         pending: dict[int, list[Document | Failure]] = {}  # sequence number -> batch in flight
         finished: dict[int, list[ItemResult]] = {}
@@ -510,6 +514,9 @@ def iter_dask(
 
         submit_more()
         while pending or finished:
+            if warm_up is not None:
+                warm_up.result()
+                warm_up = None
             if next_to_yield not in finished:
                 future, payload = next(completed)
                 sequence = sequence_of.pop(future.key)
