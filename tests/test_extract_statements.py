@@ -190,3 +190,43 @@ def test_planes_of_an_airline_are_no_weapons() -> None:
 def test_a_story_without_a_named_weapon_has_no_weapon_aircraft() -> None:
     text = "Turkey bought twenty aircraft from Airbus for its national airline, officials said."
     assert _rows(text, published="2015-02-10") == set()
+
+
+def test_a_return_is_a_delivery_the_other_way() -> None:
+    rows = {row[:4] for row in _rows("Algeria sends back Russian MiG-29s", published="2008-02-18")}
+    assert ("RUS", "DZA", "aircraft", "delivered") in rows
+
+
+def test_a_ship_carrying_helicopters_to_a_state() -> None:
+    text = (
+        "LONDON - A Russian-operated cargo ship carrying attack helicopters to Syria turned back "
+        "on Monday, British officials said."
+    )
+    rows = {row[:4] for row in _rows(text, published="2012-06-19")}
+    assert ("RUS", "SYR", "aircraft", "in_transit") in rows
+
+
+def test_arms_deliveries_between_a_pair_name_the_supplier_of_a_named_weapon() -> None:
+    text = (
+        "BONN - Germany stopped all arms deliveries to Turkey on Thursday. Officials said the "
+        "BTR-60 vehicles had been handed over to Ankara last year."
+    )
+    rows = {row[:3] for row in _rows(text, published="1992-03-27")}
+    assert ("DEU", "TUR", "armoured_vehicles") in rows
+    assert not {row for row in rows if row[0] in {"RUS", "SUN"}}
+
+
+def test_a_company_that_signs_sells() -> None:
+    text = "Hanwha Aerospace signs K9 howitzer contract with Romania"
+    rows = {row[:3] for row in _rows(text, published="2024-07-10")}
+    assert rows == {("KOR", "ROU", "artillery")}
+
+
+def test_accused_companies_are_the_suppliers() -> None:
+    text = (
+        "WASHINGTON - Defense Secretary Donald Rumsfeld accused Russian companies of supplying "
+        "Iraq with Kornet anti-tank missiles."
+    )
+    rows = {row[:3] for row in _rows(text, published="2003-03-28")}
+    assert ("RUS", "IRQ", "missiles") in rows
+    assert not {row for row in rows if row[0] == "USA"}

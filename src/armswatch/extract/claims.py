@@ -566,9 +566,13 @@ class DocumentReader:
         for other in others:
             if other is read or not (other.suppliers and other.recipients):
                 continue
-            if "unspecified" not in categories and not categories & {
-                i.category for i in other.items
-            }:
+            other_categories = {i.category for i in other.items}
+            # "arms deliveries to Turkey" (no category) speak for whatever the pair exchanged
+            if (
+                "unspecified" not in categories
+                and other_categories != {"unspecified"}
+                and not categories & other_categories
+            ):
                 continue
             if read.suppliers and set(read.suppliers) & set(other.suppliers):
                 candidates.update(other.recipients)

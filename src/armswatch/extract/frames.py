@@ -846,21 +846,32 @@ class FrameBuilder:
             # "a Soviet ship carrying combat jets to Nicaragua": a delivery under way
             if not any(self._names_weapon(obj) for obj in _children(token, "dobj")):
                 return None
-            destinations = [
-                pobj
-                for prep in _children(token, "prep")
-                if prep.lower_ in {"to", "for"}
-                for pobj in _children(prep, "pobj")
-            ] + [
-                # "carrying Scud-C missiles destined for Syria"
-                pobj
-                for obj in _children(token, "dobj")
-                for clause in obj.children
-                if clause.lemma_.lower() in DESTINATION_LEMMAS
-                for prep in _children(clause, "prep")
-                if prep.lower_ in {"to", "for"}
-                for pobj in _children(prep, "pobj")
-            ]
+            destinations = (
+                [
+                    pobj
+                    for prep in _children(token, "prep")
+                    if prep.lower_ in {"to", "for"}
+                    for pobj in _children(prep, "pobj")
+                ]
+                + [
+                    # "carrying attack helicopters to Syria", the parser hanging "to" on the goods
+                    pobj
+                    for obj in _children(token, "dobj")
+                    for prep in _children(obj, "prep")
+                    if prep.lower_ in {"to", "for"}
+                    for pobj in _children(prep, "pobj")
+                ]
+                + [
+                    # "carrying Scud-C missiles destined for Syria"
+                    pobj
+                    for obj in _children(token, "dobj")
+                    for clause in obj.children
+                    if clause.lemma_.lower() in DESTINATION_LEMMAS
+                    for prep in _children(clause, "prep")
+                    if prep.lower_ in {"to", "for"}
+                    for pobj in _children(prep, "pobj")
+                ]
+            )
             if not any(self.resolver.parties(place) for place in destinations):
                 return None
             return Cue(lemma, "verb", "give", "in_transit", "unspecified")
@@ -1577,7 +1588,8 @@ class FrameBuilder:
         } and any(token.lemma_.lower() in {"order", "contract"} for token, _ in chain)
         # "Algeria sends back Russian MiG-29s": a return undoes a delivery the other way
         sent_back = direction == "give" and any(
-            child.dep_ == "prt" and child.lower_ == "back" for child in direction_token.children
+            child.dep_ in {"prt", "advmod"} and child.lower_ == "back"
+            for child in direction_token.children
         )
         if order_given or sent_back:
             frame.suppliers, frame.recipients = frame.recipients, frame.suppliers

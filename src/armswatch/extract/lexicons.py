@@ -346,6 +346,10 @@ def load_lexicons() -> Lexicons:
     # another party, so the prefilter lets such sentences through as it does cue words
     for suffix in ("made", "built", "supplied", "designed", "manufactured", "produced"):
         cue_forms.setdefault(f"-{suffix}", Cue(suffix, "verb", "use", "in_use", "unspecified"))
+    # "a ship carrying attack helicopters to Syria": carrying is a delivery under way when the
+    # goods go to a party (decided on the parse); the prefilter lets such sentences through
+    for form in ("carrying", "carried", "carries", "transporting", "transported", "ferrying"):
+        cue_forms.setdefault(form, Cue("carry", "verb", "give", "in_transit", "unspecified"))
     modality: dict[str, set[str]] = {}
     for row in _read_tsv("modality.tsv"):
         modality.setdefault(row["role"], set()).add(row["word"].lower())
