@@ -230,3 +230,29 @@ def test_accused_companies_are_the_suppliers() -> None:
     rows = {row[:3] for row in _rows(text, published="2003-03-28")}
     assert ("RUS", "IRQ", "missiles") in rows
     assert not {row for row in rows if row[0] == "USA"}
+
+
+def test_the_department_is_the_body_named_before() -> None:
+    text = (
+        "U.S. clears F-16 sale to Turkey\n\nWASHINGTON - The State Department said on Friday it "
+        "had approved the sale of 40 F-16 jets to Turkey. The department also approved a sale "
+        "of 40 F-35 stealth fighters to Greece, Turkey's neighbour."
+    )
+    rows = {row[:3] for row in _rows(text, published="2024-01-27")}
+    assert ("USA", "GRC", "aircraft") in rows
+    assert ("TUR", "GRC", "aircraft") not in rows
+
+
+def test_an_object_pronoun_is_not_its_own_subject() -> None:
+    text = (
+        "Macedonia's small army has relied heavily on its neighbours since independence. "
+        "Bulgaria gave it 94 T-55 tanks and 108 howitzers in 1999."
+    )
+    rows = {row[:3] for row in _rows(text, published="2001-06-12")}
+    assert ("BGR", "MKD", "armoured_vehicles") in rows
+
+
+def test_a_buyer_considering_a_purchase_seeks_it() -> None:
+    text = "The Belgian army has been considering buying French Mistral missiles, officials said."
+    rows = {row[:4] for row in _rows(text, published="1987-02-01")}
+    assert ("FRA", "BEL", "air_defence", "sought") in rows

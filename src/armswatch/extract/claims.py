@@ -407,7 +407,22 @@ class DocumentReader:
     def _antecedent_state(self, token: Token, unit: Unit) -> Party | None:
         """A state for "the country", "it", "its": for "its", the subject of its own clause ("Iran
         test-fired its new missiles"); else the speaker's own state, the sentence's subject, the
-        last sentence's subject, the most salient state nearby."""
+        last sentence's subject, the most salient state nearby. An object pronoun is never its
+        own verb's subject ("Bulgaria gave it 94 tanks")."""
+        own_subject: Party | None = None
+        if token.dep_ in {"dative", "dobj", "iobj"} or (
+            token.dep_ == "pobj" and token.head.lower_ in {"to", "for"}
+        ):
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            subject, _ = subject_of(verb)
+            if subject is not None:
+                own_subject = self._party_at(unit.start + subject.idx)
+        party = self._antecedent_state_excluding(token, unit, own_subject)
+        return party
+
+    def _antecedent_state_excluding(
+        self, token: Token, unit: Unit, own_subject: Party | None
+    ) -> Party | None:
         if token.lower_ in {"its", "their"}:
             verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
             if verb is not None:
@@ -442,10 +457,10 @@ class DocumentReader:
                 break
             if earlier.dep_ in {"nsubj", "nsubjpass"}:
                 party = self._party_at(unit.start + earlier.idx)
-                if party is not None and party.kind == "state":
+                if party is not None and party.kind == "state" and party != own_subject:
                     return party
         for offset, party in reversed(self.subject_parties):
-            if offset < position and position - offset <= SUBJECT_REACH:
+            if offset < position and position - offset <= SUBJECT_REACH and party != own_subject:
                 return party
         counts: dict[Party, int] = {}
         latest: dict[Party, int] = {}
@@ -623,10 +638,28 @@ class DocumentReader:
             target = read.suppliers if role == "supplier" else read.recipients
             if target:
                 continue
+            # "The department also approved ..." after "The State Department said": that body
+            named = self._named_body(read.frame.unnamed_actor_words, read.offset)
+            if named is not None and named not in (read.suppliers + read.recipients):
+                target.append(named)
+                read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
+                continue
             story = self._salient_state(exclude=set())
             if story is not None and self._title_names(story):
                 target.append(story)
                 read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
+
+    def _named_body(self, words: set[str], before: int) -> Party | None:
+        """The state of the last government body named before `before` whose name holds one of
+        `words` ("the State Department" for "the department")."""
+        found = None
+        for match in self._party_mentions:
+            if match.start >= before:
+                break
+            term = match.payload
+            if term.role == "body" and set(term.surface.lower().split()) & words:
+                found = term.party
+        return found
 
     def _implied_party(self, read: ReadFrame, others: list[ReadFrame]) -> Party | None:
         """The side a feature leaves implicit ("Germany has sent a second Patriot battery" in a

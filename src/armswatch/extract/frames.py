@@ -281,6 +281,8 @@ class Frame:
     first_person_roles: set[str] = field(default_factory=set)
     # roles filled by an unnamed state actor ("the Air Force"): most often the writer's own state
     unnamed_state_roles: set[str] = field(default_factory=set)
+    # the nouns naming them ("department", "army"), to find the body named earlier
+    unnamed_actor_words: set[str] = field(default_factory=set)
     # token indices of the frame's weapon items
     item_heads: set[int] = field(default_factory=set)
     # a rule for all transfers of a kind ("an embargo on all arms sales"), not one transfer
@@ -590,7 +592,7 @@ def governing_verb(noun: Token) -> Token | None:
 
 def _np_head(token: Token) -> Token:
     """The noun a chain of modifiers hangs from ("S-400 air defence missile systems" -> systems)."""
-    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i != token.i:
+    while token.dep_ in {"compound", "amod", "nmod", "nummod"} and token.head.i != token.i:
         token = token.head
     return token
 
@@ -639,6 +641,8 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
                 and lemma not in REQUEST_LEMMAS
             ):
                 continue  # "wants to send" is a pledge-in-waiting, keep reading
+            if status == "offered" and cue.cue_class == "get" and lemma != "decide":
+                return "sought"  # "the Army is considering buying": a buyer's plan seeks
             return status
         if lemma == "process" or lemma == "talk":
             return "negotiating"
@@ -1576,6 +1580,13 @@ class FrameBuilder:
                 ):
                     self._add(frame, default_role, modifier)
         add_deferred({"block", "cancel"})
+        if direction == "seize" or any(cue.lemma in CARRYING_LEMMAS for _, cue in chain):
+            # a seizer or a carrier ("it had intercepted a boat carrying Iranian weapons") is
+            # no side; the goods' stated origin is
+            if frame.origin_suppliers:
+                frame.suppliers = [p for p in frame.origin_suppliers if p not in frame.recipients]
+            elif direction == "seize":
+                frame.suppliers = []
         if direction == "seize":
             self._seizure_roles(frame)
         # "Riyadh gave London its biggest arms order": whoever gives an order buys
@@ -1707,6 +1718,7 @@ class FrameBuilder:
                 frame.unresolved_roles.add(role)
             elif token.lemma_.lower() in STATE_ACTOR_NOUNS:
                 frame.unnamed_state_roles.add(role)
+                frame.unnamed_actor_words.add(token.lemma_.lower())
             elif token.pos_ in {"NOUN", "PROPN"} and token.i not in self.mentions.weapon_at:
                 # "sold jets to four airlines": the text names a taker that is no state or group
                 frame.nonparty_roles.add(role)
