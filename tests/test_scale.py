@@ -227,3 +227,18 @@ def test_unreachable_dask_scheduler_is_one_line_naming_the_address() -> None:
     message = str(raised.value)
     assert "\n" not in message
     assert message.startswith(f"cannot reach the Dask scheduler at {address}")
+
+
+def test_the_last_documents_go_out_in_shrinking_batches_so_workers_finish_together() -> None:
+    from armswatch.scale import _batches
+
+    items = documents(1000)
+    batches = list(_batches(items, 64, workers=2))
+    assert [item for batch in batches for item in batch] == items  # all of it, in order
+    sizes = [len(batch) for batch in batches]
+    assert max(sizes) == 64
+    # Once the end is in sight, no batch is larger than the one before, down to a floor of 4.
+    tail = sizes[next(i for i, size in enumerate(sizes) if size < 64) :]
+    assert len(tail) > 4
+    assert tail == sorted(tail, reverse=True)
+    assert tail[-2] == 64 // 16
