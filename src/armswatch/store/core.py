@@ -23,7 +23,6 @@ import orjson
 from sqlalchemy import (
     Connection,
     Engine,
-    bindparam,
     create_engine,
     delete,
     event,
@@ -294,15 +293,7 @@ class Store:
         self, connection: Connection, prepared: list[tuple[Document, list[Claim], bytes | None]]
     ) -> tuple[list[str], _Learned]:
         ids = [document.doc_id for document, _, _ in prepared]
-        # Expanding parameters: SQLAlchemy would otherwise coerce every id as its own literal.
-        stored = set(
-            connection.scalars(
-                select(documents.c.doc_id).where(
-                    documents.c.doc_id.in_(bindparam("ids", expanding=True))
-                ),
-                {"ids": ids},
-            )
-        )
+        stored = self._stored_ids(connection, ids)
         added: list[str] = []
         document_rows: list[tuple[Any, ...]] = []
         band_rows: list[tuple[str, str]] = []
@@ -446,27 +437,49 @@ class Store:
         )
         return {pair for pair in pairs if connection.exec_driver_sql(sql, pair).first() is None}
 
+    def _in_list(self, count: int) -> str:
+        """Placeholders for `IN (...)` on the driver: SQLAlchemy would build a parameter per value."""
+        marker = "?" if self.dialect == "sqlite" else "%s"
+        return ", ".join([marker] * count)
+
+    def _stored_ids(self, connection: Connection, ids: list[str]) -> set[str]:
+        """Which of these document ids are stored already."""
+        stored: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = tuple(ids[start : start + 500])
+            stored.update(
+                row[0]
+                for row in connection.exec_driver_sql(
+                    f"SELECT doc_id FROM documents WHERE doc_id IN ({self._in_list(len(chunk))})",
+                    chunk,
+                )
+            )
+        return stored
+
     def _stored_candidates(
         self, connection: Connection, buckets: list[str]
     ) -> dict[str, list[_Candidate]]:
         """Stored documents sharing an LSH bucket with the new ones, by bucket."""
         found: dict[str, list[_Candidate]] = {}
+        # Timestamps as SQLAlchemy's DateTime would read them (SQLite stores text).
+        to_datetime = documents.c.added_at.type.result_processor(self.engine.dialect, None)
         for start in range(0, len(buckets), 500):
-            rows = connection.execute(
-                select(
-                    document_bands.c.bucket,
-                    documents.c.doc_id,
-                    documents.c.signature,
-                    documents.c.duplicate_of,
-                    documents.c.added_at,
-                )
-                .join(documents, document_bands.c.doc_id == documents.c.doc_id)
-                .where(document_bands.c.bucket.in_(bindparam("buckets", expanding=True))),
-                {"buckets": buckets[start : start + 500]},
+            chunk = tuple(buckets[start : start + 500])
+            rows = connection.exec_driver_sql(
+                "SELECT document_bands.bucket, documents.doc_id, documents.signature, "
+                "documents.duplicate_of, documents.added_at FROM document_bands "
+                "JOIN documents ON document_bands.doc_id = documents.doc_id "
+                f"WHERE document_bands.bucket IN ({self._in_list(len(chunk))})",
+                chunk,
             )
             for bucket, doc_id, signature, duplicate_of, added_at in rows:
                 found.setdefault(bucket, []).append(
-                    _Candidate(doc_id, signature, duplicate_of, added_at)
+                    _Candidate(
+                        doc_id,
+                        bytes(signature) if signature is not None else None,
+                        duplicate_of,
+                        to_datetime(added_at) if to_datetime else added_at,
+                    )
                 )
         return found
 
