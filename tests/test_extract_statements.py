@@ -256,3 +256,20 @@ def test_a_buyer_considering_a_purchase_seeks_it() -> None:
     text = "The Belgian army has been considering buying French Mistral missiles, officials said."
     rows = {row[:4] for row in _rows(text, published="1987-02-01")}
     assert ("FRA", "BEL", "air_defence", "sought") in rows
+
+
+def test_a_ship_s_name_does_not_make_missiles_ships() -> None:
+    text = (
+        "Egypt signed a deal on Monday to buy 24 Rafale fighter jets, a FREMM multi-mission "
+        "frigate and air-to-air missiles from France."
+    )
+    categories = {row[2] for row in _rows(text, published="2015-02-16")}
+    assert {"aircraft", "ships", "missiles"} <= categories
+
+
+def test_the_government_of_national_accord_is_libya() -> None:
+    text = (
+        "Turkey has shipped Bayraktar TB2 drones to the Government of National Accord in Tripoli."
+    )
+    rows = {row[:3] for row in _rows(text, published="2019-07-01")}
+    assert ("TUR", "LBY", "uav") in rows

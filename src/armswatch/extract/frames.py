@@ -590,6 +590,21 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+# Categories a designation may name on a generic noun of another ("Patriot missiles" are air
+# defence, "Reaper aircraft" drones); a frigate's name on "missiles" is a misparse
+CATEGORY_FAMILIES = [
+    {"missiles", "air_defence"},
+    {"aircraft", "uav"},
+    {"artillery", "ammunition", "armoured_vehicles"},
+]
+
+
+def _same_family(generic: str, designation: str) -> bool:
+    return generic in {"unspecified", designation} or any(
+        generic in family and designation in family for family in CATEGORY_FAMILIES
+    )
+
+
 def _np_head(token: Token) -> Token:
     """The noun a chain of modifiers hangs from ("S-400 air defence missile systems" -> systems)."""
     while token.dep_ in {"compound", "amod", "nmod", "nummod"} and token.head.i != token.i:
@@ -1744,6 +1759,11 @@ class FrameBuilder:
                     parent_weapon is not None
                     and parent.i != head_token.i
                     and head_token.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+                    and (
+                        _same_family(parent_weapon.term.category, weapon.term.category)
+                        # "Hawk jet trainers": a platform noun says what an ambiguous name is
+                        or parent_weapon.term.category in PLATFORM_CATEGORIES
+                    )
                 ):
                     target = parent
                 else:
