@@ -37,6 +37,7 @@ from armswatch.models import (
     Quantity,
 )
 from armswatch.store import Store
+from provenance import git_commit  # benchmarks/provenance.py, beside this script
 
 RESULTS = Path(__file__).parent / "results" / "store.json"
 CERTAINTIES = ("confirmed", "reported", "reported", "unconfirmed", "speculative", "denied")
@@ -346,6 +347,7 @@ def main() -> None:
 
     results = {
         "command": "python benchmarks/store_bench.py" + (" --quick" if args.quick else ""),
+        "commit": git_commit(),
         "machine": {
             "python": platform.python_version(),
             "cores": os.cpu_count(),
