@@ -504,7 +504,9 @@ class DocumentReader:
             read.recipients = _unique(
                 [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
             )
-            if not read.items or not (read.suppliers or read.recipients):
+            if not read.items or not (
+                read.suppliers or read.recipients or frame.unnamed_state_roles
+            ):
                 continue
             resolved.append(read)
         for read in resolved:
