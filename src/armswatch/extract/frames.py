@@ -168,7 +168,8 @@ STATE_ACTOR_NOUNS = {
     "embassy", "intelligence", "agency", "service", "police", "brigade", "battalion", "division",
     "fleet", "squadron", "corps", "command", "supplier", "exporter", "producer", "defence",
     "defense", "minister", "counterpart", "ally", "partner", "buyer", "customer", "client",
-    "pilot", "crew", "gunner", "sailor", "commander", "operator",
+    "pilot", "crew", "gunner", "sailor", "commander", "operator", "shipyard", "shipbuilder",
+    "yard", "works", "factory", "plant",
 }  # fmt: skip
 # Heads that make a state's name its government acting ("Russia's defence ministry", "U.S. Army").
 GOVERNMENT_ACTOR_NOUNS = {
