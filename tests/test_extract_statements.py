@@ -282,3 +282,28 @@ def test_the_government_of_national_accord_is_libya() -> None:
     )
     rows = {row[:3] for row in _rows(text, published="2019-07-01")}
     assert ("TUR", "LBY", "uav") in rows
+
+
+def test_weapons_flown_in_from_a_state_are_imported() -> None:
+    text = (
+        "South Sudan keeps buying\n\nJUBA - South Sudan's government says it cannot pay its "
+        "soldiers. China has said it suspended arms sales to South Sudan. The government also "
+        "flew in four Mi-24 helicopter gunships from Ukraine in 2014, investigators found."
+    )
+    rows = {row[:4] for row in _rows(text, published="2015-08-20")}
+    assert ("UKR", "SSD", "aircraft", "delivered") in rows
+
+
+def test_a_consignment_from_a_company_is_its_state_s() -> None:
+    text = (
+        "A ship unloaded a consignment of HJ-73 anti-tank missiles from Norinco, the Chinese "
+        "arms maker, for South Sudan's army."
+    )
+    rows = {row[:3] for row in _rows(text, published="2014-07-01")}
+    assert ("CHN", "SSD", "missiles") in rows
+
+
+def test_routed_weapons_are_delivered() -> None:
+    text = "Bofors routed RBS-70 anti-aircraft missiles to Bahrain through Singapore, a paper said."
+    rows = {row[:4] for row in _rows(text, published="1987-08-21")}
+    assert ("SWE", "BHR", "air_defence", "delivered") in rows

@@ -417,8 +417,13 @@ class DocumentReader:
             subject, _ = subject_of(verb)
             if subject is not None:
                 own_subject = self._party_at(unit.start + subject.idx)
-        party = self._antecedent_state_excluding(token, unit, own_subject)
-        return party
+        if token.lemma_.lower() in {"government", "regime", "administration", "leadership"}:
+            # "The government also flew in four gunships" in a story about South Sudan: the
+            # government of the state the story is about, not of the last state named
+            story = self._salient_state(exclude=set())
+            if story is not None and story != own_subject and self._title_names(story):
+                return story
+        return self._antecedent_state_excluding(token, unit, own_subject)
 
     def _antecedent_state_excluding(
         self, token: Token, unit: Unit, own_subject: Party | None

@@ -899,6 +899,16 @@ class FrameBuilder:
             flown = _children(token, "dobj") + ([token.head] if token.dep_ == "acl" else [])
             if not any(self._names_weapon(obj) for obj in flown):
                 return None
+            imported = any(
+                child.dep_ in {"prt", "advmod"} and child.lower_ == "in" for child in token.children
+            ) or any(
+                prep.lower_ == "from"
+                for holder in [token, *flown]
+                for prep in _children(holder, "prep")
+            )
+            if imported:
+                # "the government flew in four Mi-24s from Ukraine": an import, not a sortie
+                return Cue(lemma, "verb", "get", "delivered", "unspecified")
             if any(
                 prep.lower_ in {"to", "into"} for prep in _children(token, "prep")
             ):  # flown to a buyer: a delivery, which the lexicon's "airlift" and "ship" cover
@@ -1400,6 +1410,10 @@ class FrameBuilder:
                             self._add(frame, "recipient", obj)
             else:
                 preps = _preps(token)
+                if cue.cue_class == "give" and "from" in preps:
+                    # "a consignment from Norinco", "a shipment from Iran": the sender
+                    for sender in preps["from"]:
+                        self._add(frame, "supplier", sender)
                 for possessor in _children(token, "poss"):
                     if subject_role:
                         self._add(frame, subject_role, possessor)
