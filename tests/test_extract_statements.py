@@ -307,3 +307,27 @@ def test_routed_weapons_are_delivered() -> None:
     text = "Bofors routed RBS-70 anti-aircraft missiles to Bahrain through Singapore, a paper said."
     rows = {row[:4] for row in _rows(text, published="1987-08-21")}
     assert ("SWE", "BHR", "air_defence", "delivered") in rows
+
+
+def test_a_state_that_signs_confirms_on_the_record() -> None:
+    text = "CAIRO - Egypt signed a deal on Monday to buy 24 Rafale fighter jets from France."
+    rows = _rows(text, published="2015-02-16")
+    assert ("FRA", "EGY", "aircraft", "agreed", "confirmed") in rows
+
+
+def test_a_newspaper_citing_sources_confirms_nothing() -> None:
+    text = (
+        "MOSCOW - Algeria has returned 15 MiG-29 fighters that Russia delivered last year, the "
+        "newspaper Kommersant reported on Monday, citing sources in the defence industry."
+    )
+    rows = _rows(text, published="2008-02-18")
+    assert not {row for row in rows if row[4] == "confirmed"}
+
+
+def test_a_third_state_s_statement_does_not_confirm() -> None:
+    text = (
+        "Ministry of Foreign Affairs: Navy intercepts ship carrying Iranian weapons for Hezbollah\n\n"
+        "The weapons were shipped from Iran and were bound for Hezbollah by way of Syria."
+    )
+    rows = _rows(text, published="2009-11-04")
+    assert rows and not {row for row in rows if row[4] == "confirmed"}

@@ -160,9 +160,30 @@ class DocumentReader:
         # the state of the dateline's city ("JERUSALEM, Jan 6 -"): whose unnamed officials speak
         self.home = self._dateline_state()
         # a government's own statement, release or fact sheet speaks for that government
-        self.self_published = bool(
-            _SELF_PUBLISHED.search((document.title or self.text[:200])[:200])
-        )
+        title = (document.title or self.text[:200])[:200]
+        self.self_published = bool(_SELF_PUBLISHED.search(title))
+        # whose it is, when the title says ("Statement by the Government of Cyprus ...",
+        # "Ministry of Foreign Affairs: ...", "Krauss-Maffei: Sweden selects ...")
+        self.publisher = self._publisher(title)
+        if self.publisher is not None and not self.self_published:
+            self.self_published = True
+
+    def _publisher(self, title: str) -> str | None:
+        """The state of a statement's issuer: the party named in "Statement by X" or in the
+        "X: ..." / "X - ..." prefix of a release's title, when X is a government body, a
+        government or a company."""
+        by = re.search(r"\b(?:statement|remarks)\s+by\s+(.{3,80})", title, re.IGNORECASE)
+        prefix = re.match(r"^\s*([^:\n]{3,60}?)\s*(?::|\s[-–—]\s)", title)
+        issuer = by.group(1) if by else prefix.group(1) if prefix else None
+        if issuer is None:
+            return None
+        for match in load_matchers().parties.find(issuer):
+            term = match.payload
+            if term.role in {"body", "company"} or (
+                term.role == "name" and "government" in issuer.lower()
+            ):
+                return term.party.code
+        return None
 
     def _dateline_state(self) -> str | None:
         """The state of the city a dateline names, read from the first lines of the story."""
@@ -836,7 +857,14 @@ class DocumentReader:
                         frame.official_actor
                         and _speakers_of_parties(read.attribution, supplier, recipient, self.home)
                     )
-                    or (self.self_published and not read.attribution)
+                    or (
+                        self.self_published
+                        and not read.attribution
+                        # a statement speaks for its issuer's state only
+                        and (
+                            self.publisher is None or self.publisher in _codes(supplier, recipient)
+                        )
+                    )
                 ):
                     certainty = "confirmed"
                 origin = origin_of(read.attribution, read.cites, self.lexicons)
@@ -971,6 +999,10 @@ def _items_compatible(mine: list[Item], theirs: list[Item]) -> bool:
     return not categories or not their_categories or bool(categories & their_categories)
 
 
+def _codes(*parties: Party | None) -> set[str]:
+    return {party.code for party in parties if party is not None and party.code}
+
+
 def _speakers_of_parties(
     attribution: list[Speaker],
     supplier: Party | None,
@@ -984,7 +1016,9 @@ def _speakers_of_parties(
         speaker.country in codes
         or (
             speaker.country is None
-            and speaker.kind != "observer"
+            # an unnamed official body ("the ministry said"); a newspaper, a rights group or
+            # an expert with no state is a third party
+            and speaker.kind in {"government", "military", "anonymous"}
             and (home is None or home in codes)
         )
         for speaker in attribution

@@ -204,6 +204,8 @@ NON_WEAPON_HEADS = {
 }  # fmt: skip
 # Weapons got by taking them: their user received nothing from their maker
 CAPTURE_LEMMAS = {"capture", "seize", "steal", "loot", "abandon", "take", "leave", "scavenge"}
+# Acts a state performs on the record: its name as their subject speaks for its government
+OFFICIAL_ACTS = {"sign", "ink", "conclude", "ratify", "approve", "authorize", "authorise"}
 # Verbs of attack that say a weapon is in use only through "with" ("attacked Kyiv with drones"):
 # their object is the target, never the goods
 ATTACK_LEMMAS = {"attack", "strike", "hit", "bomb", "shell", "pound", "target", "raid", "bombard"}
@@ -1636,6 +1638,17 @@ class FrameBuilder:
             frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
         self._companies_sell(frame, chain)
 
+    def _signs(self, token: Token) -> bool:
+        """The token is the subject of an act only a government performs on the record
+        ("Egypt signed a deal", "India signs S-400 deal", "Sweden will purchase")."""
+        verb = token.head
+        return (
+            token.dep_ in {"nsubj", "nsubjpass"}
+            and verb.lemma_.lower() in OFFICIAL_ACTS
+            and token.i in self.mentions.party_at
+            and self.mentions.party_at[token.i].term.role in {"name", "capital", "seat"}
+        )
+
     def _companies_sell(self, frame: Frame, chain: list[tuple[Token, Cue]]) -> None:
         """ "Hanwha Aerospace signs K9 contract with Romania": a company that signs is the seller,
         whatever the signing verb's slots said."""
@@ -1741,7 +1754,7 @@ class FrameBuilder:
             frame.indefinite = True
             return
         parties, official = self.resolver.official_parties(token)
-        if official:
+        if official or (parties and self._signs(token)):
             frame.official_actor = True
         if not parties:
             if token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
