@@ -277,7 +277,10 @@ class AttributionReader:
         head_lower = head.lower_
         if head_lower in ANONYMOUS_NOUNS and person is None:
             kind = "anonymous"  # "Israeli military sources": unnamed, whoever they work for
-        if person is None and any(t.lower_ in NON_STATE_QUALIFIERS for t in phrase):
+        if person is None and any(
+            t.lower_ in NON_STATE_QUALIFIERS and t.dep_ == "amod" and t.head.i == head.i
+            for t in phrase
+        ):
             # "Western diplomats in Managua": observers of no party; the city is where they sit
             country = None
             kind = "observer"
