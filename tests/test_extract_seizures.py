@@ -3,20 +3,11 @@ origin and its destination; the seizer is neither side. Texts written for the pr
 
 from __future__ import annotations
 
-import armswatch
+from extraction_rows import claim_rows
 
 
 def _rows(text: str, title: str | None = None) -> set[tuple[str | None, str | None, str, str]]:
-    return {
-        (
-            claim.supplier.key if claim.supplier else None,
-            claim.recipient.key if claim.recipient else None,
-            category,
-            claim.status,
-        )
-        for claim in armswatch.extract(text, title=title, published="2015-04-20")
-        for category in claim.categories
-    }
+    return {row[:4] for row in claim_rows(text, "2015-04-20", title)}
 
 
 def test_destination_on_the_weapons_and_examples_give_the_category() -> None:

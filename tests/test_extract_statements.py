@@ -4,22 +4,11 @@ clauses, shipments "carrying" weapons to a state. Texts written for the project.
 from __future__ import annotations
 
 import armswatch
+from extraction_rows import Row, claim_rows
 
 
-def _rows(
-    text: str, published: str = "1984-11-09"
-) -> set[tuple[str | None, str | None, str, str, str]]:
-    return {
-        (
-            claim.supplier.key if claim.supplier else None,
-            claim.recipient.key if claim.recipient else None,
-            category,
-            claim.status,
-            claim.certainty,
-        )
-        for claim in armswatch.extract(text, published=published)
-        for category in claim.categories
-    }
+def _rows(text: str, published: str = "1984-11-09") -> set[Row]:
+    return claim_rows(text, published)
 
 
 def test_reports_called_a_fabrication_are_denied() -> None:
