@@ -420,12 +420,19 @@ def _isolate_on_dask(
     """
     results: list[ItemResult] = []
     for item in batch:
-        try:
-            results.extend(pickle.loads(_submit_batch(client, [item], extractor).result()))
-        except Exception as exc:
-            assert isinstance(item, Document)  # a Failure input never reaches a worker's code
-            reason = WORKER_DIED if _worker_died(exc) else failure_reason(exc)
-            results.append(Failure(item.doc_ref or item.doc_id, reason, stage="extract"))
+        # twice: a worker can also die under a document for another task it held at the same
+        # time (a batch of the main run); only a document that kills a worker again is blamed
+        for attempt in range(2):
+            try:
+                results.extend(pickle.loads(_submit_batch(client, [item], extractor).result()))
+                break
+            except Exception as exc:
+                if _worker_died(exc) and attempt == 0:
+                    continue
+                assert isinstance(item, Document)  # a Failure input never reaches a worker's code
+                reason = WORKER_DIED if _worker_died(exc) else failure_reason(exc)
+                results.append(Failure(item.doc_ref or item.doc_id, reason, stage="extract"))
+                break
     return results
 
 
