@@ -320,3 +320,25 @@ def test_a_third_state_s_statement_does_not_confirm() -> None:
     )
     rows = _rows(text, published="2009-11-04")
     assert rows and not {row for row in rows if row[4] == "confirmed"}
+
+
+def test_a_surname_inside_a_place_name_is_no_leader() -> None:
+    text = "Iran's first Russian submarine reaches Bandar Abbas"
+    rows = {row[:3] for row in _rows(text, published="1992-11-09")}
+    assert rows == {("RUS", "IRN", "ships")}
+
+
+def test_the_ship_that_carries_a_submarine_is_no_item() -> None:
+    text = (
+        "Vietnam's navy has received the second of six Kilo-class submarines ordered from Russia. "
+        "The boat reached Cam Ranh Bay on Tuesday aboard a Dutch heavy-lift vessel."
+    )
+    rows = {row[:3] for row in _rows(text, published="2014-03-05")}
+    assert ("RUS", "VNM", "ships") in rows
+    assert not {row for row in rows if row[0] == "NLD"}
+
+
+def test_a_selection_is_an_agreed_purchase() -> None:
+    text = "STOCKHOLM - Sweden has selected the German Leopard 2 as its new main battle tank."
+    rows = {row[:4] for row in _rows(text, published="1994-06-30")}
+    assert ("DEU", "SWE", "armoured_vehicles", "agreed") in rows

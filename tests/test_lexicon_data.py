@@ -378,6 +378,14 @@ AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
         "The anti-missile shield covers the capital.",
         "The missile was Iranian-made.",
     ),
+    "Hornet": (
+        "The Green Hornet returns to cinemas this winter.",
+        "Spain took delivery of its first Hornet on Monday.",
+    ),
+    "Hornets": (
+        "The Charlotte Hornets beat Boston 101-96.",
+        "Spain ordered 72 Hornets in 1983.",
+    ),
     "bomb": (
         "A car bomb exploded outside the ministry on Monday.",
         "The bomb had been sold to Riyadh by the United States.",

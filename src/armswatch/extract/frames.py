@@ -169,7 +169,13 @@ STATE_ACTOR_NOUNS = {
     "fleet", "squadron", "corps", "command", "supplier", "exporter", "producer", "defence",
     "defense", "minister", "counterpart", "ally", "partner", "buyer", "customer", "client",
     "pilot", "crew", "gunner", "sailor", "commander", "operator", "shipyard", "shipbuilder",
-    "yard", "works", "factory", "plant",
+    "yard", "works", "factory", "plant", "centre", "center", "office", "bureau", "directorate",
+}  # fmt: skip
+# Words before a surname that leave it a leader's ("President Abbas", "Mr Putin")
+LEADER_TITLES = {
+    "president", "premier", "minister", "chancellor", "king", "queen", "prince", "emir",
+    "sheikh", "general", "gen.", "mr", "mr.", "mrs", "ms", "dr", "leader", "ayatollah",
+    "secretary", "marshal", "colonel", "col.", "admiral", "sultan", "shah", "tsar",
 }  # fmt: skip
 # Heads that make a state's name its government acting ("Russia's defence ministry", "U.S. Army").
 GOVERNMENT_ACTOR_NOUNS = {
@@ -381,6 +387,15 @@ class PartyResolver:
         ):
             return False
         inside_head = mention.start <= head.i < mention.end
+        if (
+            mention.term.role == "leader"
+            and mention.end - mention.start == 1
+            and mention.start > 0
+            and head.doc[mention.start - 1].pos_ == "PROPN"
+            and head.doc[mention.start - 1].text[:1].isupper()
+            and head.doc[mention.start - 1].lower_ not in LEADER_TITLES
+        ):
+            return False  # "Bandar Abbas", "Port Said": a surname inside a longer name
         if mention.term.role == "demonym" and not inside_head:
             return (
                 head.i in self.mentions.weapon_at
@@ -1107,6 +1122,8 @@ class FrameBuilder:
                     )
         token = item_token
         target = False  # the climb passed "at"/"on"/"against": a use above aims at the item
+        if item_token.dep_ == "pobj" and item_token.head.lower_ in {"aboard", "onboard"}:
+            return []  # "reached the bay aboard a Dutch heavy-lift vessel": the carrier
         for _ in range(12):
             if token.head.i == token.i:
                 break
@@ -1573,7 +1590,9 @@ class FrameBuilder:
         # "Russia received Iran's drones" (the owner gave them) but "its missile had been bought
         # from North Korea" (the owner is the buyer, the seller being named)
         for party in possessors:
-            if frame.suppliers and party not in frame.suppliers:
+            maker_named = any(p != party for p in frame.suppliers + frame.origin_suppliers)
+            if maker_named and party not in frame.suppliers:
+                # "Iran's first Russian submarine": with the maker named, the owner bought it
                 if not frame.recipients:
                     frame.recipients.append(party)
             elif party not in frame.origin_suppliers:
