@@ -342,3 +342,13 @@ def test_a_selection_is_an_agreed_purchase() -> None:
     text = "STOCKHOLM - Sweden has selected the German Leopard 2 as its new main battle tank."
     rows = {row[:4] for row in _rows(text, published="1994-06-30")}
     assert ("DEU", "SWE", "armoured_vehicles", "agreed") in rows
+
+
+def test_weapons_bought_for_another_go_to_it() -> None:
+    text = (
+        "RIYADH - Saudi Arabia has suspended a $3 billion programme to buy French weapons for "
+        "the Lebanese army, the state news agency reported."
+    )
+    rows = {row[:3] for row in _rows(text, published="2016-02-19")}
+    assert ("FRA", "LBN", "unspecified") in rows
+    assert not {row for row in rows if row[1] == "SAU"}

@@ -1656,6 +1656,24 @@ class FrameBuilder:
         if order_given or sent_back:
             frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
         self._companies_sell(frame, chain)
+        if direction == "get":
+            self._bought_for(frame, chain)
+
+    def _bought_for(self, frame: Frame, chain: list[tuple[Token, Cue]]) -> None:
+        """ "a programme to buy French weapons for the Lebanese army": whoever pays, the
+        weapons go to the party they are bought for."""
+        beneficiaries: list[Party] = []
+        holders = [token for token, cue in chain if cue.cue_class == "get"]
+        holders += [self.mentions.doc[head] for head in frame.item_heads]
+        for holder in holders:
+            for place in _preps(holder).get("for", []):
+                if place.i in self.mentions.weapon_at:
+                    continue  # "missiles for its F-16s"
+                for party in self.resolver.parties(place):
+                    if party not in beneficiaries and party not in frame.suppliers:
+                        beneficiaries.append(party)
+        if beneficiaries and not set(beneficiaries) <= set(frame.recipients):
+            frame.recipients = beneficiaries
 
     def _signs(self, token: Token) -> bool:
         """The token is the subject of an act only a government performs on the record
