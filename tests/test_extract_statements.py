@@ -352,3 +352,20 @@ def test_weapons_bought_for_another_go_to_it() -> None:
     rows = {row[:3] for row in _rows(text, published="2016-02-19")}
     assert ("FRA", "LBN", "unspecified") in rows
     assert not {row for row in rows if row[1] == "SAU"}
+
+
+def test_kept_supplied_names_both_sides() -> None:
+    text = (
+        "PESHAWAR - Pakistan has kept the Taliban supplied with fuel and ammunition, diplomats say."
+    )
+    rows = {row[:3] for row in _rows(text, published="1998-09-01")}
+    assert ("PAK", "Taliban", "ammunition") in rows
+
+
+def test_a_relative_clause_parsed_as_a_complement_still_tells_the_transfer() -> None:
+    text = (
+        "The road is lined with burned tanks, most of them T-54s and T-55s that the Soviet Union "
+        "shipped to Lieutenant Colonel Mengistu Haile Mariam's government."
+    )
+    rows = {row[:3] for row in _rows(text, published="1989-03-01")}
+    assert ("SUN", "ETH", "armoured_vehicles") in rows

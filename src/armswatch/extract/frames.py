@@ -1105,7 +1105,11 @@ class FrameBuilder:
             _np_head(item_token).i: _np_head(item_token),
         }.values():
             for child in holder.children:
-                if child.dep_ not in {"acl", "relcl"}:
+                # a noun has no clausal complement: "T-55s that the Soviet Union shipped" parsed
+                # as one is a relative clause
+                if child.dep_ not in {"acl", "relcl"} and not (
+                    child.dep_ == "ccomp" and holder.pos_ in {"NOUN", "PROPN"}
+                ):
                     continue
                 if child.i in cues and cues[child.i].pos == "verb":
                     chain.append(child)
@@ -1384,6 +1388,19 @@ class FrameBuilder:
             ):
                 subject, passive = subject_of(token)
                 preps = _preps(token)
+                if (
+                    role_class == "give"
+                    and token.dep_ in {"oprd", "xcomp", "ccomp"}
+                    and token.tag_ == "VBN"
+                    and token.head.lemma_.lower() in {"keep", "leave", "get", "have"}
+                ):
+                    # "Pakistan has kept the Taliban supplied with ammunition"
+                    keeper, _ = subject_of(token.head)
+                    if keeper is not None:
+                        self._add(frame, "supplier", keeper)
+                    for kept in _children(token.head, "dobj"):
+                        self._add(frame, "recipient", kept)
+                    subject = None
                 if (
                     not passive
                     and token.tag_ == "VBN"
