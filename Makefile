@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= armswatch.db
+DEMO_DB ?= demo.db
 # -rs names every skipped test and why, so a CI log shows what did not run
 PYTEST_ARGS ?= -rs
 
@@ -17,9 +18,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The demo reads the examples into a store of its own, made afresh each time, so it shows what
+# the code extracts now (ingest never re-reads a document it has stored) and never touches $(DB).
 demo: $(VENV)/.installed
-	$(BIN)/armswatch ingest examples/ --db $(DB)
-	$(BIN)/armswatch transfers --db $(DB)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/armswatch ingest examples/ --db $(DEMO_DB)
+	$(BIN)/armswatch transfers --db $(DEMO_DB)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
