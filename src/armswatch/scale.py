@@ -408,6 +408,9 @@ def _worker_died(error: BaseException) -> bool:
 
 
 WORKER_DIED = "extraction failed: the worker process died on this document"
+# A document re-run alone that no worker finishes in this time fails instead of stalling the run
+# (a cluster whose workers do not come back after a death would otherwise wait for ever).
+ISOLATION_TIMEOUT_S = 300
 
 
 def _isolate_on_dask(
@@ -424,7 +427,11 @@ def _isolate_on_dask(
         # time (a batch of the main run); only a document that kills a worker again is blamed
         for attempt in range(2):
             try:
-                results.extend(pickle.loads(_submit_batch(client, [item], extractor).result()))
+                results.extend(
+                    pickle.loads(
+                        _submit_batch(client, [item], extractor).result(timeout=ISOLATION_TIMEOUT_S)
+                    )
+                )
                 break
             except Exception as exc:
                 if _worker_died(exc) and attempt == 0:
