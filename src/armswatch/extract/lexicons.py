@@ -280,35 +280,23 @@ def load_lexicons() -> Lexicons:
                 party_terms.append(PartyTerm(surface, state_party(country, "sources.tsv"), "body"))
 
     weapons: list[WeaponTerm] = []
-    for row in _read_tsv("weapons.tsv"):
-        if row["category"] not in CATEGORIES:
-            raise ExtractionError(
-                f"weapons.tsv: {row['term']}: unknown category {row['category']!r}"
+    # contextual_weapons.tsv: plain words that count only beside a named weapon of their kind
+    for name, contextual in (("weapons.tsv", False), ("contextual_weapons.tsv", True)):
+        for row in _read_tsv(name):
+            if row["category"] not in CATEGORIES:
+                raise ExtractionError(
+                    f"{name}: {row['term']}: unknown category {row['category']!r}"
+                )
+            weapons.append(
+                WeaponTerm(
+                    surface=row["term"],
+                    category=row["category"],
+                    kind=row.get("kind") or "generic",
+                    canonical=row.get("canonical") or row["term"],
+                    exact_case=(row.get("case") or "fold") == "exact",
+                    contextual=contextual,
+                )
             )
-        weapons.append(
-            WeaponTerm(
-                surface=row["term"],
-                category=row["category"],
-                kind=row.get("kind") or "generic",
-                canonical=row.get("canonical") or row["term"],
-                exact_case=(row.get("case") or "fold") == "exact",
-            )
-        )
-    for row in _read_tsv("contextual_weapons.tsv"):
-        if row["category"] not in CATEGORIES:
-            raise ExtractionError(
-                f"contextual_weapons.tsv: {row['term']}: unknown category {row['category']!r}"
-            )
-        weapons.append(
-            WeaponTerm(
-                surface=row["term"],
-                category=row["category"],
-                kind="generic",
-                canonical=row.get("canonical") or row["term"],
-                exact_case=False,
-                contextual=True,
-            )
-        )
     ambiguity: dict[str, list[re.Pattern[str]]] = {}
     for row in _read_tsv("ambiguity.tsv"):
         try:
