@@ -31,7 +31,12 @@ from armswatch.extract.frames import (
     subject_of,
 )
 from armswatch.extract.lexicons import Lexicons, load_lexicons
-from armswatch.extract.mentions import TokenMentions, designated_categories, load_matchers
+from armswatch.extract.mentions import (
+    TokenMentions,
+    designated_categories,
+    load_matchers,
+    party_matches,
+)
 from armswatch.extract.modality import certainty_of
 from armswatch.extract.nlp import load_pipeline
 from armswatch.extract.prefilter import Unit, candidate_units
@@ -154,7 +159,7 @@ class DocumentReader:
         self.origin_notes: list[OriginNote] = []
         # where a shipment or its carrier was going ("the plane was bound for Iran")
         self.destinations: list[Party] = []
-        self._party_mentions = load_matchers().parties.find(self.text)
+        self._party_mentions = party_matches(self.text)
         # kinds of weapon the document names by designation: "the aircraft" is one of them
         self.licensed = designated_categories(load_matchers().weapons.find(self.text))
         # the state of the dateline's city ("JERUSALEM, Jan 6 -"): whose unnamed officials speak
@@ -539,6 +544,8 @@ class DocumentReader:
             self._resolve_unnamed_actors(read)
         for read in resolved:
             self._complete_from_document(read, resolved)
+        for read in resolved:
+            self._specify_definite_weapons(read)
         _name_generic_missiles(resolved)
         kept = [read for read in resolved if self._stands_as_transfer(read)]
         claims: dict[str, Claim] = {}
@@ -624,6 +631,8 @@ class DocumentReader:
                 candidates |= found
             elif other_categories == {"unspecified"}:
                 general |= found
+        if not candidates and not general:
+            candidates = self._complementary_side(read, others, categories - {"unspecified"})
         party: Party | None = None
         if len(candidates) == 1:
             party = next(iter(candidates))
@@ -642,6 +651,54 @@ class DocumentReader:
             read.recipients = [party]
         else:
             read.suppliers = [party]
+
+    def _specify_definite_weapons(self, read: ReadFrame) -> None:
+        """ "The weapons had been ordered by the Kenyan military" after "a freighter carrying 33
+        T-72 tanks, grenade launchers and ammunition": "the weapons" are the ones named before."""
+        if not read.items or any(item.category != "unspecified" for item in read.items):
+            return
+        doc = read.frame.sentence.doc
+        heads = [doc[i] for i in read.frame.item_heads]
+        if not heads or not all(_is_definite(head) for head in heads):
+            return
+        for previous in reversed(self.read_frames):
+            if previous.offset >= read.offset:
+                continue
+            if read.offset - previous.offset > ANTECEDENT_REACH:
+                return
+            named = [item for item in previous.items if item.category != "unspecified"]
+            if not named or previous.frame.policy or previous.frame.captured:
+                continue
+            if not (
+                _compatible(read.suppliers, previous.suppliers)
+                and _compatible(read.recipients, previous.recipients)
+            ):
+                continue
+            read.items = [
+                Item(item.category, item.label, item.designation, item.quantity) for item in named
+            ]
+            return
+
+    @staticmethod
+    def _complementary_side(
+        read: ReadFrame, others: list[ReadFrame], categories: set[str]
+    ) -> set[Party]:
+        """The side that another half-told claim about the same weapon gives ("the first Stingers
+        reached the mujahideen" beside "Washington has supplied several hundred Stingers"): two
+        halves of one transfer when they share a named category."""
+        found: set[Party] = set()
+        if not categories or read.frame.direction in {"use", "seize"}:
+            return found
+        for other in others:
+            if other is read or bool(other.suppliers) == bool(other.recipients):
+                continue
+            if bool(other.suppliers) == bool(read.suppliers):
+                continue  # the same half: nothing to add
+            if other.frame.direction in {"use", "seize"} or other.frame.policy:
+                continue
+            if categories & {item.category for item in other.items}:
+                found |= set(other.suppliers or other.recipients)
+        return found - set(read.suppliers + read.recipients + read.frame.via)
 
     def _maker(self, read: ReadFrame) -> Party | None:
         """The state whose industry makes the named weapon ("Poland signs for K2 tanks"), unless
@@ -967,6 +1024,13 @@ def _name_generic_missiles(reads: list[ReadFrame]) -> None:
         if named == {"air_defence"}:
             for item in generic:
                 item.category = "air_defence"
+
+
+def _is_definite(noun: Token) -> bool:
+    """ "the weapons", "these arms": a noun phrase that points back at something named."""
+    return any(
+        child.dep_ == "det" and child.lower_ in {"the", "these", "those"} for child in noun.children
+    )
 
 
 def _unique(parties: list[Party]) -> list[Party]:

@@ -473,13 +473,16 @@ def _preps(token: Token) -> dict[str, list[Token]]:
             for nested in _children(child, "prep"):
                 for pobj in _children(nested, "pobj"):
                     found.setdefault(child.lower_, []).append(pobj)
-            # "delivered in crates to a Pakistani air base": a destination hung on the manner
+            # "delivered in crates to a Pakistani air base": a destination hung on the manner;
+            # "ordered by Kenya's army from Ukraine": a source hung on the agent
             if child.lower_ in {"in", "by", "aboard", "on"}:
                 for pobj in _children(child, "pobj"):
                     for nested in _children(pobj, "prep"):
-                        if nested.lower_ == "to":
+                        if nested.lower_ == "to" or (
+                            nested.lower_ == "from" and child.lower_ == "by"
+                        ):
                             for place in _children(nested, "pobj"):
-                                found.setdefault("to", []).append(place)
+                                found.setdefault(nested.lower_, []).append(place)
     return found
 
 

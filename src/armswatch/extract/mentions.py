@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,23 @@ def load_matchers() -> Matchers:
     sources = TermMatcher((term.surface, term, True, False) for term in lexicons.sources)
     cues = TermMatcher((form, cue, False, False) for form, cue in lexicons.cue_forms.items())
     return Matchers(lexicons, weapons, parties, sources, cues)
+
+
+# A state's name inside the name of a sea or strait ("the Gulf of Aden", "the South China Sea")
+_WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?) of\s+$")
+_WATERS_AFTER = re.compile(r"^\s+(?:Sea|Strait|Straits)\b")
+
+
+def party_matches(text: str, lowered: str | None = None) -> list[TermMatch[PartyTerm]]:
+    """Party terms in text, without the ones that name a body of water there."""
+    return [
+        match
+        for match in load_matchers().parties.find(text, lowered)
+        if not (
+            _WATERS_BEFORE.search(text, max(match.start - 12, 0), match.start)
+            or _WATERS_AFTER.match(text[match.end : match.end + 10])
+        )
+    ]
 
 
 def weapon_matches(
@@ -145,7 +163,7 @@ class TokenMentions:
                 and not (term.contextual and _civil_context(span))
             ),
         )
-        self.parties, self.party_at = _place(doc, matchers.parties.find(text, lowered))
+        self.parties, self.party_at = _place(doc, party_matches(text, lowered))
         self.sources, self.source_at = _place(doc, matchers.sources.find(text, lowered))
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from armswatch.extract.matcher import _lower_same_length
-from armswatch.extract.mentions import load_matchers, weapon_matches
+from armswatch.extract.mentions import load_matchers, party_matches, weapon_matches
 
 # Paragraphs end at blank lines or at an indented new line (wire copy indents paragraphs).
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
@@ -94,7 +94,7 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
         return units
     # every claim needs its two parties: a window that names no state, group, company or office
     # holder ("the rocket's engine was used again") is not worth a parse
-    party_starts = sorted(match.start for match in load_matchers().parties.find(text))
+    party_starts = sorted(match.start for match in party_matches(text))
     return [unit for unit in units if _any_between(party_starts, unit.start, unit.end)]
 
 

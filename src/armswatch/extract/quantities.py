@@ -162,6 +162,12 @@ def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quant
                 value = parse_number([token.text for token in parts])
                 if value is None or value <= 0 or _looks_like_year(parts, value):
                     continue
+                if len(parts) == 1 and _several_of(child):
+                    # "several hundred Stingers", "a few thousand rounds": hundreds, thousands
+                    return Quantity(
+                        min=int(2 * value), max=int(10 * value) - 1, approx=True,
+                        text=item.doc[child.left_edge.i : child.i + 1].text,
+                    )  # fmt: skip
                 modifier = _modifier_before(parts)
                 text = item.doc[
                     parts[0].i - len(modifier.split()) if modifier else parts[0].i : parts[-1].i + 1
@@ -220,6 +226,13 @@ def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quant
                     modifier = _modifier_before(parts)
                     return _bounded(value, modifier, phrase)
     return None
+
+
+def _several_of(number: Token) -> bool:
+    """A round number word under "several" or "a few" ("several hundred", "a few thousand")."""
+    return number.lower_ in {"hundred", "thousand", "million"} and any(
+        child.lower_ in {"several", "few"} and child.i < number.i for child in number.children
+    )
 
 
 def _is_money_token(token: Token) -> bool:

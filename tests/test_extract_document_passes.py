@@ -1,0 +1,63 @@
+"""Document-level passes: sides and weapons that one sentence leaves out and another gives.
+Texts written for the project."""
+
+from __future__ import annotations
+
+import armswatch
+from extraction_rows import claim_rows
+
+
+def _pairs(text: str, published: str = "1988-03-02") -> set[tuple[str | None, str | None, str]]:
+    return {row[:3] for row in claim_rows(text, published)}
+
+
+def test_two_half_told_sentences_about_one_weapon_make_one_transfer() -> None:
+    text = (
+        "QUETTA, Pakistan - The first of the Redeye missiles reached the mujahideen last spring, "
+        "resistance commanders say. Western diplomats say Washington has since supplied several "
+        "hundred Redeyes through Pakistani army channels."
+    )
+    assert ("USA", "Mujahideen", "air_defence") in _pairs(text)
+
+
+def test_halves_about_different_weapons_are_not_joined() -> None:
+    text = (
+        "QUETTA, Pakistan - Mortar rounds reached the mujahideen by mule train last week, "
+        "commanders say. Diplomats say Washington has supplied several hundred Stingers."
+    )
+    pairs = _pairs(text)
+    assert ("USA", "Mujahideen", "air_defence") not in pairs
+    assert not any(pair[0] == "USA" and pair[1] == "Mujahideen" for pair in pairs)
+
+
+def test_the_weapons_of_a_later_sentence_are_the_ones_named_before() -> None:
+    text = (
+        "NAIROBI - Gunmen have seized a cargo ship carrying 40 T-55 tanks, anti-aircraft guns and "
+        "ammunition in the Gulf of Aden, maritime officials said. The Kenyan defence ministry said "
+        "the weapons had been ordered by Kenya's army from Ukraine and were bound for Mombasa."
+    )
+    pairs = _pairs(text, "2008-10-01")
+    assert ("UKR", "KEN", "armoured_vehicles") in pairs
+    assert ("UKR", "KEN", "ammunition") in pairs
+    assert ("UKR", "KEN", "unspecified") not in pairs
+
+
+def test_weapons_without_an_article_stay_unspecified() -> None:
+    text = (
+        "A cargo ship carrying 40 T-55 tanks docked in Aden on Monday, port officials said. "
+        "Separately, Kenya has bought weapons from Ukraine, its defence ministry said."
+    )
+    pairs = _pairs(text, "2008-10-01")
+    assert ("UKR", "KEN", "unspecified") in pairs
+    assert ("UKR", "KEN", "armoured_vehicles") not in pairs
+
+
+def test_several_hundred_is_a_vague_range_not_one_hundred() -> None:
+    claims = armswatch.extract(
+        "Germany has delivered several hundred Panzerfaust anti-tank weapons to Ukraine, the "
+        "defence ministry in Berlin said.",
+        published="2022-03-10",
+    )
+    quantities = [item.quantity for claim in claims for item in claim.items if item.quantity]
+    assert quantities, claims
+    assert (quantities[0].min, quantities[0].max, quantities[0].approx) == (200, 999, True)
