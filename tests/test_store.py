@@ -206,13 +206,17 @@ def test_sqlite_database_is_in_wal_mode(tmp_path):
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_database_older_than_the_code_asks_for_db_upgrade(tmp_path, monkeypatch):
+def test_database_older_than_the_code_asks_for_db_upgrade(tmp_path):
+    from alembic import command
+
     from armswatch.store import migrate
 
     path = str(tmp_path / "old.db")
-    Store(path).close()
-    # The code moves one revision ahead of the database it wrote.
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+    # A database an earlier armswatch wrote: schema revision 0001.
+    engine = create_engine(resolve_url(path))
+    with engine.begin() as connection:
+        command.upgrade(migrate._config(connection), "0001")
+    engine.dispose()
 
     with pytest.raises(StoreError, match=r"older than this armswatch.*run `armswatch db upgrade`"):
         Store(path)
@@ -230,13 +234,13 @@ def test_database_newer_than_the_code_is_refused(tmp_path):
 def test_upgrade_command_creates_a_new_database(tmp_path):
     path = tmp_path / "fresh.db"
     before, after = upgrade_database(str(path))
-    assert (before, after) == (None, "0001")
+    assert (before, after) == (None, "0002")
     engine = create_engine(f"sqlite:///{path}")
     assert {"documents", "claims", "transfers", "failures", "feed_state"} <= set(
         inspect(engine).get_table_names()
     )
     engine.dispose()
-    assert upgrade_database(str(path)) == ("0001", "0001")
+    assert upgrade_database(str(path)) == ("0002", "0002")
 
 
 def test_a_file_that_is_not_an_armswatch_database_is_refused(tmp_path):

@@ -136,7 +136,8 @@ def _refused_from_scratch(url: str) -> dict[str, dict]:
             connection.execute(
                 text(
                     "INSERT INTO pending_keys (supplier_key, recipient_key, category) "
-                    "SELECT DISTINCT supplier_key, recipient_key, category FROM claim_items"
+                    # A refresh re-fuses whole supplier-recipient pairs: any category names one.
+                    "SELECT DISTINCT supplier_key, recipient_key, trim(categories) FROM claims"
                 )
             )
         assert fresh.refresh_transfers() > 0

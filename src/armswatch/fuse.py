@@ -51,7 +51,7 @@ _RANK: dict[str, int] = {}
 
 
 @functools.lru_cache(maxsize=4096)
-def _origin_key(origin: Origin) -> str:
+def cached_origin_key(origin: Origin) -> str:
     """Origin.key, computed once per distinct origin (it is built from three strings)."""
     return origin.key
 
@@ -399,7 +399,7 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
         if recipient is None:
             recipient = claim.recipient
         origin = origin_of(claim)
-        origin_key = _origin_key(origin)
+        origin_key = cached_origin_key(origin)
         origin_keys.append(origin_key)
         if origin_key not in origins:
             origins[origin_key] = origin

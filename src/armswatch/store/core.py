@@ -38,20 +38,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Insert
 
 from armswatch.errors import StoreError
-from armswatch.fuse import ClaimFacts, fuse_facts
+from armswatch.fuse import ClaimFacts, ItemFacts, cached_origin_key, fuse_facts
 from armswatch.models import (
     Claim,
+    DateSpan,
     Document,
+    Evidence,
     Failure,
+    Item,
+    Money,
     Origin,
     Party,
     Quantity,
+    Speaker,
     Transfer,
     status_rank,
 )
 from armswatch.store import migrate, search
 from armswatch.store.schema import (
-    claim_items,
     claims,
     document_bands,
     documents,
@@ -106,21 +110,26 @@ CLAIM_COLUMNS = (
     "event_end",
     "origin_key",
     "origin_name",
-    "attribution",
+    "categories",
     "evidence_text",
     "confidence",
-    "data",
+    "detail",
 )
-ITEM_COLUMNS = (
+# What a refresh reads of a stored claim to fuse it (see _facts_from_row).
+FACT_COLUMNS = (
     "claim_id",
-    "position",
-    "supplier_key",
-    "recipient_key",
-    "category",
-    "label",
-    "designation",
-    "quantity_min",
-    "quantity_max",
+    "doc_id",
+    "supplier_name",
+    "recipient_name",
+    "status",
+    "certainty",
+    "deal",
+    "reported_date",
+    "event_start",
+    "event_end",
+    "origin_name",
+    "confidence",
+    "detail",
 )
 BAND_COLUMNS = ("bucket", "doc_id")
 # Claims added by this process and kept in memory for the next refresh, at most (see
@@ -296,9 +305,8 @@ class Store:
         stored = self._stored_ids(connection, ids)
         added: list[str] = []
         document_rows: list[tuple[Any, ...]] = []
-        band_rows: list[tuple[str, str]] = []
+        band_rows: list[tuple[int, str]] = []
         claim_rows: list[tuple[Any, ...]] = []
-        item_rows: list[tuple[Any, ...]] = []
         party_rows: dict[str, tuple[Any, ...]] = {}
         origin_rows: dict[str, tuple[Any, ...]] = {}
         keys: set[tuple[str, str, str]] = set()
@@ -356,54 +364,52 @@ class Store:
                 duplicate_of=document.duplicate_of,
             )
             for claim in document_claims:
-                row = _claim_row(claim)
-                claim_rows.append(row)
-                claim_id, supplier_key, recipient_key = row[0], row[2], row[4]
-                facts = ClaimFacts.from_claim(claim)
-                claims_of_pair.setdefault((supplier_key, recipient_key), []).append(facts)
-                for position, item in enumerate(claim.items):
-                    quantity = item.quantity
-                    item_rows.append(
-                        (
-                            claim_id,
-                            position,
-                            supplier_key,
-                            recipient_key,
-                            item.category,
-                            item.label,
-                            item.designation,
-                            quantity.min if quantity else None,
-                            quantity.max if quantity else None,
-                        )
-                    )
-                if not claim.items:
-                    item_rows.append(
-                        (
-                            claim_id,
-                            0,
-                            supplier_key,
-                            recipient_key,
-                            "unspecified",
-                            None,
-                            None,
-                            None,
-                            None,
-                        )
-                    )
-                for category in facts.categories:
+                supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
+                supplier_key = supplier.key if supplier is not None else ""
+                recipient_key = recipient.key if recipient is not None else ""
+                items = tuple(
+                    (item.category, item.label, item.designation, item.quantity)
+                    for item in claim.items
+                )
+                categories = sorted({item[0] for item in items}) or ["unspecified"]
+                claim_rows.append(_claim_row(claim, supplier_key, recipient_key, items, categories))
+                facts = ClaimFacts(
+                    claim_id=claim.claim_id,
+                    doc_id=doc_id,
+                    supplier=supplier,
+                    recipient=recipient,
+                    items=items,
+                    status=claim.status,
+                    certainty=claim.certainty,
+                    deal=claim.deal,
+                    event_start=claim.event_date.start,
+                    event_end=claim.event_date.end,
+                    reported_date=claim.reported_date,
+                    origin=origin,
+                    confidence=claim.confidence,
+                    categories=categories,
+                )
+                pair = (supplier_key, recipient_key)
+                pair_facts = claims_of_pair.get(pair)
+                if pair_facts is None:
+                    claims_of_pair[pair] = [facts]
+                else:
+                    pair_facts.append(facts)
+                for category in categories:
                     keys.add((supplier_key, recipient_key, category))
-                for party in (claim.supplier, claim.recipient):
-                    if party is not None and party.key not in party_rows:
-                        party_rows[party.key] = (
-                            party.key,
-                            party.name,
-                            party.name.lower(),
-                            party.code,
-                            party.kind,
+                if supplier is not None and supplier_key not in party_rows:
+                    party_rows[supplier_key] = _party_row(supplier)
+                if recipient is not None and recipient_key not in party_rows:
+                    party_rows[recipient_key] = _party_row(recipient)
+                if origin is not None:
+                    origin_key = cached_origin_key(origin)
+                    if origin_key not in origin_rows:
+                        origin_rows[origin_key] = (
+                            origin_key,
+                            origin.name,
+                            origin.country,
+                            origin.kind,
                         )
-                origin = claim.origin
-                if origin is not None and origin.key not in origin_rows:
-                    origin_rows[origin.key] = (origin.key, origin.name, origin.country, origin.kind)
         # Which pairs had no claims before this transaction: their claims are all in `learned`.
         learned.new_pairs = self._pairs_without_claims(
             connection, [pair for pair in claims_of_pair if self._cache.unknown(pair)]
@@ -411,7 +417,6 @@ class Store:
         self._bulk_insert(connection, documents, DOCUMENT_COLUMNS, document_rows)
         self._bulk_insert(connection, document_bands, BAND_COLUMNS, band_rows, ignore=True)
         self._bulk_insert(connection, claims, CLAIM_COLUMNS, claim_rows)
-        self._bulk_insert(connection, claim_items, ITEM_COLUMNS, item_rows)
         self._bulk_insert(
             connection, parties, PARTY_COLUMNS, list(party_rows.values()), ignore=True
         )
@@ -457,10 +462,10 @@ class Store:
         return stored
 
     def _stored_candidates(
-        self, connection: Connection, buckets: list[str]
-    ) -> dict[str, list[_Candidate]]:
+        self, connection: Connection, buckets: list[int]
+    ) -> dict[int, list[_Candidate]]:
         """Stored documents sharing an LSH bucket with the new ones, by bucket."""
-        found: dict[str, list[_Candidate]] = {}
+        found: dict[int, list[_Candidate]] = {}
         # Timestamps as SQLAlchemy's DateTime would read them (SQLite stores text).
         to_datetime = documents.c.added_at.type.result_processor(self.engine.dialect, None)
         for start in range(0, len(buckets), 500):
@@ -690,9 +695,10 @@ class Store:
         """Read the stored claims of some pairs as ClaimFacts, with their documents."""
         marker = "?" if self.dialect == "sqlite" else "%s"
         sql = (
-            "SELECT claims.data, documents.doc_id, documents.outlet, documents.url, "
-            "documents.published, documents.duplicate_of, canonical.outlet, canonical.url, "
-            "canonical.published FROM claims "
+            "SELECT "
+            + ", ".join(f"claims.{name}" for name in FACT_COLUMNS)
+            + ", documents.outlet, documents.url, documents.published, documents.duplicate_of, "
+            "canonical.outlet, canonical.url, canonical.published FROM claims "
             "JOIN documents ON documents.doc_id = claims.doc_id "
             "LEFT OUTER JOIN documents AS canonical ON canonical.doc_id = documents.duplicate_of "
             "WHERE "
@@ -703,17 +709,12 @@ class Store:
         )
         parameters = tuple(value for pair in pairs for value in pair)
         builder = _FactsBuilder()
-        loads = orjson.loads
-        for (
-            data,
-            doc_id,
-            outlet,
-            url,
-            published,
-            duplicate_of,
-            *canonical_row,
-        ) in connection.exec_driver_sql(sql, parameters):
-            facts.append(builder.facts(loads(data) if isinstance(data, str | bytes) else data))
+        width = len(FACT_COLUMNS)
+        for row in connection.exec_driver_sql(sql, parameters):
+            fact = builder.facts(row[:width])
+            facts.append(fact)
+            doc_id = fact.doc_id
+            outlet, url, published, duplicate_of, *canonical_row = row[width:]
             if doc_id not in context:
                 context[doc_id] = Document(
                     doc_id=doc_id,
@@ -955,7 +956,7 @@ class Store:
     ) -> Iterator[Claim]:
         """Claims matching every filter given, most recently reported first; streamed."""
         with self.engine.connect() as connection:
-            query = select(claims.c.data)
+            query = select(*(claims.c[name] for name in CLAIM_READ_COLUMNS))
             if supplier:
                 query = query.where(
                     claims.c.supplier_key.in_(self._party_keys(connection, supplier))
@@ -965,12 +966,7 @@ class Store:
                     claims.c.recipient_key.in_(self._party_keys(connection, recipient))
                 )
             if category:
-                query = query.where(
-                    exists().where(
-                        claim_items.c.claim_id == claims.c.claim_id,
-                        claim_items.c.category == category,
-                    )
-                )
+                query = query.where(claims.c.categories.contains(f" {category} ", autoescape=True))
             if status:
                 query = query.where(claims.c.status == status)
             if certainty:
@@ -981,7 +977,7 @@ class Store:
                 query = query.where(claims.c.claim_id.in_(list(claim_ids)))
             query = query.order_by(claims.c.reported_date.desc(), claims.c.claim_id).limit(limit)
             for row in connection.execute(query, execution_options={"yield_per": 1000}):
-                yield Claim.from_dict(row.data)
+                yield _claim_from_row(row)
 
     def claims(
         self,
@@ -1106,15 +1102,26 @@ def party_key(party: Party | None) -> str:
     return party.key if party is not None else ""
 
 
-def _claim_row(claim: Claim) -> tuple[Any, ...]:
-    """The claims-table row, in CLAIM_COLUMNS order; the claim is serialised to JSON once."""
+def _party_row(party: Party) -> tuple[Any, ...]:
+    """The parties-table row, in PARTY_COLUMNS order."""
+    return (party.key, party.name, party.name.lower(), party.code, party.kind)
+
+
+def _claim_row(
+    claim: Claim,
+    supplier_key: str,
+    recipient_key: str,
+    items: tuple[ItemFacts, ...],
+    categories: list[str],
+) -> tuple[Any, ...]:
+    """The claims-table row, in CLAIM_COLUMNS order."""
     supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
     return (
         claim.claim_id,
         claim.doc_id,
-        supplier.key if supplier is not None else "",
+        supplier_key,
         supplier.name if supplier is not None else None,
-        recipient.key if recipient is not None else "",
+        recipient_key,
         recipient.name if recipient is not None else None,
         claim.status,
         claim.certainty,
@@ -1122,12 +1129,155 @@ def _claim_row(claim: Claim) -> tuple[Any, ...]:
         claim.reported_date,
         claim.event_date.start,
         claim.event_date.end,
-        origin.key if origin is not None else None,
+        cached_origin_key(origin) if origin is not None else None,
         origin.name if origin is not None else None,
-        _attribution_json(claim) if claim.attribution else "[]",
+        " " + " ".join(categories) + " ",
         claim.evidence.text,
         claim.confidence,
-        _claim_json(claim),
+        claim_detail(claim, items),
+    )
+
+
+def _speaker_row(speaker: Speaker) -> list[Any]:
+    return [speaker.speaker, speaker.title, speaker.org, speaker.country, speaker.kind]
+
+
+def _quantity_row(quantity: Quantity | None) -> list[Any] | None:
+    if quantity is None:
+        return None
+    return [quantity.min, quantity.max, quantity.approx, quantity.text]
+
+
+def claim_detail(claim: Claim, items: Sequence[ItemFacts] | None = None) -> str:
+    """The claims.detail column: what of a claim no other column holds, as compact JSON.
+
+    Always `items`: [[category, label, designation, quantity]] with quantity [min, max, approx,
+    text] or null. `supplier`, `recipient`: [code, kind] (the name is a column), absent when the
+    text names no party; `origin`: [country, kind] likewise; `evidence`: [start, end] (the
+    sentence is a column). Only when not empty: `event_text`, `doc_ref`, `via` ([[name, code,
+    kind]]), `value` ([amount, currency, text]), `attribution` and `cites` ([[speaker, title, org,
+    country, kind]]).
+    """
+    if items is None:
+        items = [(i.category, i.label, i.designation, i.quantity) for i in claim.items]
+    detail: dict[str, Any] = {
+        "items": [
+            [category, label, designation, _quantity_row(quantity)]
+            for category, label, designation, quantity in items
+        ],
+        "evidence": [claim.evidence.start, claim.evidence.end],
+    }
+    if claim.supplier is not None:
+        detail["supplier"] = [claim.supplier.code, claim.supplier.kind]
+    if claim.recipient is not None:
+        detail["recipient"] = [claim.recipient.code, claim.recipient.kind]
+    if claim.origin is not None:
+        detail["origin"] = [claim.origin.country, claim.origin.kind]
+    if claim.event_date.text is not None:
+        detail["event_text"] = claim.event_date.text
+    if claim.doc_ref is not None:
+        detail["doc_ref"] = claim.doc_ref
+    if claim.via:
+        detail["via"] = [[party.name, party.code, party.kind] for party in claim.via]
+    if claim.value is not None:
+        detail["value"] = [claim.value.amount, claim.value.currency, claim.value.text]
+    if claim.attribution:
+        detail["attribution"] = [_speaker_row(speaker) for speaker in claim.attribution]
+    if claim.cites:
+        detail["cites"] = [_speaker_row(speaker) for speaker in claim.cites]
+    return _json_text(detail)
+
+
+def _quantity_from(row: list[Any] | None) -> Quantity | None:
+    if row is None:
+        return None
+    return Quantity(min=row[0], max=row[1], approx=bool(row[2]), text=row[3])
+
+
+def _speaker_from(row: list[Any]) -> Speaker:
+    return Speaker(speaker=row[0], title=row[1], org=row[2], country=row[3], kind=row[4])
+
+
+def _party_from(name: str | None, code_kind: list[Any] | None) -> Party | None:
+    if code_kind is None or name is None:
+        return None
+    return Party(name=name, code=code_kind[0], kind=code_kind[1])
+
+
+def _loads(detail: Any) -> dict[str, Any]:
+    """A JSON column as stored (text) or as a driver hands it back already decoded."""
+    return orjson.loads(detail) if isinstance(detail, str | bytes) else detail
+
+
+# The columns Store.claims() reads, in the order _claim_from_row takes them.
+CLAIM_READ_COLUMNS = (
+    "claim_id",
+    "doc_id",
+    "supplier_name",
+    "recipient_name",
+    "status",
+    "certainty",
+    "deal",
+    "reported_date",
+    "event_start",
+    "event_end",
+    "origin_name",
+    "evidence_text",
+    "confidence",
+    "detail",
+)
+
+
+def _claim_from_row(row: Sequence[Any]) -> Claim:
+    """The full Claim from its columns (CLAIM_READ_COLUMNS order) and its detail JSON."""
+    (
+        claim_id,
+        doc_id,
+        supplier_name,
+        recipient_name,
+        status,
+        certainty,
+        deal,
+        reported_date,
+        event_start,
+        event_end,
+        origin_name,
+        evidence_text,
+        confidence,
+        detail_text,
+    ) = row
+    detail = _loads(detail_text)
+    origin = detail.get("origin")
+    value = detail.get("value")
+    start, end = detail["evidence"]
+    return Claim(
+        claim_id=claim_id,
+        doc_id=doc_id,
+        supplier=_party_from(supplier_name, detail.get("supplier")),
+        recipient=_party_from(recipient_name, detail.get("recipient")),
+        items=[
+            Item(
+                category=category, label=label, designation=designation, quantity=_quantity_from(q)
+            )
+            for category, label, designation, q in detail["items"]
+        ],
+        status=status,
+        certainty=certainty,
+        evidence=Evidence(start=start, end=end, text=evidence_text),
+        doc_ref=detail.get("doc_ref"),
+        via=[Party(name=name, code=code, kind=kind) for name, code, kind in detail.get("via", ())],
+        deal=deal,
+        value=None
+        if value is None
+        else Money(amount=float(value[0]), currency=value[1], text=value[2]),
+        event_date=DateSpan(start=event_start, end=event_end, text=detail.get("event_text")),
+        reported_date=reported_date,
+        attribution=[_speaker_from(speaker) for speaker in detail.get("attribution", ())],
+        cites=[_speaker_from(speaker) for speaker in detail.get("cites", ())],
+        origin=None
+        if origin is None or origin_name is None
+        else Origin(name=origin_name, country=origin[0], kind=origin[1]),
+        confidence=float(confidence),
     )
 
 
@@ -1137,21 +1287,6 @@ def _json_text(value: Any) -> str:
         return orjson.dumps(value).decode()
     except TypeError:
         return json.dumps(value)
-
-
-def _claim_json(claim: Claim) -> str:
-    """claim_data(claim) as JSON text; orjson walks the dataclasses itself, in field order."""
-    try:
-        return orjson.dumps(claim).decode()
-    except TypeError:
-        return json.dumps(claim_data(claim))
-
-
-def _attribution_json(claim: Claim) -> str:
-    try:
-        return orjson.dumps(claim.attribution).decode()
-    except TypeError:
-        return json.dumps([_speaker_data(speaker) for speaker in claim.attribution])
 
 
 def _party_data(party: Party | None) -> dict[str, Any] | None:
@@ -1302,54 +1437,66 @@ def _transfer_row(transfer: Transfer, claim_list: Sequence[ClaimFacts]) -> dict[
 
 
 class _FactsBuilder:
-    """ClaimFacts from stored claim JSON; parties and origins repeat, so each is built once."""
+    """ClaimFacts from stored claim rows; parties and origins repeat, so each is built once."""
 
     def __init__(self) -> None:
         self._parties: dict[tuple[Any, ...], Party] = {}
         self._origins: dict[tuple[Any, ...], Origin] = {}
 
-    def _party(self, data: dict[str, Any] | None) -> Party | None:
-        if not data:
+    def _party(self, name: str | None, code_kind: list[Any] | None) -> Party | None:
+        if code_kind is None or name is None:
             return None
-        key = (data["name"], data.get("code"), data.get("kind", "state"))
+        key = (name, code_kind[0], code_kind[1])
         party = self._parties.get(key)
         if party is None:
-            party = self._parties[key] = Party(name=key[0], code=key[1], kind=key[2])
+            party = self._parties[key] = Party(name=name, code=key[1], kind=key[2])
         return party
 
-    def _origin(self, data: dict[str, Any] | None) -> Origin | None:
-        if not data:
+    def _origin(self, name: str | None, country_kind: list[Any] | None) -> Origin | None:
+        if country_kind is None or name is None:
             return None
-        key = (data["name"], data.get("country"), data.get("kind", "other"))
+        key = (name, country_kind[0], country_kind[1])
         origin = self._origins.get(key)
         if origin is None:
-            origin = self._origins[key] = Origin(name=key[0], country=key[1], kind=key[2])
+            origin = self._origins[key] = Origin(name=name, country=key[1], kind=key[2])
         return origin
 
-    def facts(self, data: dict[str, Any]) -> ClaimFacts:
-        event = data.get("event_date") or {}
+    def facts(self, row: Sequence[Any]) -> ClaimFacts:
+        """ClaimFacts from a row in FACT_COLUMNS order."""
+        (
+            claim_id,
+            doc_id,
+            supplier_name,
+            recipient_name,
+            status,
+            certainty,
+            deal,
+            reported_date,
+            event_start,
+            event_end,
+            origin_name,
+            confidence,
+            detail_text,
+        ) = row
+        detail = _loads(detail_text)
+        get = detail.get
         return ClaimFacts(
-            claim_id=data["claim_id"],
-            doc_id=data["doc_id"],
-            supplier=self._party(data.get("supplier")),
-            recipient=self._party(data.get("recipient")),
+            claim_id=claim_id,
+            doc_id=doc_id,
+            supplier=self._party(supplier_name, get("supplier")),
+            recipient=self._party(recipient_name, get("recipient")),
             items=tuple(
-                (
-                    item["category"],
-                    item.get("label"),
-                    item.get("designation"),
-                    Quantity.from_dict(item.get("quantity")),
-                )
-                for item in data.get("items") or ()
+                (category, label, designation, _quantity_from(quantity))
+                for category, label, designation, quantity in detail["items"]
             ),
-            status=data["status"],
-            certainty=data["certainty"],
-            deal=data.get("deal", "unspecified"),
-            event_start=event.get("start"),
-            event_end=event.get("end"),
-            reported_date=data.get("reported_date"),
-            origin=self._origin(data.get("origin")),
-            confidence=float(data.get("confidence", 0.5)),
+            status=status,
+            certainty=certainty,
+            deal=deal,
+            event_start=event_start,
+            event_end=event_end,
+            reported_date=reported_date,
+            origin=self._origin(origin_name, get("origin")),
+            confidence=float(confidence),
         )
 
 
@@ -1362,14 +1509,17 @@ def _signature(text: str) -> bytes | None:
     return signature_to_bytes(minhash_signature(text))
 
 
-def _buckets(signature: bytes) -> list[str]:
-    """LSH buckets ("band:hash"): documents sharing any bucket are near-duplicate candidates."""
+def _buckets(signature: bytes) -> list[int]:
+    """LSH buckets: a signed 64-bit hash of each band's number and values. Documents sharing any
+    bucket are near-duplicate candidates (then verified on the whole signature)."""
     width = max(1, len(signature) // LSH_BANDS)
-    return [
-        f"{band}:{hashlib.sha1(signature[band * width : (band + 1) * width]).hexdigest()}"
-        for band in range(LSH_BANDS)
-        if signature[band * width : (band + 1) * width]
-    ]
+    buckets = []
+    for band in range(LSH_BANDS):
+        values = signature[band * width : (band + 1) * width]
+        if values:
+            digest = hashlib.blake2b(values, digest_size=8, salt=band.to_bytes(8, "little"))
+            buckets.append(int.from_bytes(digest.digest(), "little", signed=True))
+    return buckets
 
 
 Pair = tuple[Any, ...]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -38,19 +39,25 @@ documents = Table(
 )
 
 # Locality-sensitive bands of each document's MinHash signature: near-duplicate candidates are
-# found by SQL lookups, so the index survives restarts and is shared by concurrent writers.
+# found by SQL lookups, so the index survives restarts and is shared by concurrent writers. The
+# bucket is a 64-bit hash of (band, band values); a rare collision only adds a candidate, which is
+# verified against the signature. No rowid on SQLite: the primary key is the only B-tree.
 document_bands = Table(
     "document_bands",
     metadata,
-    Column("bucket", String(48), primary_key=True),
+    Column("bucket", BigInteger, primary_key=True),
     Column(
         "doc_id",
         String(64),
         ForeignKey("documents.doc_id", ondelete="CASCADE"),
         primary_key=True,
     ),
+    sqlite_with_rowid=False,
 )
 
+# One row per claim. Columns hold what queries filter, sort and read; `detail` holds the rest of the
+# claim as compact JSON (items, party codes and kinds, origin, evidence offsets, attribution...),
+# laid out by armswatch.store.core.claim_detail; Store.claims() gives the full Claim back.
 claims = Table(
     "claims",
     metadata,
@@ -74,32 +81,13 @@ claims = Table(
     Column("event_end", String(32)),
     Column("origin_key", String(300)),
     Column("origin_name", Text),
-    Column("attribution", JSON, nullable=False),
+    # The claim's item categories, sorted, each between spaces (" missiles uav "): `--category`.
+    Column("categories", String(200), nullable=False),
     Column("evidence_text", Text, nullable=False),
     Column("confidence", Float, nullable=False),
-    Column("data", JSON, nullable=False),
+    Column("detail", Text, nullable=False),
     Index("ix_claims_pair", "supplier_key", "recipient_key"),
     Index("ix_claims_reported", "reported_date"),
-)
-
-claim_items = Table(
-    "claim_items",
-    metadata,
-    Column(
-        "claim_id",
-        String(64),
-        ForeignKey("claims.claim_id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("position", Integer, primary_key=True),
-    Column("supplier_key", String(200), nullable=False),
-    Column("recipient_key", String(200), nullable=False),
-    Column("category", String(32), nullable=False),
-    Column("label", Text),
-    Column("designation", Text),
-    Column("quantity_min", Integer),
-    Column("quantity_max", Integer),
-    Index("ix_claim_items_key", "supplier_key", "recipient_key", "category"),
 )
 
 # Every supplier and recipient seen, so a query by name ("russia") resolves to keys by index.
