@@ -61,3 +61,45 @@ def test_several_hundred_is_a_vague_range_not_one_hundred() -> None:
     quantities = [item.quantity for claim in claims for item in claim.items if item.quantity]
     assert quantities, claims
     assert (quantities[0].min, quantities[0].max, quantities[0].approx) == (200, 999, True)
+
+
+def test_agentless_use_after_a_colon_takes_the_main_clause_subject_as_user() -> None:
+    text = (
+        "Moscow has come to depend on Tehran for its long-range strikes: Iranian-made Shahed "
+        "drones are launched at Ukrainian power stations almost nightly."
+    )
+    rows = claim_rows(text, "2023-01-12")
+    assert ("IRN", "RUS", "uav", "in_use", "reported") in rows
+    assert not any(row[1] == "UKR" for row in rows)
+
+
+def test_agentless_use_reported_by_a_speaker_does_not_make_the_speaker_the_user() -> None:
+    text = (
+        "A Pentagon spokesman said there were no signs that the North Korean shells were being "
+        "fired in Ukraine yet."
+    )
+    rows = claim_rows(text, "2023-01-12")
+    assert not any(row[1] == "USA" for row in rows)
+
+
+def test_their_refers_to_the_group_that_was_the_last_subject() -> None:
+    text = (
+        "COLOMBO - The rebels of the Liberation Tigers of Tamil Eelam built up supply lines of "
+        "their own. Their air wing flew Czech-built Zlin trainers on night raids against the "
+        "capital in 2007, the military said."
+    )
+    pairs = _pairs(text, "2009-05-20")
+    assert ("CZE", "Liberation Tigers of Tamil Eelam", "aircraft") in pairs
+
+
+def test_the_builder_of_weapons_a_buyer_ordered_supplies_them() -> None:
+    text = (
+        "Italy's Fincantieri yard is still building the four frigates ordered by the Indonesian "
+        "navy in 2021, the company said."
+    )
+    assert ("ITA", "IDN", "ships") in _pairs(text, "2023-05-02")
+
+
+def test_a_builder_working_for_its_own_navy_is_no_transfer() -> None:
+    text = "Italy's Fincantieri yard is building two frigates ordered by the Italian navy."
+    assert not _pairs(text, "2023-05-02")

@@ -403,13 +403,21 @@ class DocumentReader:
         return None
 
     def _note_subject(self, sentence: Span, unit: Unit) -> None:
-        """Remember the state a sentence is about (its main subject), for later pronouns."""
+        """Remember the state or group a sentence is about (its main subject), for later pronouns."""
         root = sentence.root
         for child in root.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                for token in [child, *child.children]:
+                # "Iran", "Iran's navy", "the fighters of the Tamil Tigers"
+                of_objects = [
+                    pobj
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                ]
+                for token in [child, *child.children, *of_objects]:
                     party = self._party_at(unit.start + token.idx)
-                    if party is not None and party.kind == "state":
+                    if party is not None and party.kind in {"state", "group"}:
                         self.subject_parties.append((unit.start + sentence.start_char, party))
                         return
 
@@ -490,7 +498,12 @@ class DocumentReader:
                 party = self._party_at(unit.start + earlier.idx)
                 if party is not None and party.kind == "state" and party != own_subject:
                     return party
+        # "they" and "their" may be a group ("The Tamil Tigers had supply lines of their own.
+        # Their air wing flew Czech-built aircraft"); "the country" and "its" are a state
+        plural = token.lower_ in {"they", "their", "them"}
         for offset, party in reversed(self.subject_parties):
+            if party.kind != "state" and not plural:
+                continue
             if offset < position and position - offset <= SUBJECT_REACH and party != own_subject:
                 return party
         counts: dict[Party, int] = {}
@@ -732,7 +745,8 @@ class DocumentReader:
                 target.append(named)
                 read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
                 continue
-            story = self._salient_state(exclude=set())
+            # never the maker the frame names ("flew Czech-built trainers" is not the Czechs')
+            story = self._salient_state(exclude={p.key for p in read.frame.origin_suppliers})
             if story is not None and self._title_names(story):
                 target.append(story)
                 read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}

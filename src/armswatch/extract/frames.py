@@ -169,7 +169,7 @@ STATE_ACTOR_NOUNS = {
     "fleet", "squadron", "corps", "command", "supplier", "exporter", "producer", "defence",
     "defense", "minister", "counterpart", "ally", "partner", "buyer", "customer", "client",
     "pilot", "crew", "gunner", "sailor", "commander", "operator", "shipyard", "shipbuilder",
-    "yard", "works", "factory", "plant", "centre", "center", "office", "bureau", "directorate",
+    "yard", "works", "factory", "plant", "centre", "center", "office", "bureau", "directorate", "wing",
 }  # fmt: skip
 # Words before a surname that leave it a leader's ("President Abbas", "Mr Putin")
 LEADER_TITLES = {
@@ -1264,6 +1264,10 @@ class FrameBuilder:
                 for child in holder.children
             )
         self._fill_roles(frame, chain_cues, direction_token)
+        if frame.direction == "use" and not frame.recipients and not frame.captured:
+            self._user_from_sentence_subject(frame, direction_token)
+        if not frame.suppliers and direction_cue.cue_class in {"get", "agree"}:
+            self._builder_of_ordered_weapons(frame, direction_token)
         frame.items = self._items(weapons, frame)
         if direction_cue.cue_class == "elaborate":
             frame.anaphoric = True
@@ -1291,6 +1295,48 @@ class FrameBuilder:
                     frame.anaphor_lemma = cue.lemma
                     break
         return frame
+
+    def _builder_of_ordered_weapons(self, frame: Frame, cue: Token) -> None:
+        """ "Spain's Navantia shipyard is building eight patrol vessels ordered by the Venezuelan
+        navy": the builder of what a buyer ordered is its supplier."""
+        holder = cue.head
+        if cue.dep_ != "acl" or holder.dep_ != "dobj" or holder.i not in frame.item_heads:
+            return
+        if holder.head.lemma_.lower() not in BUILD_LEMMAS:
+            return
+        subject, passive = subject_of(holder.head)
+        if subject is None or passive:
+            return
+        for party in self.resolver.parties(subject):
+            if party not in frame.recipients and party not in frame.suppliers:
+                frame.suppliers.append(party)
+
+    def _user_from_sentence_subject(self, frame: Frame, verb: Token) -> None:
+        """ "Russia relies on Iran for its strikes: Iranian-made Shahed drones are launched at
+        Ukrainian cities every night": an agentless passive of use leaves the user to the subject
+        of the sentence's main clause."""
+        if not any(child.dep_ == "nsubjpass" for child in verb.children) or any(
+            child.dep_ == "agent" for child in verb.children
+        ):
+            return
+        root = frame.sentence.root
+        if root.i == verb.i:
+            # "Russia relies on Iran: drones are launched ..." parses the clause before the colon
+            # as the complement of the one after it
+            before = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i]
+            if not before:
+                return
+            root = before[0]
+        elif verb.dep_ not in {"conj", "parataxis"} or verb.head.i != root.i:
+            return  # a clause reported or subordinated: its user is not the speaker
+        if root.lemma_.lower() in SPEECH_LEMMAS:
+            return
+        subject, passive = subject_of(root)
+        if subject is None or passive:
+            return
+        for party in self.resolver.parties(subject):
+            if party not in frame.suppliers and party not in frame.origin_suppliers:
+                frame.recipients.append(party)
 
     def _deal_with_frame(
         self, sentence: Span, chain: list[tuple[Token, Cue]], weapons: list[WeaponMention]
