@@ -103,3 +103,23 @@ def test_the_builder_of_weapons_a_buyer_ordered_supplies_them() -> None:
 def test_a_builder_working_for_its_own_navy_is_no_transfer() -> None:
     text = "Italy's Fincantieri yard is building two frigates ordered by the Italian navy."
     assert not _pairs(text, "2023-05-02")
+
+
+def test_a_plain_word_listed_with_weapons_is_a_weapon_too() -> None:
+    text = (
+        "At the summit in Sochi, Russian officials pledged armoured vehicles and helicopters to "
+        "Burkina Faso's military government."
+    )
+    pairs = _pairs(text, "2023-07-30")
+    assert ("RUS", "BFA", "armoured_vehicles") in pairs
+    assert ("RUS", "BFA", "aircraft") in pairs
+
+
+def test_a_plain_word_alone_is_not_licensed_by_a_list_elsewhere() -> None:
+    text = (
+        "Russia pledged armoured vehicles to Burkina Faso in July. Separately, a private operator "
+        "sold helicopters to Burkina Faso for its medical evacuation service."
+    )
+    pairs = _pairs(text, "2023-07-30")
+    assert ("RUS", "BFA", "armoured_vehicles") in pairs
+    assert not any(pair[2] == "aircraft" for pair in pairs)

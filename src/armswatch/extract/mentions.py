@@ -19,6 +19,7 @@ from armswatch.extract.lexicons import (
     load_lexicons,
 )
 from armswatch.extract.matcher import TermMatch, TermMatcher, _lower_same_length
+from armswatch.models import CATEGORIES
 
 
 @dataclass
@@ -155,16 +156,42 @@ class TokenMentions:
         text = doc.text
         lowered = _lower_same_length(text)
         matchers = load_matchers()
-        self.weapons, self.weapon_at = _place(
+        found = weapon_matches(text, lowered, frozenset(CATEGORIES))
+        if licensed is None:
+            licensed = designated_categories(found)
+        weapons, _ = _place(
             doc,
-            weapon_matches(text, lowered, licensed),
+            found,
             lambda span, term: (
                 not _proper_name_use(span[0], term)
                 and not (term.contextual and _civil_context(span))
             ),
         )
+        self.weapons = _licensed(doc, weapons, licensed)
+        self.weapon_at = {
+            index: mention
+            for mention in self.weapons
+            for index in range(mention.start, mention.end)
+        }
         self.parties, self.party_at = _place(doc, party_matches(text, lowered))
         self.sources, self.source_at = _place(doc, matchers.sources.find(text, lowered))
+
+
+def _licensed(
+    doc: Doc, weapons: list[WeaponMention], licensed: frozenset[str]
+) -> list[WeaponMention]:
+    """Contextual words ("helicopters") stand as weapons when the document names a weapon of
+    their kind, or when they are listed with a weapon ("armoured vehicles and helicopters")."""
+    plain_heads = {mention.head for mention in weapons if not mention.term.contextual}
+    kept = []
+    for mention in weapons:
+        if mention.term.contextual and mention.term.category not in licensed:
+            head = doc[mention.head]
+            listed = {t.i for t in head.conjuncts}
+            if not listed & plain_heads:
+                continue
+        kept.append(mention)
+    return kept
 
 
 # Words that make "planes" and "ships" in a sentence civilian
