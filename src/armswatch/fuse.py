@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -234,59 +234,8 @@ def _split_by_date(claims: list[ClaimFacts], context: _Context) -> list[list[Cla
     return groups
 
 
-def _stage(claims: list[ClaimFacts]) -> str | None:
-    """The furthest status asserted (confirmed or reported); an exit (cancelled) wins a tie."""
-    asserted = [claim.status for claim in claims if claim.certainty in ASSERTED]
-    if not asserted:
-        return None
-    return max(asserted, key=lambda status: (_rank(status), status not in LIFECYCLE))
-
-
-def _unconfirmed_stages(claims: list[ClaimFacts], stage: str | None) -> list[str]:
-    """Statuses beyond the stage that are only claimed hedged, unconfirmed or denied."""
-    floor = _rank(stage) if stage else -1
-    asserted = {claim.status for claim in claims if claim.certainty in ASSERTED}
-    further = {
-        claim.status
-        for claim in claims
-        if claim.certainty not in ASSERTED
-        and claim.status not in asserted
-        and _rank(claim.status) > floor
-    }
-    return sorted(further, key=lambda status: (_rank(status), status))
-
-
-def _timeline(claims: list[ClaimFacts], context: _Context) -> list[TimelineEntry]:
-    # (status, certainty) -> [earliest date reported, claim ids], in order of first appearance
-    grouped: dict[tuple[str, str], list[Any]] = {}
-    reported = context.reported
-    for claim in claims:
-        seen = reported(claim)
-        group = grouped.get((claim.status, claim.certainty))
-        if group is None:
-            grouped[(claim.status, claim.certainty)] = [seen or None, [claim.claim_id]]
-            continue
-        group[1].append(claim.claim_id)
-        if seen and (group[0] is None or seen < group[0]):
-            group[0] = seen
-    entries = [
-        TimelineEntry(
-            status=status,
-            certainty=certainty,
-            first_seen=first_seen,
-            claim_ids=sorted(claim_ids),
-        )
-        for (status, certainty), (first_seen, claim_ids) in grouped.items()
-    ]
-    return sorted(entries, key=lambda e: (e.first_seen or "9999", _rank(e.status), e.certainty))
-
-
-def _quantity(claims: list[ClaimFacts], category: str) -> Quantity | None:
-    """The merged range of every count given for this category; an open-ended count keeps it open."""
-    quantities = [
-        item[3] for claim in claims for item in claim.items if item[0] == category and item[3]
-    ]
-    quantities = [q for q in quantities if q.min is not None or q.max is not None]
+def _merged_quantity(quantities: list[Quantity]) -> Quantity | None:
+    """The merged range of every count given for the category; an open-ended count keeps it open."""
     if not quantities:
         return None
     lows = [q.min if q.min is not None else q.max for q in quantities]
@@ -302,33 +251,21 @@ def _quantity(claims: list[ClaimFacts], category: str) -> Quantity | None:
     )
 
 
-def _deal(claims: list[ClaimFacts]) -> str:
+def _commonest_deal(counts: dict[str, int]) -> str:
     """The deal type most claims name; unspecified only when none names one."""
-    counts = Counter(claim.deal for claim in claims if claim.deal != "unspecified")
     if not counts:
         return "unspecified"
     return min(counts, key=lambda deal: (-counts[deal], DEALS.index(deal) if deal in DEALS else 99))
 
 
-def _contradictions(claims: list[ClaimFacts]) -> list[dict[str, Any]]:
-    """Asserted statuses disputed by a denial, or by 'no indications' of that status or an earlier one.
-
-    A denial of an earlier or equal status contradicts an asserted one (a delivery implies the
-    agreement); 'unconfirmed' contradicts an asserted status at or beyond it ('delivered' vs 'no
-    indications it was delivered'), but not an earlier one (negotiating vs 'not yet delivered').
-    """
-    # asserted status -> its claim ids, statuses in order of first appearance
-    asserted: dict[str, list[str]] = {}
-    for claim in claims:
-        if claim.certainty in ASSERTED and claim.status in _LIFECYCLE:
-            asserted.setdefault(claim.status, []).append(claim.claim_id)
-    if not asserted:
+def _disputes(asserted: dict[str, list[str]], disputing: list[ClaimFacts]) -> list[dict[str, Any]]:
+    """_contradictions from what one pass gathered: asserted lifecycle statuses with their claim
+    ids (in order of first appearance) and the denied or unconfirmed lifecycle claims."""
+    if not asserted or not disputing:
         return []
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for disputing in claims:
-        certainty, status = disputing.certainty, disputing.status
-        if (certainty != "denied" and certainty != "unconfirmed") or status not in _LIFECYCLE:
-            continue
+    for claim in disputing:
+        certainty, status = claim.certainty, claim.status
         rank = _rank(status)
         for asserted_status, claim_ids in asserted.items():
             if rank > _rank(asserted_status):
@@ -343,7 +280,7 @@ def _contradictions(claims: list[ClaimFacts]) -> list[dict[str, Any]]:
                     "disputed_status": status,
                     "disputing": [],
                 }
-            entry["disputing"].append(disputing.claim_id)
+            entry["disputing"].append(claim.claim_id)
     entries = list(found.values())
     for entry in entries:
         entry["asserted"] = sorted(set(entry["asserted"]))
@@ -353,72 +290,128 @@ def _contradictions(claims: list[ClaimFacts]) -> list[dict[str, Any]]:
     )
 
 
-def _confidence(
-    claims: list[ClaimFacts],
-    stage: str | None,
-    contradictions: list[dict[str, Any]],
-    origin_keys: list[str],
-) -> float:
-    """Noisy-OR over independent origins of their best support, lowered for contradictions.
-
-    Each origin supports the transfer with its best claim (claim confidence x certainty weight);
-    independent origins combine as 1 - prod(1 - support). Without an asserted stage the transfer is
-    capped at UNASSERTED_CEILING; each distinct contradiction (at most two) multiplies by 0.75.
-    `origin_keys` holds each claim's origin key, in the order of `claims`.
-    """
-    support: dict[str, float] = {}
-    for claim, origin_key in zip(claims, origin_keys, strict=True):
-        if stage is not None and claim.certainty not in ASSERTED:
-            continue
-        weight = CERTAINTY_WEIGHT.get(claim.certainty, 0.0)
-        support[origin_key] = max(support.get(origin_key, 0.0), claim.confidence * weight)
+def _noisy_or(support: dict[str, float]) -> float:
     doubt = 1.0
     for value in support.values():
         doubt *= 1.0 - min(max(value, 0.0), 1.0)
-    score = 1.0 - doubt
-    if stage is None:
-        score = min(score, UNASSERTED_CEILING)
-    score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
-    return round(score, 3)
+    return 1.0 - doubt
 
 
 def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> Transfer:
+    """One transfer from one deal's claims, by the rules of docs/register.md (stage, unconfirmed
+    stages, timeline, quantity, deal, origins, contradictions, confidence); one pass over the
+    claims gathers what every rule reads."""
     category = key[2]
     supplier = recipient = None
     origins: dict[str, Origin] = {}
-    origin_keys: list[str] = []
-    reported: list[str] = []
+    first_reported: str | None = None
+    last_reported: str | None = None
     designations: set[str] = set()
     documents: set[str] = set()
     first_dated: str | None = None
+    # stage: the furthest asserted status among claims naming this category, else among all
+    naming_stage: str | None = None
+    naming_rank: tuple[int, bool] = (-2, False)
+    all_stage: str | None = None
+    all_rank: tuple[int, bool] = (-2, False)
+    any_naming = False
+    asserted_statuses: set[str] = set()
+    hedged_statuses: set[str] = set()
+    timeline: dict[tuple[str, str], list[Any]] = {}
+    quantities: list[Quantity] = []
+    deals: dict[str, int] = {}
+    asserted_lifecycle: dict[str, list[str]] = {}
+    disputing: list[ClaimFacts] = []
+    # an origin's best support, counting asserted claims only, and counting every claim
+    support_asserted: dict[str, float] = {}
+    support_all: dict[str, float] = {}
+    claim_ids: list[str] = []
     origin_of, reported_of, canonical = context.origin, context.reported, context.canonical
-    # One pass gathers what several rules read of each claim.
     for claim in claims:
         if supplier is None:
             supplier = claim.supplier
         if recipient is None:
             recipient = claim.recipient
+        claim_id, status, certainty = claim.claim_id, claim.status, claim.certainty
+        claim_ids.append(claim_id)
         origin = origin_of(claim)
         origin_key = cached_origin_key(origin)
-        origin_keys.append(origin_key)
         if origin_key not in origins:
             origins[origin_key] = origin
         seen = reported_of(claim)
         if seen:
-            reported.append(seen)
+            if first_reported is None or seen < first_reported:
+                first_reported = seen
+            if last_reported is None or seen > last_reported:
+                last_reported = seen
         # the date that separates deals: the event's, else when it was reported
         when = claim.event_start or claim.event_end or seen
         if when and (first_dated is None or when < first_dated) and _parse_date(when):
             first_dated = when
         documents.add(canonical(claim.doc_id))
         for item in claim.items:
-            if item[0] == category and item[2]:
-                designations.add(item[2])
+            if item[0] == category:
+                if item[2]:
+                    designations.add(item[2])
+                quantity = item[3]
+                if quantity is not None and (quantity.min is not None or quantity.max is not None):
+                    quantities.append(quantity)
+        names_category = category in claim.categories
+        any_naming = any_naming or names_category
+        asserted = certainty in ASSERTED
+        if asserted:
+            asserted_statuses.add(status)
+            # an exit (suspended, cancelled) wins a tie with the lifecycle status it ranks with
+            rank = (_rank(status), status not in _LIFECYCLE)
+            if rank > all_rank:
+                all_stage, all_rank = status, rank
+            if names_category and rank > naming_rank:
+                naming_stage, naming_rank = status, rank
+            if status in _LIFECYCLE:
+                ids = asserted_lifecycle.get(status)
+                if ids is None:
+                    asserted_lifecycle[status] = [claim_id]
+                else:
+                    ids.append(claim_id)
+        else:
+            hedged_statuses.add(status)
+            if (certainty == "denied" or certainty == "unconfirmed") and status in _LIFECYCLE:
+                disputing.append(claim)
+        entry = timeline.get((status, certainty))
+        if entry is None:
+            timeline[(status, certainty)] = [seen or None, [claim_id]]
+        else:
+            entry[1].append(claim_id)
+            if seen and (entry[0] is None or seen < entry[0]):
+                entry[0] = seen
+        deal = claim.deal
+        if deal != "unspecified":
+            deals[deal] = deals.get(deal, 0) + 1
+        value = claim.confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
+        support_all[origin_key] = max(support_all.get(origin_key, 0.0), value)
+        if asserted:
+            support_asserted[origin_key] = max(support_asserted.get(origin_key, 0.0), value)
     # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
     # transfers as evidence, but only claims about this category set how far it has got
-    naming = [claim for claim in claims if category in claim.categories]
-    stage = _stage(naming or claims)
-    contradictions = _contradictions(claims)
+    stage = naming_stage if any_naming else all_stage
+    floor = _rank(stage) if stage else -1
+    unconfirmed = sorted(
+        (s for s in hedged_statuses if s not in asserted_statuses and _rank(s) > floor),
+        key=lambda status: (_rank(status), status),
+    )
+    contradictions = _disputes(asserted_lifecycle, disputing)
+    if stage is None:
+        score = min(_noisy_or(support_all), UNASSERTED_CEILING)
+    else:
+        score = _noisy_or(support_asserted)
+    score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
+    entries = [
+        TimelineEntry(
+            status=status, certainty=certainty, first_seen=first_seen, claim_ids=sorted(ids)
+        )
+        for (status, certainty), (first_seen, ids) in timeline.items()
+    ]
+    entries.sort(key=lambda e: (e.first_seen or "9999", _rank(e.status), e.certainty))
     return Transfer(
         transfer_id=transfer_id_for(key, first_dated),
         supplier=supplier,
@@ -426,20 +419,20 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
         category=category,
         stage=stage,
         designations=sorted(designations),
-        unconfirmed_stages=_unconfirmed_stages(claims, stage),
-        timeline=_timeline(claims, context),
-        quantity=_quantity(claims, category),
-        deal=_deal(claims),
+        unconfirmed_stages=unconfirmed,
+        timeline=entries,
+        quantity=_merged_quantity(quantities),
+        deal=_commonest_deal(deals),
         independent_origins={
             "count": len(origins),
             "names": sorted(origin.name for origin in origins.values()),
         },
         documents=len(documents),
-        first_reported=min(reported) if reported else None,
-        last_reported=max(reported) if reported else None,
+        first_reported=first_reported,
+        last_reported=last_reported,
         contradictions=contradictions,
-        confidence=_confidence(claims, stage, contradictions, origin_keys),
-        claim_ids=sorted(claim.claim_id for claim in claims),
+        confidence=round(score, 3),
+        claim_ids=sorted(claim_ids),
     )
 
 
