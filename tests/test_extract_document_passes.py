@@ -123,3 +123,21 @@ def test_a_plain_word_alone_is_not_licensed_by_a_list_elsewhere() -> None:
     pairs = _pairs(text, "2023-07-30")
     assert ("RUS", "BFA", "armoured_vehicles") in pairs
     assert not any(pair[2] == "aircraft" for pair in pairs)
+
+
+def test_a_transfer_told_without_parties_belongs_to_the_documents_one_pair() -> None:
+    text = (
+        "BEIRUT - France has begun delivering the weapons it promised the Lebanese army, the "
+        "French embassy said. A first consignment of Milan anti-tank missiles was handed over "
+        "at Beirut airport on Monday."
+    )
+    assert ("FRA", "LBN", "missiles") in _pairs(text, "2015-04-20")
+
+
+def test_a_partyless_transfer_is_left_alone_when_the_document_has_two_pairs() -> None:
+    text = (
+        "France has sold Rafale jets to Egypt, and Russia has sold Su-35 jets to Algeria, "
+        "officials said. A first consignment of Milan anti-tank missiles was handed over "
+        "on Monday."
+    )
+    assert not any(pair[2] == "missiles" for pair in _pairs(text, "2015-04-20"))

@@ -525,6 +525,7 @@ class DocumentReader:
 
     def _claims(self) -> list[Claim]:
         resolved: list[ReadFrame] = []
+        partyless: list[ReadFrame] = []  # "a consignment of Milan missiles was handed over"
         for read in self.read_frames:
             frame = read.frame
             self._resolve_first_person(read)
@@ -548,15 +549,17 @@ class DocumentReader:
             read.recipients = _unique(
                 [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
             )
-            if not read.items or not (
-                read.suppliers or read.recipients or frame.unnamed_state_roles
-            ):
+            if not read.items:
+                continue
+            if not (read.suppliers or read.recipients or frame.unnamed_state_roles):
+                partyless.append(read)
                 continue
             resolved.append(read)
         for read in resolved:
             self._resolve_unnamed_actors(read)
         for read in resolved:
             self._complete_from_document(read, resolved)
+        resolved += self._of_the_one_pair(partyless, resolved)
         for read in resolved:
             self._specify_definite_weapons(read)
         _name_generic_missiles(resolved)
@@ -664,6 +667,36 @@ class DocumentReader:
             read.recipients = [party]
         else:
             read.suppliers = [party]
+
+    @staticmethod
+    def _of_the_one_pair(partyless: list[ReadFrame], resolved: list[ReadFrame]) -> list[ReadFrame]:
+        """A transfer told with no party at all ("a consignment of Milan anti-tank missiles was
+        handed over at Beirut airport") in a document whose every transfer is between the same
+        supplier and recipient: that pair's."""
+        pairs = {
+            (tuple(read.suppliers), tuple(read.recipients))
+            for read in resolved
+            if read.suppliers and read.recipients and read.frame.direction not in {"use", "seize"}
+        }
+        if len(pairs) != 1:
+            return []
+        suppliers, recipients = next(iter(pairs))
+        taken = []
+        for read in partyless:
+            frame = read.frame
+            if (
+                frame.direction not in {"give", "get", "arrive"}
+                or frame.policy
+                or frame.indefinite
+                or frame.nonparty_roles
+                or frame.first_person_roles
+                # "arms exports" with no party is talk of the trade, not of this deal
+                or all(item.category == "unspecified" for item in read.items)
+            ):
+                continue
+            read.suppliers, read.recipients = list(suppliers), list(recipients)
+            taken.append(read)
+        return taken
 
     def _specify_definite_weapons(self, read: ReadFrame) -> None:
         """ "The weapons had been ordered by the Kenyan military" after "a freighter carrying 33
