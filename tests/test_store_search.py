@@ -131,3 +131,27 @@ def test_a_store_without_the_index_gains_it_on_opening(tmp_path):
     with Store(str(path)) as store:
         assert _categories(store, "gepard") == ["artillery"]
         assert _categories(store, "patriot") == ["air_defence"]
+
+
+def test_an_index_with_positions_from_an_earlier_armswatch_is_rebuilt(tmp_path):
+    path = tmp_path / "register.db"
+    with Store(str(path)) as store:
+        _fill(store)
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE transfer_search")
+    connection.execute(
+        "CREATE VIRTUAL TABLE transfer_search USING fts5("
+        "transfer_id UNINDEXED, search_text, tokenize='trigram case_sensitive 1')"
+    )
+    connection.commit()
+    connection.close()
+    with Store(str(path)) as store:
+        # The empty old-style index would find nothing: a rebuilt one finds both transfers.
+        assert _categories(store, "germany") == ["air_defence", "artillery"]
+        assert _categories(store, "gepard") == ["artillery"]
+    connection = sqlite3.connect(path)
+    definition = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'transfer_search'"
+    ).fetchone()[0]
+    connection.close()
+    assert "detail=none" in definition

@@ -17,6 +17,10 @@ from sqlalchemy.exc import SQLAlchemyError
 SEARCH_TABLE = "transfer_search"
 # Trigrams: the index answers substrings of three characters or more; shorter ones scan.
 MIN_INDEXED_LENGTH = 3
+# No positions (detail=none) and no column sizes: a third cheaper to write than a full index. A
+# substring then matches every one of its trigrams rather than the phrase, which proposes a few
+# more candidates; the LIKE applied to them decides, as before.
+SQLITE_OPTIONS = "tokenize='trigram case_sensitive 1', detail=none, columnsize=0"
 PG_INDEX = "ix_transfers_search_trgm"
 
 
@@ -37,15 +41,18 @@ def ensure_index(engine: Engine) -> bool:
     dialect = engine.dialect.name
     if dialect == "sqlite":
         with engine.connect() as connection:
-            if _sqlite_has_table(connection):
+            if _sqlite_table_options(connection) == SQLITE_OPTIONS:
                 return True
         writer = engine.connect().execution_options(sqlite_begin="IMMEDIATE")
         with writer as connection, connection.begin():
-            if not _sqlite_has_table(connection):
+            options = _sqlite_table_options(connection)
+            if options != SQLITE_OPTIONS:
+                # A store from an earlier armswatch: its index is rebuilt with today's options.
+                if options is not None:
+                    connection.exec_driver_sql(f"DROP TABLE {SEARCH_TABLE}")
                 connection.exec_driver_sql(
                     f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
-                    "transfer_id UNINDEXED, search_text, "
-                    "tokenize='trigram case_sensitive 1')"
+                    f"transfer_id UNINDEXED, search_text, {SQLITE_OPTIONS})"
                 )
                 rows = connection.exec_driver_sql(
                     "SELECT transfer_id, search_text FROM transfers"
@@ -57,11 +64,16 @@ def ensure_index(engine: Engine) -> bool:
     return False
 
 
-def _sqlite_has_table(connection: Connection) -> bool:
+def _sqlite_table_options(connection: Connection) -> str | None:
+    """The options the index was created with ('' for an index without any), None without one."""
     found = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE name = ?", (SEARCH_TABLE,)
+        "SELECT sql FROM sqlite_master WHERE name = ?", (SEARCH_TABLE,)
     ).first()
-    return found is not None
+    if found is None:
+        return None
+    definition = str(found[0])
+    marker = "search_text, "
+    return definition[definition.find(marker) + len(marker) : -1] if marker in definition else ""
 
 
 def _ensure_pg_index(engine: Engine) -> bool:
@@ -111,10 +123,11 @@ def remove_sqlite(connection: Connection, transfer_ids: Sequence[str]) -> None:
 
 
 def match_expression(words: str) -> str | None:
-    """The FTS5 query for a substring (a quoted phrase), or None when it is too short to index."""
+    """The FTS5 query for a substring (every trigram of it), or None when it is too short to index."""
     if len(words) < MIN_INDEXED_LENGTH:
         return None
-    return '"' + words.replace('"', '""') + '"'
+    trigrams = dict.fromkeys(words[i : i + 3] for i in range(len(words) - 2))
+    return " AND ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams)
 
 
 def candidates(connection: Connection, phrase: str, limit: int) -> list[str]:
