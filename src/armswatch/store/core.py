@@ -748,7 +748,7 @@ class Store:
             connection,
             transfer_details,
             ("transfer_id", "data"),
-            [(row["transfer_id"], _json_text(row["data"])) for row in rows],
+            [(row["transfer_id"], _transfer_json(row["data"])) for row in rows],
             ignore=True,
         )
         if sipri_known:
@@ -1358,6 +1358,14 @@ def claim_data(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _transfer_json(transfer: Transfer) -> str:
+    """transfer_data(transfer) as JSON text; orjson walks the dataclasses itself, in field order."""
+    try:
+        return orjson.dumps(transfer).decode()
+    except TypeError:
+        return json.dumps(transfer_data(transfer))
+
+
 def transfer_data(transfer: Transfer) -> dict[str, Any]:
     """`transfer.to_dict()` without dataclasses.asdict's deep copies."""
     quantity = transfer.quantity
@@ -1432,7 +1440,7 @@ def _transfer_row(transfer: Transfer, claim_list: Sequence[ClaimFacts]) -> dict[
         "last_reported": transfer.last_reported,
         "confidence": transfer.confidence,
         "search_text": " ".join(word for word in words if word).lower(),
-        "data": transfer_data(transfer),
+        "data": transfer,
     }
 
 
