@@ -736,7 +736,7 @@ class Store:
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
     ) -> int:
-        names = [name for name in rows[0] if name != "data"]
+        names = [name for name in rows[0] if name != "transfer"]
         self._bulk_insert(
             connection,
             transfers,
@@ -748,7 +748,7 @@ class Store:
             connection,
             transfer_details,
             ("transfer_id", "data"),
-            [(row["transfer_id"], _transfer_json(row["data"])) for row in rows],
+            [(row["transfer_id"], _transfer_json(row["transfer"])) for row in rows],
             ignore=True,
         )
         if sipri_known:
@@ -756,7 +756,7 @@ class Store:
 
             ids = [row["transfer_id"] for row in rows]
             connection.execute(delete(sipri_links).where(sipri_links.c.transfer_id.in_(ids)))
-            links = link_rows(connection, rows)
+            links = link_rows(connection, _with_data(rows))
             if links:
                 connection.execute(self._insert_ignore(sipri_links), links)
         return len(rows)
@@ -783,11 +783,11 @@ class Store:
                 for row in stream:
                     batch.append(_transfer_row(Transfer.from_dict(row.data), []))
                     if len(batch) >= WRITE_BATCH:
-                        link_buffer.extend(link_rows(connection, batch))
+                        link_buffer.extend(link_rows(connection, _with_data(batch)))
                         batch = []
                 stream.close()
                 if batch:
-                    link_buffer.extend(link_rows(connection, batch))
+                    link_buffer.extend(link_rows(connection, _with_data(batch)))
                 if link_buffer:
                     connection.execute(self._insert_ignore(sipri_links), link_buffer)
                     linked = len({link["transfer_id"] for link in link_buffer})
@@ -1358,6 +1358,11 @@ def claim_data(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _with_data(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Transfer rows with the transfer as a dict under "data", as armswatch.sipri reads them."""
+    return [row | {"data": transfer_data(row["transfer"])} for row in rows]
+
+
 def _transfer_json(transfer: Transfer) -> str:
     """transfer_data(transfer) as JSON text; orjson walks the dataclasses itself, in field order."""
     try:
@@ -1440,7 +1445,7 @@ def _transfer_row(transfer: Transfer, claim_list: Sequence[ClaimFacts]) -> dict[
         "last_reported": transfer.last_reported,
         "confidence": transfer.confidence,
         "search_text": " ".join(word for word in words if word).lower(),
-        "data": transfer,
+        "transfer": transfer,
     }
 
 
