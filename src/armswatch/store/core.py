@@ -73,6 +73,8 @@ from armswatch.store.schema import (
 DEFAULT_DB = "armswatch.db"
 # MinHash bands: 16 bands of 8 rows find pairs above ~0.7 similarity; candidates are then verified.
 LSH_BANDS = 16
+# Band multipliers by values per band (see _buckets).
+_MULTIPLIERS: dict[int, Any] = {}
 # Rows streamed per fetch when reading many rows.
 WRITE_BATCH = 2000
 # Supplier-recipient pairs re-fused per query; bounds the claims held in memory at once.
@@ -1522,17 +1524,39 @@ def _signature(text: str) -> bytes | None:
     return signature_to_bytes(minhash_signature(text))
 
 
+def _band_multipliers(width: int) -> Any:
+    """Odd 64-bit constants, one per value of each band, fixed forever (derived from SHA-256)."""
+    import numpy as np
+
+    return np.array(
+        [
+            [
+                int.from_bytes(hashlib.sha256(f"{band}:{row}".encode()).digest()[:8], "little") | 1
+                for row in range(width)
+            ]
+            for band in range(LSH_BANDS)
+        ],
+        dtype=np.uint64,
+    )
+
+
 def _buckets(signature: bytes) -> list[int]:
-    """LSH buckets: a signed 64-bit hash of each band's number and values. Documents sharing any
-    bucket are near-duplicate candidates (then verified on the whole signature)."""
-    width = max(1, len(signature) // LSH_BANDS)
-    buckets = []
-    for band in range(LSH_BANDS):
-        values = signature[band * width : (band + 1) * width]
-        if values:
-            digest = hashlib.blake2b(values, digest_size=8, salt=band.to_bytes(8, "little"))
-            buckets.append(int.from_bytes(digest.digest(), "little", signed=True))
-    return buckets
+    """LSH buckets: each band's values mixed into one signed 64-bit integer (a weighted sum with
+    constants that differ per band and row, modulo 2**64). Documents sharing any bucket are
+    near-duplicate candidates, then verified on the whole signature. A signature that does not
+    split into whole 64-bit values per band (none that armswatch.ingest.dedup makes) has none."""
+    import numpy as np
+
+    width, rest = divmod(len(signature) // 8, LSH_BANDS)
+    if width == 0 or rest or len(signature) % 8:
+        return []
+    multipliers = _MULTIPLIERS.get(width)
+    if multipliers is None:
+        multipliers = _MULTIPLIERS[width] = _band_multipliers(width)
+    values = np.frombuffer(signature, dtype="<u8").reshape(LSH_BANDS, width)
+    with np.errstate(over="ignore"):
+        mixed = (values * multipliers).sum(axis=1, dtype=np.uint64)
+    return [int(bucket) for bucket in mixed.view(np.int64)]
 
 
 Pair = tuple[Any, ...]

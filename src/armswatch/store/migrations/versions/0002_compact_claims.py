@@ -17,6 +17,7 @@ import hashlib
 import json
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 from alembic import op
 
@@ -28,6 +29,8 @@ depends_on = None
 # Rows converted per statement, so memory stays flat however many claims are stored.
 CHUNK = 2000
 LSH_BANDS = 16
+# Band multipliers by values per band (see _buckets).
+_MULTIPLIERS: dict[int, np.ndarray] = {}
 
 
 def _speaker(data: dict[str, Any]) -> list[Any]:
@@ -87,16 +90,34 @@ def _detail(data: dict[str, Any]) -> tuple[str, str]:
     )
 
 
+def _band_multipliers(width: int) -> np.ndarray:
+    """Odd 64-bit constants, one per value of each band, fixed forever (derived from SHA-256)."""
+    return np.array(
+        [
+            [
+                int.from_bytes(hashlib.sha256(f"{band}:{row}".encode()).digest()[:8], "little") | 1
+                for row in range(width)
+            ]
+            for band in range(LSH_BANDS)
+        ],
+        dtype=np.uint64,
+    )
+
+
 def _buckets(signature: bytes) -> list[int]:
-    """As armswatch.store.core._buckets at this revision."""
-    width = max(1, len(signature) // LSH_BANDS)
-    buckets = []
-    for band in range(LSH_BANDS):
-        values = signature[band * width : (band + 1) * width]
-        if values:
-            digest = hashlib.blake2b(values, digest_size=8, salt=band.to_bytes(8, "little"))
-            buckets.append(int.from_bytes(digest.digest(), "little", signed=True))
-    return buckets
+    """As armswatch.store.core._buckets at this revision. LSH buckets: each band's values mixed into one signed 64-bit integer (a weighted sum with
+    constants that differ per band and row, modulo 2**64). Documents sharing any bucket are
+    near-duplicate candidates, then verified on the whole signature."""
+    width, rest = divmod(len(signature) // 8, LSH_BANDS)
+    if width == 0 or rest or len(signature) % 8:
+        return []
+    multipliers = _MULTIPLIERS.get(width)
+    if multipliers is None:
+        multipliers = _MULTIPLIERS[width] = _band_multipliers(width)
+    values = np.frombuffer(signature, dtype="<u8").reshape(LSH_BANDS, width)
+    with np.errstate(over="ignore"):
+        mixed = (values * multipliers).sum(axis=1, dtype=np.uint64)
+    return [int(bucket) for bucket in mixed.view(np.int64)]
 
 
 def upgrade() -> None:
