@@ -141,3 +141,31 @@ def test_a_partyless_transfer_is_left_alone_when_the_document_has_two_pairs() ->
         "on Monday."
     )
     assert not any(pair[2] == "missiles" for pair in _pairs(text, "2015-04-20"))
+
+
+def test_a_numbered_paragraph_without_parties_is_read_with_the_rest() -> None:
+    text = (
+        "The Ministry of Defence reports on equipment bought from the People's Republic of China.\n\n"
+        "1. The Royal Thai Army has received the first Type 69 tanks purchased from China.\n\n"
+        "2. The 130mm field guns ordered in December will be delivered next year under the "
+        "contract, which remains in force."
+    )
+    assert ("CHN", "THA", "artillery") in _pairs(text, "1988-03-08")
+
+
+def test_kept_on_hold_is_a_suspension_of_the_named_supply() -> None:
+    text = (
+        "NEW DELHI - India has decided to keep on hold the supply of INSAS rifles to Nepal "
+        "pending a review, a foreign ministry spokesman said."
+    )
+    rows = claim_rows(text, "2005-02-22")
+    assert ("IND", "NPL", "small_arms", "suspended") in {row[:4] for row in rows}
+
+
+def test_declining_to_name_the_buyer_is_no_denial() -> None:
+    text = (
+        "LONDON - British Aerospace has sold 20 Hawk jets to Indonesia, the company said, but it "
+        "declined to say how many more the air force was buying."
+    )
+    rows = claim_rows(text, "1993-06-10")
+    assert not any(row[4] == "denied" for row in rows)

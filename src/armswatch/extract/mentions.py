@@ -227,6 +227,8 @@ def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         joined = f"{token.nbor(-2).lower_}-{lower}"
         if joined in lexicons.verb_cues:
             return lexicons.verb_cues[joined]
+    if lemma == "hold" and token.i >= 1 and token.nbor(-1).lower_ == "on":
+        return lexicons.verb_cues.get("suspend")  # "put on hold", "kept on hold": a halt
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         cue = lexicons.verb_cues.get(lemma) or lexicons.verb_cues.get(lower)
         if cue is None and token.dep_ == "ROOT":

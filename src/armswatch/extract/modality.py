@@ -14,6 +14,12 @@ from spacy.tokens import Span, Token
 from armswatch.extract.lexicons import load_lexicons
 from armswatch.extract.mentions import weapon_matches
 
+# What an official declines to do when he withholds rather than denies
+_WITHHELD = {
+    "name", "say", "comment", "disclose", "identify", "specify", "discuss", "elaborate",
+    "reveal", "detail", "give", "provide", "confirm", "answer", "speculate",
+}  # fmt: skip
+
 
 @cache
 def _words(role: str) -> frozenset[str]:
@@ -95,7 +101,14 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
             child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
             for child in children
         )
-        if lemma in _words("denial") and token.pos_ in {"VERB", "AUX"}:
+        if (
+            lemma in _words("denial")
+            and token.pos_ in {"VERB", "AUX"}
+            # "declined to name the buyers", "refused to say how many": withheld, not denied
+            and not any(
+                child.dep_ == "xcomp" and child.lemma_.lower() in _WITHHELD for child in children
+            )
+        ):
             return "denied"
         if negated and lemma in {"allow", "permit", "let", "tolerate"} and token not in chain:
             return "speculative"  # "will not allow Iran to use the missiles": a warning, no denial

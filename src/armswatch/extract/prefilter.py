@@ -95,7 +95,12 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
     # every claim needs its two parties: a window that names no state, group, company or office
     # holder ("the rocket's engine was used again") is not worth a parse
     party_starts = sorted(match.start for match in party_matches(text))
-    return [unit for unit in units if _any_between(party_starts, unit.start, unit.end)]
+    with_party = [unit for unit in units if _any_between(party_starts, unit.start, unit.end)]
+    if not with_party:
+        return []
+    # once the document is read at all, a window without a party is read too: its transfer may
+    # take its parties from the rest ("2. The contract for the field guns remains in force")
+    return units
 
 
 def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
