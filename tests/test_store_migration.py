@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import UTC, datetime
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from armswatch.errors import StoreError
 from armswatch.fuse import fuse_claims
@@ -20,6 +21,7 @@ from armswatch.ingest.dedup import minhash_signature, signature_to_bytes
 from armswatch.models import Claim, Document, Item, Money, Party, Quantity, Speaker
 from armswatch.store import Store, migrate, resolve_url, upgrade_database
 from armswatch.store.core import _create_engine
+from armswatch.store.schema import metadata
 from fixtures.register.builders import claim, document
 
 SHELLS = (
@@ -31,6 +33,22 @@ DRONES = (
     "Iran delivered a first batch of attack drones to Russia late last month, according to a "
     "Ukrainian intelligence assessment seen by reporters, which Tehran's foreign ministry denied. "
 )
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "register.db")
+    url = os.environ.get("ARMSWATCH_TEST_PG")
+    if not url:
+        pytest.skip("ARMSWATCH_TEST_PG is not set")
+    engine = create_engine(resolve_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS claim_items"))
+        metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
+    return url
 
 
 def _old_buckets(signature: bytes) -> list[str]:
@@ -117,7 +135,9 @@ def _write_0001(path: str, reports: list[tuple[Document, list[Claim]]]) -> None:
                         },
                     )
                     connection.execute(
-                        text("INSERT OR IGNORE INTO pending_keys VALUES (:s, :r, :cat)"),
+                        text(
+                            "INSERT INTO pending_keys VALUES (:s, :r, :cat) ON CONFLICT DO NOTHING"
+                        ),
                         {
                             "s": found.supplier.key if found.supplier else "",
                             "r": found.recipient.key if found.recipient else "",
@@ -159,8 +179,8 @@ def _reports() -> list[tuple[Document, list[Claim]]]:
     return [(shells, [full, bare]), (drones, [delivered, denied])]
 
 
-def test_upgrade_keeps_every_claim_and_fuses_as_before(tmp_path):
-    path = str(tmp_path / "register.db")
+def test_upgrade_keeps_every_claim_and_fuses_as_before(url):
+    path = url
     reports = _reports()
     _write_0001(path, reports)
 
@@ -182,8 +202,8 @@ def test_upgrade_keeps_every_claim_and_fuses_as_before(tmp_path):
             assert store.transfer(transfer.transfer_id) == transfer
 
 
-def test_upgraded_bands_still_find_near_duplicates(tmp_path):
-    path = str(tmp_path / "register.db")
+def test_upgraded_bands_still_find_near_duplicates(url):
+    path = url
     reports = _reports()
     _write_0001(path, reports)
     upgrade_database(path)
@@ -195,8 +215,7 @@ def test_upgraded_bands_still_find_near_duplicates(tmp_path):
         assert store.document(copy.doc_id).duplicate_of == shells.doc_id
 
 
-def test_a_0001_database_is_refused_until_upgraded(tmp_path):
-    path = str(tmp_path / "register.db")
-    _write_0001(path, _reports())
+def test_a_0001_database_is_refused_until_upgraded(url):
+    _write_0001(url, _reports())
     with pytest.raises(StoreError, match=r"\(0001\) is older than this armswatch \(0002\)"):
-        Store(path)
+        Store(url)
