@@ -169,3 +169,19 @@ def test_declining_to_name_the_buyer_is_no_denial() -> None:
     )
     rows = claim_rows(text, "1993-06-10")
     assert not any(row[4] == "denied" for row in rows)
+
+
+def test_a_group_outranks_the_demonym_of_its_commander() -> None:
+    text = (
+        "The United Arab Emirates supplied armoured vehicles to the forces of eastern Libyan "
+        "commander Khalifa Haftar, U.N. experts said."
+    )
+    assert ("ARE", "Libyan National Army", "armoured_vehicles") in _pairs(text, "2017-06-10")
+
+
+def test_an_alias_with_an_article_opens_a_sentence() -> None:
+    text = (
+        "DUBAI - The Emirates have bought several thousand mine-resistant vehicles from the "
+        "United States since 2012, according to a congressional report."
+    )
+    assert ("USA", "ARE", "armoured_vehicles") in _pairs(text, "2018-05-02")

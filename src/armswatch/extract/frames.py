@@ -350,6 +350,15 @@ class PartyResolver:
         indices = self.phrase_indices(head)
         # the mention that holds the head first ("Yemen's Houthi movement" is the Houthis)
         indices.sort(key=lambda index: (abs(index - head.i) > 1, index))
+        # "the forces of eastern Libyan commander Khalifa Haftar": the group, not the demonym
+        groups = [
+            index
+            for index in indices
+            if (mention := self.mentions.party_at.get(index)) is not None
+            and mention.term.role == "group"
+        ]
+        if groups:
+            indices = groups + [index for index in indices if index not in groups]
         for index in indices:
             mention = self.mentions.party_at.get(index)
             if mention is None or not self._stands_for_party(mention, head):

@@ -41,8 +41,14 @@ def load_matchers() -> Matchers:
     )
     # group names are often written in lower case ("peshmerga", "contras"); short ones keep their case
     parties = TermMatcher(
-        (term.surface, term, not (term.role == "group" and len(term.surface) >= 5), False)
+        (surface, term, not (term.role == "group" and len(term.surface) >= 5), False)
         for term in lexicons.party_terms
+        # "the Emirates" also opens a sentence as "The Emirates"
+        for surface in (
+            [term.surface, "T" + term.surface[1:]]
+            if term.surface.startswith("the ")
+            else [term.surface]
+        )
     )
     sources = TermMatcher((term.surface, term, True, False) for term in lexicons.sources)
     cues = TermMatcher((form, cue, False, False) for form, cue in lexicons.cue_forms.items())
