@@ -21,8 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from armswatch.models import (
     CATEGORIES,
@@ -35,6 +36,7 @@ from armswatch.models import (
     Origin,
     Party,
     Quantity,
+    Speaker,
 )
 from armswatch.store import Store
 from provenance import git_commit  # benchmarks/provenance.py, beside this script
@@ -45,6 +47,16 @@ ORIGINS = [
     Origin(name=f"Origin {n}", country="USA" if n % 2 else "GBR", kind="government")
     for n in range(40)
 ]
+SPEAKERS = {
+    origin.name: Speaker(
+        speaker=f"Spokesperson {n}",
+        title="deputy spokesperson",
+        org=f"Ministry {n}",
+        country=origin.country,
+        kind="government",
+    )
+    for n, origin in enumerate(ORIGINS)
+}
 # A vocabulary big enough that unrelated synthetic reports do not look like copies of each other.
 WORDS = [
     f"{stem}{n}"
@@ -58,9 +70,19 @@ def party(number: int) -> Party:
 
 
 def synthetic_batch(
-    start: int, documents: int, per_document: int, pairs: int, seed: int, years: int = 33
+    start: int,
+    documents: int,
+    per_document: int,
+    pairs: int,
+    seed: int,
+    years: int = 33,
+    shaped_like_extraction: bool = False,
 ) -> list[tuple[Document, list[Claim]]]:
-    """Documents with claims; claim k of document n lands on a spread of keys and years."""
+    """Documents with claims; claim k of document n lands on a spread of keys and years.
+
+    The claims carry a 60-character evidence text and no speaker, as in every earlier round;
+    `shaped_like_extraction` gives them what the extractor's carry: a sentence of 200 characters
+    and, on claims with an origin, the speaker it came from."""
     rng = random.Random(seed + start)
     batch = []
     categories = CATEGORIES[:12]
@@ -71,6 +93,7 @@ def synthetic_batch(
         published = f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}"
         document = Document.from_text(text, outlet=f"Outlet {n % 50}", published=published)
         claims = []
+        evidence_end = 200 if shaped_like_extraction else 60
         for k in range(per_document):
             pair = rng.randrange(pairs)
             supplier, recipient = party(pair % 100), party(100 + pair // 100)
@@ -90,7 +113,7 @@ def synthetic_batch(
                     ],
                     status=LIFECYCLE[rng.randrange(len(LIFECYCLE))],
                     certainty=CERTAINTIES[rng.randrange(len(CERTAINTIES))],
-                    evidence=Evidence(start=0, end=60, text=text[:60]),
+                    evidence=Evidence(start=0, end=evidence_end, text=text[:evidence_end]),
                     deal="sale",
                     event_date=DateSpan(),
                     reported_date=published,
@@ -98,6 +121,9 @@ def synthetic_batch(
                     confidence=0.7,
                 )
             )
+            origin = claims[-1].origin
+            if shaped_like_extraction and origin is not None:
+                claims[-1].attribution = [SPEAKERS[origin.name]]
         batch.append((document, claims))
     return batch
 
@@ -119,6 +145,7 @@ def ingest(
     pairs: int,
     start: int = 0,
     years: int = 33,
+    shaped_like_extraction: bool = False,
 ) -> dict[str, float]:
     """Bulk ingest (add_many) then one refresh. Claim generation is not timed, nor are MinHash
     signatures: the pipeline's workers compute them and hand them to the store (see
@@ -126,9 +153,15 @@ def ingest(
     add_seconds = add_cpu = 0.0
     for begin in range(start, start + documents, batch_size):
         batch = synthetic_batch(
-            begin, min(batch_size, start + documents - begin), per_document, pairs, 1, years
+            begin,
+            min(batch_size, start + documents - begin),
+            per_document,
+            pairs,
+            1,
+            years,
+            shaped_like_extraction,
         )
-        signatures = {document.doc_id: document_signature(document.text) for document, _ in batch}
+        signatures = signatures_of(batch)
         started, cpu = time.perf_counter(), time.process_time()
         store.add_many(batch, signatures=signatures)
         add_seconds += time.perf_counter() - started
@@ -150,6 +183,16 @@ def ingest(
         "claims_per_cpu_second": round(claims / (add_cpu + fuse_cpu)),
         "cpu_us_per_claim": round((add_cpu + fuse_cpu) / claims * 1e6, 1),
     }
+
+
+def signatures_of(batch: list[tuple[Document, list[Claim]]]) -> dict[str, bytes]:
+    """The MinHash signatures extraction workers hand to the store with their documents."""
+    signatures = {}
+    for document, _ in batch:
+        signature = document_signature(document.text)
+        if signature is not None:
+            signatures[document.doc_id] = signature
+    return signatures
 
 
 def document_signature(text: str) -> bytes | None:
@@ -190,7 +233,7 @@ def ingest_as_pipeline(
         batch = synthetic_batch(
             begin, min(BATCH_DOCUMENTS, start + documents - begin), per_document, pairs, 4
         )
-        signatures = {document.doc_id: document_signature(document.text) for document, _ in batch}
+        signatures = signatures_of(batch)
         started, cpu_started = time.perf_counter(), time.process_time()
         store.add_batch(batch, signatures=signatures)
         seconds += time.perf_counter() - started
@@ -213,7 +256,7 @@ def ingest_as_pipeline(
 def query_latency(store: Store, repeats: int) -> dict[str, dict[str, float]]:
     """p50/p95 in ms of typical `transfers` queries (100 rows, as the CLI table shows)."""
     rng = random.Random(7)
-    queries = {
+    queries: dict[str, Callable[[], dict[str, Any]]] = {
         "latest": lambda: {},
         "supplier": lambda: {"supplier": f"S{rng.randrange(100):03d}"},
         "recipient+category": lambda: {
@@ -317,6 +360,17 @@ def main() -> None:
             )
             throughput["transfers"] = store.count_transfers()
             one_by_one = ingest_one_by_one(store, 1000 // scale, per_document, pairs=500)
+        # The same claims with a 200-character evidence sentence and a speaker, as extracted.
+        with Store(str(Path(workdir) / "shaped.db")) as store:
+            shaped = ingest(
+                store,
+                10_000 // scale,
+                per_document,
+                batch_size,
+                pairs=500,
+                years=6,
+                shaped_like_extraction=True,
+            )
         # The pipeline's batches, into a fresh store as a first ingest would be, and again into
         # the store above, whose pairs all hold claims already (so each is read back to re-fuse).
         with Store(str(Path(workdir) / "pipeline.db")) as store:
@@ -363,6 +417,7 @@ def main() -> None:
             ),
             "target_claims_per_second": 20_000,
         },
+        "bulk_ingest_and_fuse_claims_shaped_like_extraction": shaped,
         "per_document_add_then_fuse": one_by_one,
         "pipeline_batches_then_fuse": {
             "into_an_empty_store": pipeline_fresh,
