@@ -185,3 +185,17 @@ def test_an_alias_with_an_article_opens_a_sentence() -> None:
         "United States since 2012, according to a congressional report."
     )
     assert ("USA", "ARE", "armoured_vehicles") in _pairs(text, "2018-05-02")
+
+
+def test_a_telegraphic_headline_keeps_its_subject() -> None:
+    assert ("HUN", "HRV", "small_arms") in _pairs(
+        "Hungary admits selling 10,000 Kalashnikovs to Croatia", "1991-01-26"
+    )
+
+
+def test_exported_from_a_states_stocks_names_the_supplier() -> None:
+    text = (
+        "KIEV - Twenty Kh-55 cruise missiles were illegally exported from Ukrainian stocks to "
+        "Iran in 2001, the prosecutor-general told parliament."
+    )
+    assert ("UKR", "IRN", "missiles") in _pairs(text, "2005-03-18")

@@ -225,6 +225,12 @@ CARRIER_NOUNS = {
     "plane", "airplane", "ship", "vessel", "boat", "freighter", "dhow", "truck", "lorry",
     "container", "cargo", "shipment", "consignment", "convoy", "train", "tanker", "flight",
 }  # fmt: skip
+# Verbs of giving that move goods away from a place: "exported from Ukrainian stocks"
+DISPATCH_LEMMAS = {
+    "export", "ship", "smuggle", "send", "fly", "airlift", "truck", "divert", "transfer",
+}  # fmt: skip
+# Holdings a demonym gives to its state: "from Ukrainian stocks", "U.S. stockpiles"
+STOCK_NOUNS = {"stock", "stockpile", "inventory", "arsenal", "depot", "reserve", "warehouse"}
 # Places a demonym makes stand for their state as a destination ("the Nicaraguan port of Corinto")
 DESTINATION_PLACE_NOUNS = {
     "port", "harbour", "harbor", "airport", "airbase", "base", "coast", "capital",
@@ -412,7 +418,7 @@ class PartyResolver:
                 or head.lemma_.lower() in STATE_ACTOR_NOUNS
                 or head.lemma_.lower() in GROUP_NOUNS
                 # "a Soviet ship has delivered ...", "to the Nicaraguan port of Corinto"
-                or head.lemma_.lower() in CARRIER_NOUNS | DESTINATION_PLACE_NOUNS
+                or head.lemma_.lower() in CARRIER_NOUNS | DESTINATION_PLACE_NOUNS | STOCK_NOUNS
             )
         if mention.term.role in {"name", "capital"} and not inside_head:
             # "Belarus people", "Iran arms initiative": a bare name modifying a common noun is no party
@@ -502,7 +508,11 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
     object is the subject.
     """
     for _ in range(6):
-        subjects = _children(token, "nsubj", "csubj")
+        # headline "Hungary admits selling rifles" parses "admits" as an auxiliary of "selling"
+        # and hangs the subject on it
+        subjects = _children(token, "nsubj", "csubj") or [
+            subject for aux in _children(token, "aux") for subject in _children(aux, "nsubj")
+        ]
         if subjects:
             return subjects[0], False
         if token.dep_ == "ROOT":
@@ -1536,7 +1546,13 @@ class FrameBuilder:
                     if self.resolver.mentions.party_at.get(modifier.i):
                         compounds.append((modifier, subject_role))
             # "Soviets install missiles in Syria": weapons placed in a country go to it
-            self._prep_roles(frame, preps, role_class, stationing=self._stationing(chain))
+            self._prep_roles(
+                frame,
+                preps,
+                role_class,
+                stationing=self._stationing(chain),
+                moved=any(t.lemma_.lower() in DISPATCH_LEMMAS for t, _ in chain),
+            )
         # "Putin promises Belarus missiles" parsed with Belarus on the missiles: a state named right
         # after a verb of giving is its indirect object
         if (
@@ -1828,7 +1844,12 @@ class FrameBuilder:
         return [token for token in frame.sentence if token.i in frame.item_heads]
 
     def _prep_roles(
-        self, frame: Frame, preps: dict[str, list[Token]], role_class: str, stationing: bool = False
+        self,
+        frame: Frame,
+        preps: dict[str, list[Token]],
+        role_class: str,
+        stationing: bool = False,
+        moved: bool = False,
     ) -> None:
         for preposition, objects in preps.items():
             for obj in objects:
@@ -1850,6 +1871,11 @@ class FrameBuilder:
                     "elaborate",
                     "agree",
                 }:  # "launched from North Korea" is a place: use takes its supplier from the weapon
+                    self._add(frame, "supplier", obj)
+                elif (
+                    preposition == "from" and role_class == "give" and moved and not frame.suppliers
+                ):
+                    # "missiles were exported from Ukrainian stocks": where they left from
                     self._add(frame, "supplier", obj)
                 elif preposition in {"through", "via"}:
                     for party in self.resolver.parties(obj):
