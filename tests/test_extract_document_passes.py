@@ -199,3 +199,28 @@ def test_exported_from_a_states_stocks_names_the_supplier() -> None:
         "Iran in 2001, the prosecutor-general told parliament."
     )
     assert ("UKR", "IRN", "missiles") in _pairs(text, "2005-03-18")
+
+
+def test_inducted_weapons_were_received() -> None:
+    rows = claim_rows(
+        "NEW DELHI - The Indian Air Force inducted the first five Rafale jets from France at "
+        "Ambala on Thursday, the defence ministry said.",
+        "2020-09-10",
+    )
+    assert ("FRA", "IND", "aircraft", "delivered") in {row[:4] for row in rows}
+
+
+def test_building_warships_for_another_state_supplies_them() -> None:
+    past = claim_rows(
+        "ISTANBUL - Turkey has built two corvettes for Pakistan, officials said.", "2023-09-20"
+    )
+    assert ("TUR", "PAK", "ships", "delivered") in {row[:4] for row in past}
+    under_way = claim_rows(
+        "BEIJING - China is building eight submarines for Pakistan, officials said.", "2023-09-20"
+    )
+    assert ("CHN", "PAK", "ships", "agreed") in {row[:4] for row in under_way}
+
+
+def test_building_for_ones_own_navy_or_for_export_is_no_transfer() -> None:
+    assert not _pairs("Russia is building two frigates for the Russian navy.", "2023-09-20")
+    assert not _pairs("The Italian yard built four corvettes for export.", "2023-09-20")

@@ -1287,6 +1287,11 @@ class FrameBuilder:
             self._user_from_sentence_subject(frame, direction_token)
         if not frame.suppliers and direction_cue.cue_class in {"get", "agree"}:
             self._builder_of_ordered_weapons(frame, direction_token)
+        if not frame.recipients and direction_cue.cue_class == "give":
+            # "built two corvettes for Pakistan" with "for Pakistan" hung on the corvettes
+            for weapon in weapons:
+                for place in _preps(sentence.doc[weapon.head]).get("for", []):
+                    self._add(frame, "recipient", place)
         frame.items = self._items(weapons, frame)
         if direction_cue.cue_class == "elaborate":
             frame.anaphoric = True

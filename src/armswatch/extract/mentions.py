@@ -224,6 +224,25 @@ def _proper_name_use(token: Token, term: WeaponTerm) -> bool:
     return not (words and capitalised / len(words) > 0.6)
 
 
+def _built_for_someone(verb: Token) -> bool:
+    """ "built ... for Pakistan", "building for the Indian navy": a named taker, not "for export"."""
+    holders = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "for"
+        and any(
+            pobj.dep_ == "pobj"
+            and (
+                pobj.pos_ == "PROPN"
+                or any(c.pos_ in {"PROPN", "ADJ"} and c.text[:1].isupper() for c in pobj.children)
+            )
+            for pobj in prep.children
+        )
+        for holder in holders
+        for prep in holder.children
+    )
+
+
 def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     """The transfer cue a token carries, as a verb or a noun, or None."""
     lower = token.lower_
@@ -233,6 +252,16 @@ def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         joined = f"{token.nbor(-2).lower_}-{lower}"
         if joined in lexicons.verb_cues:
             return lexicons.verb_cues[joined]
+    if lemma in {"build", "construct"}:
+        # "Turkey has built two corvettes for Pakistan": building for another is supplying it;
+        # "is building ... for" is a contract under way; building alone is production
+        if token.pos_ != "VERB" or not _built_for_someone(token):
+            return None
+        under_way = token.tag_ == "VBG" or any(
+            child.dep_ == "aux" and child.lower_ in {"will", "would", "'ll"}
+            for child in token.children
+        )
+        return Cue(lemma, "verb", "give", "agreed" if under_way else "delivered", "unspecified")
     if lemma == "hold" and token.i >= 1 and token.nbor(-1).lower_ == "on":
         return lexicons.verb_cues.get("suspend")  # "put on hold", "kept on hold": a halt
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
