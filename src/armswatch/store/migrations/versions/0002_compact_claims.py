@@ -17,7 +17,6 @@ import hashlib
 import json
 from typing import Any
 
-import numpy as np
 import sqlalchemy as sa
 from alembic import op
 
@@ -30,7 +29,7 @@ depends_on = None
 CHUNK = 2000
 LSH_BANDS = 16
 # Band multipliers by values per band (see _buckets).
-_MULTIPLIERS: dict[int, np.ndarray] = {}
+_MULTIPLIERS: dict[int, Any] = {}
 
 
 def _speaker(data: dict[str, Any]) -> list[Any]:
@@ -90,8 +89,10 @@ def _detail(data: dict[str, Any]) -> tuple[str, str]:
     )
 
 
-def _band_multipliers(width: int) -> np.ndarray:
+def _band_multipliers(width: int) -> Any:
     """Odd 64-bit constants, one per value of each band, fixed forever (derived from SHA-256)."""
+    import numpy as np
+
     return np.array(
         [
             [
@@ -108,6 +109,9 @@ def _buckets(signature: bytes) -> list[int]:
     """As armswatch.store.core._buckets at this revision. LSH buckets: each band's values mixed into one signed 64-bit integer (a weighted sum with
     constants that differ per band and row, modulo 2**64). Documents sharing any bucket are
     near-duplicate candidates, then verified on the whole signature."""
+    # numpy only here: Alembic imports every revision whenever a store opens.
+    import numpy as np
+
     width, rest = divmod(len(signature) // 8, LSH_BANDS)
     if width == 0 or rest or len(signature) % 8:
         return []
