@@ -224,3 +224,31 @@ def test_building_warships_for_another_state_supplies_them() -> None:
 def test_building_for_ones_own_navy_or_for_export_is_no_transfer() -> None:
     assert not _pairs("Russia is building two frigates for the Russian navy.", "2023-09-20")
     assert not _pairs("The Italian yard built four corvettes for export.", "2023-09-20")
+
+
+def test_whoever_fights_with_weapons_bought_from_a_state_bought_them() -> None:
+    text = (
+        "BAKU - Azerbaijan won the war with drones and guided missiles bought from Israel, "
+        "analysts say."
+    )
+    pairs = _pairs(text, "2021-01-15")
+    assert ("ISR", "AZE", "uav") in pairs
+
+
+def test_the_country_sold_to_is_the_other_state_named_in_the_sentence() -> None:
+    text = (
+        "PARIS - The French minister and his Armenian counterpart signed a contract for 36 "
+        "CAESAR howitzers, the first heavy weapons France has agreed to sell the country."
+    )
+    rows = claim_rows(text, "2024-06-18")
+    assert ("FRA", "ARM", "artillery", "agreed") in {row[:4] for row in rows}
+
+
+def test_a_denial_keeps_the_pronoun_off_the_denier() -> None:
+    text = (
+        "YEREVAN - Armenia has bought howitzers from India. Iran, Armenia's southern neighbour, "
+        "has denied supplying it with weapons."
+    )
+    rows = claim_rows(text, "2024-06-18")
+    assert ("IRN", "ARM", "unspecified", "delivered", "denied") in rows
+    assert not any(row[0] == row[1] for row in rows)

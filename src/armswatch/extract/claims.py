@@ -485,7 +485,7 @@ class DocumentReader:
                             ):
                                 mention = party_match
                                 break
-                        if mention is not None:
+                        if mention is not None and mention.payload.party != own_subject:
                             return mention.payload.party
                 break
         position = unit.start + token.idx
@@ -498,6 +498,15 @@ class DocumentReader:
                 party = self._party_at(unit.start + earlier.idx)
                 if party is not None and party.kind == "state" and party != own_subject:
                     return party
+        # "his Armenian counterpart signed a contract, the first weapons France agreed to sell the
+        # country": the nearest other state named earlier in the same sentence
+        sentence_start = unit.start + token.sent.start_char
+        for match in reversed(self._party_mentions):
+            if match.start >= position or match.start < sentence_start:
+                continue
+            party = match.payload.party
+            if party.kind == "state" and party != own_subject and own_subject is not None:
+                return party
         # "they" and "their" may be a group ("The Tamil Tigers had supply lines of their own.
         # Their air wing flew Czech-built aircraft"); "the country" and "its" are a state
         plural = token.lower_ in {"they", "their", "them"}
@@ -715,11 +724,12 @@ class DocumentReader:
             named = [item for item in previous.items if item.category != "unspecified"]
             if not named or previous.frame.policy or previous.frame.captured:
                 continue
+            partyless = not (previous.suppliers or previous.recipients)
+            same_supplier = bool(set(read.suppliers) & set(previous.suppliers))
             if not (
-                _compatible(read.suppliers, previous.suppliers)
-                and _compatible(read.recipients, previous.recipients)
+                partyless or same_supplier and _compatible(read.recipients, previous.recipients)
             ):
-                continue
+                continue  # weapons of another supplier are not "the weapons" of this one
             read.items = [
                 Item(item.category, item.label, item.designation, item.quantity) for item in named
             ]

@@ -987,6 +987,15 @@ class FrameBuilder:
             if cue_index is not None:
                 items_by_cue.setdefault(cue_index, []).append(weapon)
                 owned.add(weapon.head)
+        # "36 CAESAR howitzers, the first heavy weapons France has agreed to sell": the weapon a
+        # generic noun stands in apposition to is the one sold
+        by_head = {weapon.head: weapon for weapon in heads}
+        for weapons in items_by_cue.values():
+            for weapon in list(weapons):
+                token = doc[weapon.head]
+                named = by_head.get(token.head.i) if token.dep_ == "appos" else None
+                if named is not None and named not in weapons:
+                    weapons.append(named)
         frames: list[Frame] = []
         chained: set[int] = set()
         for cue_index, weapons in items_by_cue.items():
@@ -1287,6 +1296,8 @@ class FrameBuilder:
             self._user_from_sentence_subject(frame, direction_token)
         if not frame.suppliers and direction_cue.cue_class in {"get", "agree"}:
             self._builder_of_ordered_weapons(frame, direction_token)
+        if not frame.recipients and direction_cue.cue_class == "get":
+            self._user_of_bought_weapons(frame, direction_token)
         if not frame.recipients and direction_cue.cue_class == "give":
             # "built two corvettes for Pakistan" with "for Pakistan" hung on the corvettes
             for weapon in weapons:
@@ -1319,6 +1330,33 @@ class FrameBuilder:
                     frame.anaphor_lemma = cue.lemma
                     break
         return frame
+
+    def _user_of_bought_weapons(self, frame: Frame, cue: Token) -> None:
+        """ "Azerbaijan won the war with drones bought from Israel": who uses weapons bought
+        from someone bought them."""
+        noun = cue.head
+        if cue.dep_ != "acl" or noun.i not in frame.item_heads:
+            return
+        while noun.dep_ == "conj":  # "with drones and precision weapons bought from"
+            noun = noun.head
+        governor = noun
+        for _ in range(3):  # "won a war with drones bought from ...": up to the verb
+            if governor.dep_ == "dobj":
+                governor = governor.head
+            elif governor.dep_ == "pobj" and governor.head.dep_ == "prep":
+                governor = governor.head.head
+            else:
+                return
+            if governor.pos_ == "VERB":
+                break
+        if governor.pos_ != "VERB" or governor.lemma_.lower() in SPEECH_LEMMAS:
+            return
+        subject, passive = subject_of(governor)
+        if subject is None or passive:
+            return
+        for party in self.resolver.parties(subject):
+            if party not in frame.suppliers and party not in frame.recipients:
+                frame.recipients.append(party)
 
     def _builder_of_ordered_weapons(self, frame: Frame, cue: Token) -> None:
         """ "Spain's Navantia shipyard is building eight patrol vessels ordered by the Venezuelan
