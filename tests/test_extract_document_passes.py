@@ -252,3 +252,25 @@ def test_a_denial_keeps_the_pronoun_off_the_denier() -> None:
     rows = claim_rows(text, "2024-06-18")
     assert ("IRN", "ARM", "unspecified", "delivered", "denied") in rows
     assert not any(row[0] == row[1] for row in rows)
+
+
+def test_the_state_asked_for_weapons_is_the_would_be_supplier() -> None:
+    rows = claim_rows(
+        "BEIRUT - Lebanon has asked Moscow for tanks, the defence minister said.", "2008-12-17"
+    )
+    assert ("RUS", "LBN", "armoured_vehicles", "sought") in {row[:4] for row in rows}
+    asked_to_act = claim_rows(
+        "RIYADH - King Fahd may ask Britain to restore relations with Syria, officials said, "
+        "after talks on ammunition supplies.",
+        "1987-06-02",
+    )
+    assert not any(row[:2] == ("GBR", "SAU") for row in asked_to_act)
+
+
+def test_withheld_aid_is_suspended() -> None:
+    rows = claim_rows(
+        "WASHINGTON - The United States decided on Tuesday to withhold F-16 deliveries to Egypt, "
+        "officials said.",
+        "2017-08-22",
+    )
+    assert ("USA", "EGY", "aircraft", "suspended") in {row[:4] for row in rows}

@@ -1544,6 +1544,11 @@ class FrameBuilder:
                     # "Iranian arms reached Bosnia"
                     for obj in _children(token, "dobj"):
                         self._add(frame, "recipient", obj)
+                if role_class == "ask" and "for" in preps and not _children(token, "xcomp"):
+                    # "Lebanon asked Moscow for tanks": the one asked is the would-be supplier
+                    for obj in _children(token, "dobj"):
+                        if not self.mentions.weapon_at.get(obj.i) and self.resolver.parties(obj):
+                            self._add(frame, "supplier", obj)
                 if role_class in {"give", "offer"}:
                     for dative in _children(token, "dative", "iobj"):
                         self._add(frame, "recipient", dative)
