@@ -1544,7 +1544,7 @@ class FrameBuilder:
                     # "Iranian arms reached Bosnia"
                     for obj in _children(token, "dobj"):
                         self._add(frame, "recipient", obj)
-                if role_class == "ask" and "for" in preps and not _children(token, "xcomp"):
+                if role_class == "ask" and "for" in preps:
                     # "Lebanon asked Moscow for tanks": the one asked is the would-be supplier
                     for obj in _children(token, "dobj"):
                         if not self.mentions.weapon_at.get(obj.i) and self.resolver.parties(obj):
