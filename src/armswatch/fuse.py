@@ -46,21 +46,23 @@ UNASSERTED_CEILING = 0.3
 
 FusionKey = tuple[str, str, str]
 _LIFECYCLE = frozenset(LIFECYCLE)
-# status_rank of every status fusion meets, looked up rather than recomputed.
-_RANK: dict[str, int] = {}
+
+
+class _Ranks(dict[str, int]):
+    """status_rank of every status fusion meets: `_RANK[status]`, computed on first sight."""
+
+    def __missing__(self, status: str) -> int:
+        rank = self[status] = status_rank(status)
+        return rank
+
+
+_RANK = _Ranks()
 
 
 @functools.lru_cache(maxsize=4096)
 def cached_origin_key(origin: Origin) -> str:
     """Origin.key, computed once per distinct origin (it is built from three strings)."""
     return origin.key
-
-
-def _rank(status: str) -> int:
-    rank = _RANK.get(status)
-    if rank is None:
-        rank = _RANK[status] = status_rank(status)
-    return rank
 
 
 # What fusion reads of an item: (category, label, designation, quantity).
@@ -209,23 +211,26 @@ class _Context:
 
 def _split_by_date(claims: list[ClaimFacts], context: _Context) -> list[list[ClaimFacts]]:
     """Groups of claims that belong to one deal; undated claims join the latest group."""
-    dated: list[tuple[date, str, ClaimFacts]] = []
+    # (day number, claim id, position): sorts by date, then id, without comparing claims
+    dated: list[tuple[int, str, int]] = []
     undated: list[ClaimFacts] = []
-    for claim in claims:
-        parsed = _parse_date(context.when(claim))
+    when = context.when
+    for position, claim in enumerate(claims):
+        value = when(claim)
+        parsed = _parse_date_text(value) if value else None
         if parsed is None:
             undated.append(claim)
         else:
-            dated.append((parsed, claim.claim_id, claim))
-    dated.sort(key=lambda entry: entry[:2])
+            dated.append((parsed.toordinal(), claim.claim_id, position))
+    dated.sort()
     undated.sort(key=lambda claim: claim.claim_id)
     groups: list[list[ClaimFacts]] = []
-    latest: date | None = None
-    for when, _, claim in dated:
-        if latest is None or (when - latest).days > DEAL_GAP_DAYS:
+    latest = 0
+    for day, _, position in dated:
+        if not groups or day - latest > DEAL_GAP_DAYS:
             groups.append([])
-        groups[-1].append(claim)
-        latest = when
+        groups[-1].append(claims[position])
+        latest = day
     if undated:
         if groups:
             groups[-1].extend(undated)
@@ -263,30 +268,33 @@ def _disputes(asserted: dict[str, list[str]], disputing: list[ClaimFacts]) -> li
     ids (in order of first appearance) and the denied or unconfirmed lifecycle claims."""
     if not asserted or not disputing:
         return []
-    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    ranks = [(status, _RANK[status], claim_ids) for status, claim_ids in asserted.items()]
+    found: dict[tuple[str, str, str], list[str]] = {}
     for claim in disputing:
         certainty, status = claim.certainty, claim.status
-        rank = _rank(status)
-        for asserted_status, claim_ids in asserted.items():
-            if rank > _rank(asserted_status):
+        rank = _RANK[status]
+        for asserted_status, asserted_rank, _ in ranks:
+            if rank > asserted_rank:
                 continue
             key = (asserted_status, certainty, status)
-            entry = found.get(key)
-            if entry is None:
-                entry = found[key] = {
-                    "status": asserted_status,
-                    "asserted": claim_ids,
-                    "disputed_by": certainty,
-                    "disputed_status": status,
-                    "disputing": [],
-                }
-            entry["disputing"].append(claim.claim_id)
-    entries = list(found.values())
-    for entry in entries:
-        entry["asserted"] = sorted(set(entry["asserted"]))
-        entry["disputing"] = sorted(set(entry["disputing"]))
+            disputing_ids = found.get(key)
+            if disputing_ids is None:
+                found[key] = [claim.claim_id]
+            else:
+                disputing_ids.append(claim.claim_id)
+    asserted_ids = {status: sorted(set(claim_ids)) for status, _, claim_ids in ranks}
+    entries = [
+        {
+            "status": asserted_status,
+            "asserted": list(asserted_ids[asserted_status]),
+            "disputed_by": certainty,
+            "disputed_status": status,
+            "disputing": sorted(set(disputing_ids)),
+        }
+        for (asserted_status, certainty, status), disputing_ids in found.items()
+    ]
     return sorted(
-        entries, key=lambda e: (_rank(e["status"]), e["disputed_by"], e["disputed_status"])
+        entries, key=lambda e: (_RANK[e["status"]], e["disputed_by"], e["disputed_status"])
     )
 
 
@@ -334,11 +342,11 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
             recipient = claim.recipient
         claim_id, status, certainty = claim.claim_id, claim.status, claim.certainty
         claim_ids.append(claim_id)
-        origin = origin_of(claim)
+        origin = claim.origin or origin_of(claim)
         origin_key = cached_origin_key(origin)
         if origin_key not in origins:
             origins[origin_key] = origin
-        seen = reported_of(claim)
+        seen = claim.reported_date or reported_of(claim)
         if seen:
             if first_reported is None or seen < first_reported:
                 first_reported = seen
@@ -362,7 +370,7 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
         if asserted:
             asserted_statuses.add(status)
             # an exit (suspended, cancelled) wins a tie with the lifecycle status it ranks with
-            rank = (_rank(status), status not in _LIFECYCLE)
+            rank = (_RANK[status], status not in _LIFECYCLE)
             if rank > all_rank:
                 all_stage, all_rank = status, rank
             if names_category and rank > naming_rank:
@@ -394,10 +402,10 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
     # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
     # transfers as evidence, but only claims about this category set how far it has got
     stage = naming_stage if any_naming else all_stage
-    floor = _rank(stage) if stage else -1
+    floor = _RANK[stage] if stage else -1
     unconfirmed = sorted(
-        (s for s in hedged_statuses if s not in asserted_statuses and _rank(s) > floor),
-        key=lambda status: (_rank(status), status),
+        (s for s in hedged_statuses if s not in asserted_statuses and _RANK[s] > floor),
+        key=lambda status: (_RANK[status], status),
     )
     contradictions = _disputes(asserted_lifecycle, disputing)
     if stage is None:
@@ -411,7 +419,7 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
         )
         for (status, certainty), (first_seen, ids) in timeline.items()
     ]
-    entries.sort(key=lambda e: (e.first_seen or "9999", _rank(e.status), e.certainty))
+    entries.sort(key=lambda e: (e.first_seen or "9999", _RANK[e.status], e.certainty))
     return Transfer(
         transfer_id=transfer_id_for(key, first_dated),
         supplier=supplier,
@@ -456,17 +464,26 @@ def fuse_facts(
     context = _Context(documents or {})
     by_pair: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
     for claim in claims:
-        by_pair[(party_key(claim.supplier), party_key(claim.recipient))].append(claim)
+        supplier, recipient = claim.supplier, claim.recipient
+        pair = (
+            supplier.key if supplier is not None else "",
+            recipient.key if recipient is not None else "",
+        )
+        by_pair[pair].append(claim)
     transfers: list[tuple[Transfer, list[ClaimFacts]]] = []
-    for (supplier, recipient), pair_claims in sorted(by_pair.items()):
+    for (supplier_key, recipient_key), pair_claims in sorted(by_pair.items()):
         specific = sorted(
             {c for claim in pair_claims for c in claim.categories if c != "unspecified"}
         )
+        # a claim naming no category joins every category the pair's other claims name
+        fallback = specific or ["unspecified"]
         by_key: dict[FusionKey, list[ClaimFacts]] = defaultdict(list)
         for claim in pair_claims:
-            categories = [c for c in claim.categories if c != "unspecified"]
-            for category in categories or specific or ["unspecified"]:
-                by_key[(supplier, recipient, category)].append(claim)
+            categories = claim.categories
+            if "unspecified" in categories:
+                categories = [c for c in categories if c != "unspecified"] or fallback
+            for category in categories:
+                by_key[(supplier_key, recipient_key, category)].append(claim)
         for key in sorted(by_key):
             for group in _split_by_date(by_key[key], context):
                 transfers.append((_fuse_group(key, group, context), group))
