@@ -473,6 +473,20 @@ class PartyResolver:
         return sorted(indices)
 
 
+def _carrying(token: Token, category: str) -> bool:
+    """An aircraft or ship the goods travel on ("on military transport planes", "aboard a
+    freighter", "by helicopter")."""
+    if category not in {"aircraft", "ships"}:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in {"on", "aboard", "by", "in", "onboard", "via"}:
+        return True
+    # "with British transport planes carrying the cargo"
+    return any(
+        child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in CARRYING_LEMMAS
+        for child in token.children
+    )
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
@@ -554,6 +568,8 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             and head.pos_ in {"NOUN", "PROPN"}
             and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
         ):
+            if head.pos_ == "PROPN" and head.dep_ in {"ROOT", "advcl", "nsubj", "ccomp"}:
+                return head, False  # headline "Morocco to buy Israeli air defence system"
             # "Germany's decision to send tanks", "a Spanish plan to sell": the possessor decides
             possessors = _children(head, "poss") + [
                 child
@@ -708,8 +724,11 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
     if cue.cue_class == "use":
         return "in_use"
     # "Germany to send tanks": a headline's bare infinitive is a future
-    headline_future = (token.dep_ == "ROOT" and "to" in group) or (
-        token.dep_ == "xcomp" and token.head.lemma_ == "be" and "to" in group
+    headline_future = (
+        (token.dep_ == "ROOT" and "to" in group)
+        or (token.dep_ == "xcomp" and token.head.lemma_ == "be" and "to" in group)
+        # "Morocco to buy ...", parsed as a relative clause on "Morocco"
+        or (token.dep_ == "relcl" and token.head.pos_ == "PROPN" and "to" in group)
     )  # "Germany to send", "Greece is to send"
     future = (
         # "may provide", "could send": a modal transfer has not happened yet (certainty says how sure)
@@ -987,6 +1006,12 @@ class FrameBuilder:
             if cue_index is not None:
                 items_by_cue.setdefault(cue_index, []).append(weapon)
                 owned.add(weapon.head)
+        # "sent thousands of shells on military transport planes": the planes carry, they are
+        # not sent
+        for cue_index, weapons in items_by_cue.items():
+            carried = [w for w in weapons if not _carrying(doc[w.head], w.term.category)]
+            if carried and len(carried) < len(weapons):
+                items_by_cue[cue_index] = carried
         # "36 CAESAR howitzers, the first heavy weapons France has agreed to sell": the weapon a
         # generic noun stands in apposition to is the one sold
         by_head = {weapon.head: weapon for weapon in heads}
