@@ -97,3 +97,56 @@ def test_captured_weapons_were_not_supplied_to_their_user() -> None:
         "the Iraqi army in the attack."
     )
     assert not {row for row in _rows(text, published="2015-06-01") if row[3] == "in_use"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "SPLA commanders said the SPLA had received Konkurs anti-tank missiles from Uganda "
+            "and was using them against government armour near the river.",
+            ("UGA", "missiles"),
+            id="conjoined-use-of-them",
+        ),
+        pytest.param(
+            "Egypt has supplied Sudan with Chinese-made Wing Loong drones, which have struck "
+            "targets across the western suburbs of Omdurman, investigators say.",
+            ("EGY", "uav"),
+            id="relative-clause-on-the-weapon",
+        ),
+        pytest.param(
+            "In 1994 Angola defeated the rebels with helicopter gunships bought from Ukraine.",
+            ("UKR", "aircraft"),
+            id="fought-with-weapons-bought",
+        ),
+    ],
+)
+def test_a_delivery_put_to_use_in_the_same_sentence(text: str, expected: tuple[str, str]) -> None:
+    rows = _rows(text)
+    supplier, category = expected
+    statuses = {row[3] for row in rows if row[0] == supplier and row[2] == category}
+    assert {"delivered", "in_use"} <= statuses, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Egypt received 20 F-16 fighters from the United States, which will use them to patrol "
+            "the border.",
+            id="future-use-is-not-use",
+        ),
+        pytest.param(
+            "Ukraine has received Patriot systems from Germany but has not yet used them.",
+            id="negated-use-is-not-use",
+        ),
+        pytest.param(
+            "Poland took delivery of K2 tanks bought from South Korea and will be equipped with "
+            "them by spring.",
+            id="equipping-is-not-use",
+        ),
+    ],
+)
+def test_a_delivery_without_use(text: str) -> None:
+    rows = _rows(text)
+    assert rows and not {row for row in rows if row[3] == "in_use"}, rows

@@ -28,6 +28,7 @@ from armswatch.extract.frames import (
     Frame,
     FrameBuilder,
     PartyResolver,
+    put_to_use,
     subject_of,
 )
 from armswatch.extract.lexicons import Lexicons, load_lexicons
@@ -1004,6 +1005,14 @@ class DocumentReader:
                 claim.confidence = _confidence(claim, frame)
                 claim.claim_id = _claim_id(claim)
                 claims.append(claim)
+        if claims and put_to_use(frame):
+            # "have received Milans from Qatar and are using them": delivered, and in use
+            for delivered in list(claims):
+                in_use = copy.copy(delivered)
+                in_use.status = "in_use"
+                in_use.items = copy.deepcopy(delivered.items)
+                in_use.claim_id = _claim_id(in_use)
+                claims.append(in_use)
         return claims
 
     def _propagate_origins(self, claims: list[Claim]) -> None:

@@ -487,6 +487,88 @@ def _carrying(token: Token, category: str) -> bool:
     )
 
 
+# Verbs that put delivered weapons to use in fighting ("are using them", "which have struck
+# targets", "fired them at Ukraine")
+PUT_TO_USE_LEMMAS = (
+    {"use", "employ", "fire", "launch", "deploy"} | ATTACK_LEMMAS | {"shoot", "down"}
+)
+# Verbs of fighting whose "with" names the weapons fought with ("won the war with drones")
+FIGHTING_LEMMAS = ATTACK_LEMMAS | {"win", "fight", "defeat", "repel", "kill", "destroy", "wage"}
+FIGHTING_NOUNS = {"war", "offensive", "attack", "campaign", "battle", "assault", "raid", "strike"}
+MODAL_WORDS = {"could", "may", "might", "would", "will", "should", "can", "shall"}
+
+
+def _aimed(verb: Token) -> bool:
+    """A use verb with a target ("used against cities", "fired at tanks"): "drones used by the
+    army" alone may only operate them."""
+    return any(
+        child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS for child in verb.children
+    )
+
+
+def put_to_use(frame: Frame) -> bool:
+    """The sentence of a delivery says the weapons delivered are used in fighting: a use verb
+    conjoined with the delivery whose object is a pronoun ("received Milans and are using
+    them"), a relative clause on the weapon ("drones, which have struck targets"), or the weapon
+    as what a war or an attack was fought with ("won the war with drones bought from Israel").
+    Flying or operating weapons is no use in fighting; a modal or negated use is none."""
+    if frame.status != "delivered" or frame.direction not in {"give", "get", "arrive"}:
+        return False
+    doc = frame.sentence.doc
+    heads = [doc[i] for i in frame.item_heads]
+    chain = {token.i for token in frame.chain}
+
+    def asserted(verb: Token) -> bool:
+        return not any(
+            child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODAL_WORDS)
+            for child in verb.children
+        )
+
+    for head in heads:
+        targets = [head, *head.conjuncts]
+        for noun in targets:
+            # "drones, which have struck targets", "missiles used against cities"
+            for child in noun.children:
+                if (
+                    child.dep_ in {"relcl", "acl"}
+                    and child.lemma_.lower() in PUT_TO_USE_LEMMAS
+                    and child.i not in chain
+                    and (child.dep_ == "relcl" or _aimed(child))
+                    and asserted(child)
+                ):
+                    return True
+            # "won the war with drones bought from Israel"
+            if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+                fought = noun.head.head  # "attacked ... with", or "a war ... with"
+                # "won a war with", "defeated the rebels with": the parser may hang "with" on
+                # the war or on the enemy
+                if fought.pos_ == "NOUN" and (
+                    fought.lemma_.lower() in FIGHTING_NOUNS or fought.dep_ == "dobj"
+                ):
+                    fought = fought.head
+                if (
+                    fought.pos_ == "VERB"
+                    and fought.lemma_.lower() in FIGHTING_LEMMAS
+                    and asserted(fought)
+                ):
+                    return True
+    # "have received Milans ... and are using them", "delivered missiles, and Russian forces
+    # have fired them at Ukraine"
+    for cue in frame.chain:
+        for verb in cue.conjuncts:
+            if (
+                verb.lemma_.lower() in PUT_TO_USE_LEMMAS
+                and verb.i not in chain
+                and asserted(verb)
+                and any(
+                    child.dep_ == "dobj" and child.lower_ in {"them", "it", "these", "those"}
+                    for child in verb.children
+                )
+            ):
+                return True
+    return False
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
