@@ -265,7 +265,49 @@ MORE_CASES = [
         ("ROU", "UKR", "air_defence", "offered"),
         id="is-to-send",
     ),
+    pytest.param(
+        "Spanish to sell 12 used Harrier jets to Thailand",
+        ("ESP", "THA", "aircraft", "agreed"),
+        id="headline-demonym-to-sell",
+    ),
+    pytest.param(
+        "Paris sells six Lafayette frigates to Taipei",
+        ("FRA", "TWN", "ships", "agreed"),
+        id="headline-present-sale-is-a-deal",
+    ),
+    pytest.param(
+        "Manila keeps urging Washington to sell it F-16 fighters, officials said.",
+        ("USA", "PHL", "aircraft", "sought"),
+        id="urging-a-supplier-seeks",
+    ),
+    pytest.param(
+        "Saab signed a contract with Brazil for 36 Gripen fighters. The first deliveries of the "
+        "Gripens to Brazil are scheduled for 2019.",
+        ("SWE", "BRA", "aircraft", "agreed"),
+        id="scheduled-deliveries-are-agreed",
+    ),
+    pytest.param(
+        "Under the contract, Hanwha will supply 48 K9 howitzers to Australia, the company said.",
+        ("KOR", "AUS", "artillery", "agreed"),
+        id="future-under-a-contract-is-agreed",
+    ),
 ]
+
+
+def test_scheduled_deliveries_are_not_made() -> None:
+    text = "The first deliveries of the Gripens to Brazil are scheduled for 2019."
+    assert {row[3] for row in _rows(_claims(text))} == {"agreed"}
+
+
+def test_a_count_survives_two_frames_of_one_claim() -> None:
+    text = "Under the agreement, Hanwha will supply 48 K9 howitzers to Australia, the company said."
+    counts = [
+        (item.quantity.min, item.quantity.max)
+        for claim in _claims(text)
+        for item in claim.items
+        if item.quantity is not None
+    ]
+    assert (48, 48) in counts
 
 
 @pytest.mark.parametrize(("text", "expected"), MORE_CASES)

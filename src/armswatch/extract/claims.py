@@ -1105,10 +1105,14 @@ def _unique(parties: list[Party]) -> list[Party]:
 
 
 def _merge_items(kept: Claim, other: Claim) -> None:
-    known = {(item.category, item.label, item.designation) for item in kept.items}
+    """Pools the items of two frames of one claim; an item counted in either keeps its count."""
+    known = {(item.category, item.label, item.designation): item for item in kept.items}
     for item in other.items:
-        if (item.category, item.label, item.designation) not in known:
+        same = known.get((item.category, item.label, item.designation))
+        if same is None:
             kept.items.append(item)
+        elif same.quantity is None and item.quantity is not None:
+            same.quantity = item.quantity
 
 
 def _pair(claim: Claim) -> tuple[str, str]:

@@ -52,7 +52,13 @@ GOVERNOR_STATUS = {
     "authorise": "agreed", "sign": "agreed", "negotiate": "negotiating", "discuss": "negotiating",
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
+    # "keeps pressing Washington to sell it F-16s", "urged Berlin to send tanks"
+    "press": "sought", "urge": "sought", "beg": "sought", "lobby": "sought",
+    # "are due to be delivered in 2027", "is scheduled to receive": a delivery a deal has fixed
+    "due": "agreed", "schedule": "agreed", "slate": "agreed",
 }  # fmt: skip
+# What makes a transfer noun a delivery still to come ("deliveries are scheduled for 2026")
+SCHEDULED_WORDS = {"schedule", "due", "slate", "set", "plan", "expect", "begin", "start"}
 # "fighters retired by the Dutch air force", "tanks operated by the army": the owner can sell them
 OWNING_LEMMAS = {
     "retire",
@@ -638,7 +644,7 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
                     before = token.doc[child.i - 1]
                     if before.dep_ == "pobj" and before.head.lower_ == "for":
                         return before, False
-        if token.dep_ == "xcomp" and head.dep_ == "ROOT" and head.pos_ in {"ADJ", "PROPN", "NOUN"}:
+        if _headline_infinitive(token):
             return head, False  # headline "Dutch to sell 18 F-16s to Chile"
         if token.dep_ == "xcomp" or to_infinitive:
             objects = _children(head, "dobj")
@@ -811,6 +817,8 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         or (token.dep_ == "xcomp" and token.head.lemma_ == "be" and "to" in group)
         # "Morocco to buy ...", parsed as a relative clause on "Morocco"
         or (token.dep_ == "relcl" and token.head.pos_ == "PROPN" and "to" in group)
+        # "Dutch to sell F-16s to Chile", parsed as a complement of the demonym
+        or _headline_infinitive(token)
     )  # "Germany to send", "Greece is to send"
     future = (
         # "may provide", "could send": a modal transfer has not happened yet (certainty says how sure)
@@ -834,6 +842,8 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         and not future
     ):
         return "in_transit"
+    if (future or "would" in group) and _under_a_deal(token):
+        return "agreed"  # "under the agreement, Baykar will supply 24 drones": a deal made
     if future:
         if cue.cue_class == "get" and cue.status == "agreed":
             return "agreed"
@@ -871,6 +881,13 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         and not group
     ):
         return "agreed"  # "China buys Russian submarines": a purchase made, not yet delivered
+    if (
+        token.tag_ in {"VBZ", "VBP"}
+        and cue.cue_class == "give"
+        and cue.deal == "sale"
+        and not group
+    ):
+        return "agreed"  # "Bonn sells warships to Indonesia": a sale made, as "buys" is
     if token.tag_ == "VB" and not group and token.dep_ in {"xcomp", "advcl", "acl", "relcl"}:
         # a bare infinitive of purpose: "a plan to supply", "moves to buy"
         return (
@@ -881,6 +898,49 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
             else cue.status
         )
     return cue.status
+
+
+DEAL_NOUNS = {"agreement", "contract", "deal", "arrangement", "accord", "memorandum", "order"}
+
+
+def _under_a_deal(verb: Token) -> bool:
+    """A future transfer told as the terms of a deal: "under the agreement", "under a 2019
+    contract"."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "under"
+        and any(obj.lemma_.lower() in DEAL_NOUNS for obj in child.children if obj.dep_ == "pobj")
+        for child in verb.children
+    )
+
+
+def _headline_infinitive(token: Token) -> bool:
+    """A headline's "X to V" ("Dutch to sell F-16s to Chile", "Israelis to sell Kfirs"), which
+    the parser hangs on the name that opens the sentence in one way or another."""
+    head = token.head
+    return (
+        token.tag_ == "VB"
+        and token.dep_ in {"xcomp", "advcl", "acl", "relcl"}
+        and any(child.lower_ == "to" and child.dep_ == "aux" for child in token.children)
+        and head.pos_ in {"ADJ", "PROPN", "NOUN"}
+        and head.dep_ in {"ROOT", "nsubj"}
+        and head.left_edge.i == head.sent.start
+        and not any(child.dep_ == "det" for child in head.children)  # "a plan to sell"
+    )
+
+
+def _scheduled(noun: Token) -> bool:
+    """A delivery noun whose predicate puts it in the future: "deliveries are scheduled for
+    2026", "are due next year", "will begin in March", "are set to start"."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = noun.head
+    words = [head] + [child for child in head.children if child.dep_ in {"acomp", "xcomp", "attr"}]
+    if any(word.lemma_.lower() in SCHEDULED_WORDS for word in words):
+        return head.lemma_.lower() not in {"begin", "start"} or any(
+            child.lower_ in {"will", "to", "'ll", "shall"} for child in head.children
+        )
+    return any(child.dep_ == "aux" and child.lower_ in {"will", "shall"} for child in head.children)
 
 
 def _going_to(token: Token) -> bool:
@@ -934,6 +994,14 @@ class FrameBuilder:
                 and not any(self._names_weapon(obj) for obj in _children(token, "dobj"))
             ):
                 continue  # "a route used to smuggle weapons": a purpose, not a weapon in use
+            if (
+                token.lower_ == "used"
+                and token.i > sentence.start
+                and token.nbor(-1).pos_ in {"NUM", "DET", "ADJ"}
+                and token.i + 1 < sentence.end
+                and token.nbor(1).i in self.mentions.weapon_at
+            ):
+                continue  # "24 used F-16s", "the used frigates": second-hand, not in use
             if cue.cue_class == "seize" and not self._in_transit(sentence):
                 continue  # "police seized rifles", "intercepted a missile": no shipment on its way
             found[token.i] = cue
@@ -1578,6 +1646,8 @@ class FrameBuilder:
         text = sentence.text.lower()
         if any(phrase in text for phrase in TRANSIT_WORDS):
             return "in_transit"
+        if cue.status == "delivered" and _scheduled(token):
+            return "agreed"  # "the first deliveries are scheduled for 2026": fixed, not made
         return cue.status
 
     def _fill_roles(
