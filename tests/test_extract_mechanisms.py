@@ -291,7 +291,22 @@ MORE_CASES = [
         ("KOR", "AUS", "artillery", "agreed"),
         id="future-under-a-contract-is-agreed",
     ),
+    pytest.param(
+        "First Brazilian Super Tucano aircraft land in Nigeria",
+        ("BRA", "NGA", "aircraft", "delivered"),
+        id="weapons-landing-arrive",
+    ),
+    pytest.param(
+        "Romania's first F-16 fighters arrived at Borcea on Wednesday, the air force said.",
+        ("USA", "ROU", "aircraft", "delivered"),
+        id="owner-of-arriving-weapons-made-abroad-receives",
+    ),
 ]
+
+
+def test_forces_arriving_for_exercises_are_no_transfer() -> None:
+    text = "Four Chinese J-10 fighters landed in Thailand on Monday for joint exercises."
+    assert not _rows(_claims(text))
 
 
 def test_scheduled_deliveries_are_not_made() -> None:

@@ -57,6 +57,11 @@ GOVERNOR_STATUS = {
     # "are due to be delivered in 2027", "is scheduled to receive": a delivery a deal has fixed
     "due": "agreed", "schedule": "agreed", "slate": "agreed",
 }  # fmt: skip
+# Why a state's own forces arrive somewhere: "for joint exercises", "on a visit"
+DEPLOYMENT_NOUNS = {
+    "exercise", "drill", "manoeuvre", "maneuver", "visit", "patrol", "deployment", "airshow",
+    "rotation", "mission", "flyover", "refuel", "refuelling", "stopover",
+}  # fmt: skip
 # What makes a transfer noun a delivery still to come ("deliveries are scheduled for 2026")
 SCHEDULED_WORDS = {"schedule", "due", "slate", "set", "plan", "expect", "begin", "start"}
 # "fighters retired by the Dutch air force", "tanks operated by the army": the owner can sell them
@@ -1002,6 +1007,10 @@ class FrameBuilder:
                 and token.nbor(1).i in self.mentions.weapon_at
             ):
                 continue  # "24 used F-16s", "the used frigates": second-hand, not in use
+            if cue.cue_class == "arrive" and any(
+                word.lemma_.lower() in DEPLOYMENT_NOUNS for word in token.subtree
+            ):
+                continue  # "bombers landed in Venezuela for joint exercises": a visit, no sale
             if cue.cue_class == "seize" and not self._in_transit(sentence):
                 continue  # "police seized rifles", "intercepted a missile": no shipment on its way
             found[token.i] = cue
@@ -1837,7 +1846,7 @@ class FrameBuilder:
             heads = [weapon_token]
             if weapon_token.dep_ == "conj":
                 heads.append(weapon_token.head)
-            if weapon_token.dep_ in {"compound", "amod", "nmod"}:
+            if weapon_token.dep_ in {"compound", "amod", "nmod", "nummod"}:
                 heads.append(_np_head(weapon_token))
             # "Saudi arms package": a demonym on a deal names either side, as on any transfer noun
             deal_word = weapon_token.lemma_.lower() in self.lexicons.noun_cues
@@ -1905,8 +1914,19 @@ class FrameBuilder:
                             frame.origin_suppliers.append(party)
         # "Russia received Iran's drones" (the owner gave them) but "its missile had been bought
         # from North Korea" (the owner is the buyer, the seller being named)
+        # the makers of the designations among the items ("Poland's first F-16s": American)
+        makers = {
+            self.lexicons.weapon_origins.get(mention.term.canonical)
+            for mention in self.mentions.weapons
+            if mention.head in frame.item_heads and mention.term.kind == "designation"
+        } - {None}
         for party in possessors:
-            maker_named = any(p != party for p in frame.suppliers + frame.origin_suppliers)
+            maker_named = any(p != party for p in frame.suppliers + frame.origin_suppliers) or (
+                # weapons that arrive come from their maker to their owner
+                direction == "arrive"
+                and party.kind == "state"
+                and any(code != party.code for code in makers)
+            )
             if maker_named and party not in frame.suppliers:
                 # "Iran's first Russian submarine": with the maker named, the owner bought it
                 if not frame.recipients:
