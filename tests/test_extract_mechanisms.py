@@ -301,7 +301,30 @@ MORE_CASES = [
         ("USA", "ROU", "aircraft", "delivered"),
         id="owner-of-arriving-weapons-made-abroad-receives",
     ),
+    pytest.param(
+        "The Ethiopian army was equipped with Soviet T-62 tanks and BM-21 rocket launchers.",
+        ("SUN", "ETH", "armoured_vehicles", "delivered"),
+        id="equipped-with-foreign-weapons-received-them",
+    ),
+    pytest.param(
+        "Georgia was supplied with Israeli Hermes drones before the war, officials said.",
+        ("ISR", "GEO", "uav", "delivered"),
+        id="passive-supplied-with-names-the-recipient",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ukrainian army is still equipped with Soviet-era T-64 tanks.",
+        "Serbia's air force flies Yugoslav-built G-4 Super Galeb jets.",
+        "The Czech army was equipped with Czechoslovak T-72 tanks.",
+        "Croatia's army was armed with Yugoslav M-84 tanks.",
+    ],
+)
+def test_a_dissolved_states_weapons_were_inherited(text: str) -> None:
+    assert not _rows(_claims(text, published="2014-05-01"))
 
 
 def test_forces_arriving_for_exercises_are_no_transfer() -> None:

@@ -960,6 +960,8 @@ class DocumentReader:
             for recipient in recipients:
                 if supplier is not None and recipient is not None and supplier.key == recipient.key:
                     continue  # a state buying from itself is domestic procurement
+                if self.lexicons.inherited(supplier, recipient):
+                    continue  # "Ukraine's army fields Soviet T-64s": inherited, never supplied
                 certainty = read.certainty
                 # a party's government says it, or acts on the record ("President Bush approved
                 # the sale"), or the document is that government's own statement

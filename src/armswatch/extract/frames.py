@@ -919,6 +919,23 @@ def _under_a_deal(verb: Token) -> bool:
     )
 
 
+def _delivered_landing(verb: Token) -> bool:
+    """Aircraft that land are delivered when they are counted or new to their owner ("six
+    MiG-29s land in Serbia", "Malaysia's first Sukhois land"), and are no transport planes."""
+    subjects = _children(verb, "nsubj")
+    # a headline "Six MiG-29s land in Serbia" the parser read as a noun phrase "... land"
+    phrases = [list(subject.subtree) for subject in subjects] or [
+        [word for word in verb.subtree if word.i < verb.i]
+    ]
+    for phrase in phrases:
+        words = {word.lower_ for word in phrase}
+        if words & {"transport", "cargo", "freighter", "airliner", "passenger"}:
+            return False
+        if words & {"first", "new"} or any(word.dep_ in {"nummod", "poss"} for word in phrase):
+            return True
+    return False
+
+
 def _headline_infinitive(token: Token) -> bool:
     """A headline's "X to V" ("Dutch to sell F-16s to Chile", "Israelis to sell Kfirs"), which
     the parser hangs on the name that opens the sentence in one way or another."""
@@ -1011,6 +1028,8 @@ class FrameBuilder:
                 word.lemma_.lower() in DEPLOYMENT_NOUNS for word in token.subtree
             ):
                 continue  # "bombers landed in Venezuela for joint exercises": a visit, no sale
+            if cue.lemma == "land" and not _delivered_landing(token):
+                continue  # "transport planes landed at the base": the carriers, not the goods
             if cue.cue_class == "seize" and not self._in_transit(sentence):
                 continue  # "police seized rifles", "intercepted a missile": no shipment on its way
             found[token.i] = cue
@@ -1711,6 +1730,18 @@ class FrameBuilder:
                     agents = preps.get("by", [])
                     for agent in agents:
                         self._add(frame, subject_role, agent)
+                    if (
+                        role_class in {"give", "offer"}
+                        and subject is not None
+                        and not self.mentions.weapon_at.get(subject.i)
+                        and any(
+                            self._names_weapon(goods) or goods.i in frame.item_heads
+                            for goods in preps.get("with", [])
+                        )
+                    ):
+                        # "Ukraine was supplied with tanks", "the army is equipped with Soviet
+                        # T-55s": the one supplied with the goods receives them
+                        self._add(frame, "recipient", subject)
                 elif (
                     subject is not None
                     and subject_role

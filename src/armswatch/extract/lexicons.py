@@ -88,6 +88,14 @@ class Lexicons:
     predecessors: dict[str, tuple[str, int]] = field(default_factory=dict)
     # canonical designation -> the state whose industry designed it
     weapon_origins: dict[str, str] = field(default_factory=dict)
+    # dissolved state -> the states that inherited its weapons (dissolutions.tsv)
+    successors: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def inherited(self, supplier: Party | None, recipient: Party | None) -> bool:
+        """The recipient came out of the supplier: its weapons were inherited, not supplied."""
+        if supplier is None or recipient is None or not supplier.code or not recipient.code:
+            return False
+        return recipient.code in self.successors.get(supplier.code, frozenset())
 
     def government_of(self, code: str | None) -> str | None:
         entry = self.states.get(code or "")
@@ -346,6 +354,10 @@ def load_lexicons() -> Lexicons:
         for row in _read_tsv("predecessors.tsv")
     }
     weapon_origins = {row["canonical"]: row["origin"] for row in _read_tsv("weapon_origins.tsv")}
+    successors = {
+        row["predecessor"]: frozenset(row["successors"].split("|"))
+        for row in _read_tsv("dissolutions.tsv")
+    }
     return Lexicons(
         states=states,
         party_terms=party_terms,
@@ -358,4 +370,5 @@ def load_lexicons() -> Lexicons:
         modality=modality,
         predecessors=predecessors,
         weapon_origins=weapon_origins,
+        successors=successors,
     )
