@@ -381,3 +381,9 @@ def test_possessor_of_a_decision_gives() -> None:
         )
     }
     assert ("CAN", "LVA", "armoured_vehicles") in rows
+
+
+def test_an_engine_designation_on_the_word_engines_is_the_item() -> None:
+    text = "Egypt has asked to buy twenty F-16 fighters and twenty-four F110 engines from the United States."
+    categories = {row[2] for row in _rows(_claims(text))}
+    assert {"aircraft", "engines"} <= categories

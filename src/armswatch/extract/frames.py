@@ -1314,8 +1314,13 @@ class FrameBuilder:
                 and _np_head(head).i in designation_heads
             ):
                 continue
-            if head.dep_ in {"compound", "amod", "nmod"} and (
-                _np_head(head).lemma_.lower() in NON_WEAPON_HEADS
+            if (
+                head.dep_ in {"compound", "amod", "nmod"}
+                and _np_head(head).lemma_.lower() in NON_WEAPON_HEADS
+                # "F110 engines" are engines: the head noun names the designation's own kind
+                and not (
+                    weapon.term.category == "engines" and _np_head(head).lemma_.lower() == "engine"
+                )
             ):
                 continue  # "a Hawk flight simulator", "the F-35 programme": not the weapon itself
             if (
