@@ -26,8 +26,8 @@ def _rows(text: str, published: str = "2023-03-15") -> set[tuple[str | None, str
             id="attacked-with-made-in",
         ),
         pytest.param(
-            "Rebel commanders said they were outgunned by Soviet-made MiG fighters flown by the "
-            "Ethiopian air force.",
+            "Rebel commanders said Soviet-made MiG fighters flown by the Ethiopian air force "
+            "struck at their positions.",
             "1987-06-01",
             ("SUN", "ETH", "aircraft", "in_use"),
             id="flown-by-agent",
@@ -150,3 +150,9 @@ def test_a_delivery_put_to_use_in_the_same_sentence(text: str, expected: tuple[s
 def test_a_delivery_without_use(text: str) -> None:
     rows = _rows(text)
     assert rows and not {row for row in rows if row[3] == "in_use"}, rows
+
+
+def test_a_force_flying_foreign_aircraft_shows_a_delivery() -> None:
+    rows = _rows("Iraq's air force flies French Mirage F1 jets.", published="1986-06-01")
+    assert ("FRA", "IRQ", "aircraft", "delivered") in rows
+    assert not {row for row in rows if row[3] == "in_use"}

@@ -523,7 +523,7 @@ def put_to_use(frame: Frame) -> bool:
     them"), a relative clause on the weapon ("drones, which have struck targets"), or the weapon
     as what a war or an attack was fought with ("won the war with drones bought from Israel").
     Flying or operating weapons is no use in fighting; a modal or negated use is none."""
-    if frame.status != "delivered" or frame.direction not in {"give", "get", "arrive"}:
+    if frame.status != "delivered" or frame.direction not in {"give", "get", "arrive", "use"}:
         return False
     doc = frame.sentence.doc
     heads = [doc[i] for i in frame.item_heads]
@@ -548,6 +548,14 @@ def put_to_use(frame: Frame) -> bool:
                     and asserted(child)
                 ):
                     return True
+            # "MiGs flown by the air force struck at rebel positions"
+            if (
+                noun.dep_ == "nsubj"
+                and noun.head.lemma_.lower() in PUT_TO_USE_LEMMAS
+                and noun.head.i not in chain
+                and asserted(noun.head)
+            ):
+                return True
             # "won the war with drones bought from Israel"
             if noun.dep_ == "pobj" and noun.head.lower_ == "with":
                 fought = noun.head.head  # "attacked ... with", or "a war ... with"
@@ -815,7 +823,7 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
     if cue.cue_class == "offer":
         return "offered"
     if cue.cue_class == "use":
-        return "in_use"
+        return cue.status  # in use, or delivered for weapons a force flies or operates
     # "Germany to send tanks": a headline's bare infinitive is a future
     headline_future = (
         (token.dep_ == "ROOT" and "to" in group)
@@ -1133,6 +1141,14 @@ class FrameBuilder:
             return Cue(lemma, "verb", "give", "in_transit", "unspecified")
         elif lemma in FLYING_LEMMAS:
             flown = _children(token, "dobj") + ([token.head] if token.dep_ == "acl" else [])
+            # "a planeload of rifles flown to Sierra Leone": the load's contents
+            flown += [
+                goods
+                for holder in list(flown)
+                for prep in _children(holder, "prep")
+                if prep.lower_ == "of"
+                for goods in _children(prep, "pobj")
+            ]
             if not any(self._names_weapon(obj) for obj in flown):
                 return None
             imported = any(
@@ -1146,11 +1162,24 @@ class FrameBuilder:
                 # "the government flew in four Mi-24s from Ukraine": an import, not a sortie
                 return Cue(lemma, "verb", "get", "delivered", "unspecified")
             if any(
-                prep.lower_ in {"to", "into"} for prep in _children(token, "prep")
-            ):  # flown to a buyer: a delivery, which the lexicon's "airlift" and "ship" cover
-                return None
+                self.resolver.parties(place)
+                for prep in _children(token, "prep")
+                if prep.lower_ in {"to", "into"}
+                for place in _children(prep, "pobj")
+            ):
+                # "rifles flown to Sierra Leone", "flew the missiles to Syria": a delivery
+                return Cue(lemma, "verb", "give", "delivered", "unspecified")
+            if any(prep.lower_ in {"to", "into"} for prep in _children(token, "prep")):
+                return None  # flown to a place that is no party: a movement, not a use
         else:
             return None
+        if lemma in FLYING_LEMMAS and not any(
+            child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS | {"over"}
+            for child in token.children
+        ):
+            # "the air force flies French Mirages": operating weapons shows they were delivered;
+            # flown on raids or against a target they are in use
+            return Cue(lemma, "verb", "use", "delivered", "unspecified")
         return Cue(lemma, "verb", "use", "in_use", "unspecified")
 
     def build(self, sentence: Span) -> list[Frame]:

@@ -346,6 +346,10 @@ def load_lexicons() -> Lexicons:
     # goods go to a party (decided on the parse); the prefilter lets such sentences through
     for form in ("carrying", "carried", "carries", "transporting", "transported", "ferrying"):
         cue_forms.setdefault(form, Cue("carry", "verb", "give", "in_transit", "unspecified"))
+    # "rifles flown to Sierra Leone": flying weapons to a party delivers them, and flying
+    # another's weapons is using them (decided on the parse)
+    for form in ("flew", "flown", "flies"):
+        cue_forms.setdefault(form, Cue("fly", "verb", "give", "delivered", "unspecified"))
     modality: dict[str, set[str]] = {}
     for row in _read_tsv("modality.tsv"):
         modality.setdefault(row["role"], set()).add(row["word"].lower())
