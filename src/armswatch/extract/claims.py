@@ -42,6 +42,7 @@ from armswatch.extract.modality import certainty_of
 from armswatch.extract.nlp import load_pipeline
 from armswatch.extract.prefilter import Unit, candidate_units
 from armswatch.extract.quantities import money_in
+from armswatch.extract.unlisted_groups import defined_groups
 from armswatch.models import Claim, Document, Evidence, Item, Origin, Party, Speaker
 
 # "WASHINGTON, Oct 28 (Reuters) - ": a dateline is not the sentence's subject; the parser gets spaces.
@@ -161,6 +162,7 @@ class DocumentReader:
         # where a shipment or its carrier was going ("the plane was bound for Iran")
         self.destinations: list[Party] = []
         self._party_mentions = party_matches(self.text)
+        self._defined_groups = defined_groups(self.text, self.lexicons)
         # kinds of weapon the document names by designation: "the aircraft" is one of them
         self.licensed = designated_categories(load_matchers().weapons.find(self.text))
         # the state of the dateline's city ("JERUSALEM, Jan 6 -"): whose unnamed officials speak
@@ -223,6 +225,7 @@ class DocumentReader:
             self.lexicons,
             lambda token: self._resolve_anaphor(token, unit),
             self._salient_group,
+            self._defined_groups,
         )
         builder = FrameBuilder(mentions, self.lexicons, resolver)
         reader = AttributionReader(mentions, self.lexicons, self._last_person)

@@ -88,6 +88,8 @@ class Lexicons:
     predecessors: dict[str, tuple[str, int]] = field(default_factory=dict)
     # canonical designation -> the state whose industry designed it
     weapon_origins: dict[str, str] = field(default_factory=dict)
+    # role -> words: how armed groups' names are built (group_words.tsv)
+    group_words: dict[str, set[str]] = field(default_factory=dict)
 
     def government_of(self, code: str | None) -> str | None:
         entry = self.states.get(code or "")
@@ -346,6 +348,9 @@ def load_lexicons() -> Lexicons:
         for row in _read_tsv("predecessors.tsv")
     }
     weapon_origins = {row["canonical"]: row["origin"] for row in _read_tsv("weapon_origins.tsv")}
+    group_words: dict[str, set[str]] = {}
+    for row in _read_tsv("group_words.tsv"):
+        group_words.setdefault(row["role"], set()).add(row["word"].lower())
     return Lexicons(
         states=states,
         party_terms=party_terms,
@@ -358,4 +363,5 @@ def load_lexicons() -> Lexicons:
         modality=modality,
         predecessors=predecessors,
         weapon_origins=weapon_origins,
+        group_words=group_words,
     )
