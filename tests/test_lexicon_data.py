@@ -195,6 +195,12 @@ def test_leaders_are_mapped_to_known_states_with_years_of_office() -> None:
         ("Moammar Gadhafi", "LBY", 1985),
         ("Muammar Qaddafi", "LBY", 1985),
         ("Mikhail Gorbachev", "SUN", 1988),
+        ("Olof Palme", "SWE", 1985),
+        ("Bob Hawke", "AUS", 1987),
+        ("Carlos Menem", "ARG", 1995),
+        ("Jens Stoltenberg", "NOR", 2010),
+        ("Margarita Robles", "ESP", 2023),
+        ("Gamal Abdel Nasser", "EGY", 1967),
     ],
 )
 def test_leaders_are_in_office_in_the_years_they_served(name: str, code: str, year: int) -> None:
@@ -208,7 +214,19 @@ def test_leaders_are_in_office_in_the_years_they_served(name: str, code: str, ye
 
 def test_companies_map_to_known_states_and_do_not_collide() -> None:
     rows = read_tsv("companies.tsv")
-    assert len(rows) >= 120
+    assert len(rows) >= 250
+    homes = {
+        surface: row["code"] for row in rows for surface in [row["name"], *split(row["aliases"])]
+    }
+    for surface, code in {
+        "Baykar": "TUR", "Hanwha": "KOR", "KAI": "KOR", "Elbit": "ISR", "Rafael Advanced Defense": "ISR",
+        "IAI": "ISR", "Norinco": "CHN", "Rosoboronexport": "RUS", "Saab": "SWE", "KNDS": "FRA",
+        "Rheinmetall": "DEU", "Embraer": "BRA", "Denel": "ZAF", "ST Engineering": "SGP",
+        "Aselsan": "TUR", "Roketsan": "TUR", "MKEK": "TUR", "Zastava": "SRB",
+        "Yugoimport": "SRB", "Arsenal JSC": "BGR", "Poongsan": "KOR", "Engesa": "BRA",
+        "Noricum": "AUT", "Oerlikon": "CHE", "Kintex": "BGR", "Ukrspecexport": "UKR",
+    }.items():  # fmt: skip
+        assert homes.get(surface) == code, surface
     state_forms = {surface for record in states() for surface in state_surfaces(record)}
     seen: dict[str, str] = {}
     for row in rows:

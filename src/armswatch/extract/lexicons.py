@@ -155,6 +155,10 @@ COMMON_WORDS = {
     "chen",
     "park",
     "moon",
+    # also common given names or other people's surnames ("Nasser bin Hamad", "Amber Rudd")
+    "nasser",
+    "mohamad",
+    "rudd",
 }
 
 
