@@ -120,3 +120,22 @@ def test_parties_and_councils_in_a_slot_are_no_group() -> None:
     text = "The Democratic Party approved the sale of F-16 jets to Turkey, officials said."
     pairs = _pairs(text, "2023-01-01")
     assert all(supplier != "Democratic Party" for supplier, _, _ in pairs)
+
+
+def test_the_rebels_are_the_group_a_story_names_most() -> None:
+    text = (
+        "PESHAWAR, Pakistan - The mujahideen have pushed Soviet troops out of two valleys, "
+        "commanders of the Afghan mujahideen said. A Hezb-i-Islami commander said the mujahideen "
+        "now hold the road.\n\nWestern diplomats said the guerrillas had received Stinger "
+        "missiles from the United States."
+    )
+    assert ("USA", "Mujahideen", "air_defence") in _pairs(text, "1987-03-01")
+
+
+def test_the_rebels_stay_unnamed_when_two_groups_are_named_alike() -> None:
+    text = (
+        "KINSHASA - The Rally for Congolese Democracy holds the east and the Movement for the "
+        "Liberation of Congo the north.\n\nDiplomats said the rebels had received mortars from "
+        "Uganda."
+    )
+    assert not any(pair[0] == "UGA" for pair in _pairs(text, "1999-08-01"))
