@@ -45,6 +45,11 @@ def test_the_fighters_of_a_named_movement_are_that_movement() -> None:
     assert ("LBR", "Movement for Justice and Peace", "small_arms") in _pairs(text)
 
 
+def test_a_name_runs_on_past_the_parse_while_of_or_for_leads_to_capitals() -> None:
+    text = "Uganda gave mortars to the rebel Movement for Justice and Peace in 2003."
+    assert ("UGA", "Movement for Justice and Peace", "artillery") in _pairs(text)
+
+
 def test_an_acronym_the_text_defines_names_the_group_later() -> None:
     text = (
         "The Ivorian Popular Movement of the Great West (MPIGO) seized Man last month. "

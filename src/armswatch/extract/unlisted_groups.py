@@ -144,6 +144,16 @@ def named_group(
     end = head.i + 1
     while end <= min(head.right_edge.i, sentence.end - 1) and in_name(doc[end]):
         end += 1
+    # the parser often hangs "for Democracy" on the verb: the name still runs on while "of" or
+    # "for" leads to capitalised words ("the Union of Forces for Democracy")
+    while (
+        end + 1 < sentence.end
+        and doc[end].lower_ in {"of", "for"}
+        and (_capitalised(doc[end + 1]) or doc[end + 1].lower_ == "the")
+    ):
+        end += 1
+        while end < sentence.end and in_name(doc[end]):
+            end += 1
     # a possessor before the name is its owner ("Bemba's Movement for ..."), not part of it
     for index in range(head.i - 1, start - 1, -1):
         if doc[index].text in {"'s", "'", "’s"} and (
