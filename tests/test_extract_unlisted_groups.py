@@ -115,6 +115,10 @@ def test_names_built_like_armed_groups(name: str) -> None:
         "Five Star Movement",
         "European Council",
         "UK Independence Party",
+        "Popular Force",
+        "Fire Brigades Union",
+        "Special Forces Group",
+        "Armed Forces Ruling Council",
     ],
 )
 def test_names_that_are_not_armed_groups(name: str) -> None:

@@ -60,7 +60,10 @@ def is_group_name(name: str, lexicons: Lexicons, *, called_rebels: bool = False)
     elif head in _words(lexicons, "head_movement"):
         built = struggle or cause or armed
     elif head in _words(lexicons, "head_body"):
-        built = struggle or armed
+        # arms after the head make a body armed ("Union of Forces for Democracy"); arms before it
+        # name its trade or unit ("Fire Brigades Union", "Special Forces Group")
+        tail = {word.lower() for word in words[head_at:]}
+        built = struggle or bool(tail & _words(lexicons, "armed"))
     else:
         built = False
     if not built:
