@@ -195,6 +195,12 @@ def test_leaders_are_mapped_to_known_states_with_years_of_office() -> None:
         ("Moammar Gadhafi", "LBY", 1985),
         ("Muammar Qaddafi", "LBY", 1985),
         ("Mikhail Gorbachev", "SUN", 1988),
+        ("Olof Palme", "SWE", 1985),
+        ("Bob Hawke", "AUS", 1987),
+        ("Carlos Menem", "ARG", 1995),
+        ("Jens Stoltenberg", "NOR", 2010),
+        ("Margarita Robles", "ESP", 2023),
+        ("Gamal Abdel Nasser", "EGY", 1967),
     ],
 )
 def test_leaders_are_in_office_in_the_years_they_served(name: str, code: str, year: int) -> None:
@@ -208,7 +214,19 @@ def test_leaders_are_in_office_in_the_years_they_served(name: str, code: str, ye
 
 def test_companies_map_to_known_states_and_do_not_collide() -> None:
     rows = read_tsv("companies.tsv")
-    assert len(rows) >= 120
+    assert len(rows) >= 250
+    homes = {
+        surface: row["code"] for row in rows for surface in [row["name"], *split(row["aliases"])]
+    }
+    for surface, code in {
+        "Baykar": "TUR", "Hanwha": "KOR", "KAI": "KOR", "Elbit": "ISR", "Rafael Advanced Defense": "ISR",
+        "IAI": "ISR", "Norinco": "CHN", "Rosoboronexport": "RUS", "Saab": "SWE", "KNDS": "FRA",
+        "Rheinmetall": "DEU", "Embraer": "BRA", "Denel": "ZAF", "ST Engineering": "SGP",
+        "Aselsan": "TUR", "Roketsan": "TUR", "MKEK": "TUR", "Zastava": "SRB",
+        "Yugoimport": "SRB", "Arsenal JSC": "BGR", "Poongsan": "KOR", "Engesa": "BRA",
+        "Noricum": "AUT", "Oerlikon": "CHE", "Kintex": "BGR", "Ukrspecexport": "UKR",
+    }.items():  # fmt: skip
+        assert homes.get(surface) == code, surface
     state_forms = {surface for record in states() for surface in state_surfaces(record)}
     seen: dict[str, str] = {}
     for row in rows:
@@ -230,6 +248,67 @@ def test_groups_have_unique_names_and_aliases() -> None:
     assert {"Hezbollah", "Houthis", "Hamas", "Taliban", "Wagner Group", "Contras"} <= {
         row["name"] for row in rows
     }
+
+
+def test_groups_cover_armed_movements_worldwide_without_colliding() -> None:
+    rows = read_tsv("groups.tsv")
+    assert len(rows) >= 300
+    names = {row["name"] for row in rows}
+    assert {
+        "Rally for Congolese Democracy",
+        "Movement for the Liberation of Congo",
+        "Union of Forces for Democracy and Development",
+        "Justice and Equality Movement",
+        "Harakat Hazm",
+        "Iraqi Shiite militias",
+        "Khmer People's National Liberation Front",
+        "Donetsk People's Republic",
+        "United Self-Defense Forces of Colombia",
+        "Karen National Union",
+        "Mahdi Army",
+        "Abkhazia",
+    } <= names
+    # the evaluator compares group names without case: no two groups may share a folded alias
+    folded: dict[str, str] = {}
+    for row in rows:
+        for surface in [row["name"], *split(row["aliases"])]:
+            assert folded.setdefault(surface.casefold(), row["name"]) == row["name"], surface
+    others = {row["name"] for row in read_tsv("companies.tsv")}
+    others |= {alias for row in read_tsv("companies.tsv") for alias in split(row["aliases"])}
+    others |= {row["name"] for row in read_tsv("sources.tsv")}
+    others |= {alias for row in read_tsv("sources.tsv") for alias in split(row["aliases"])}
+    others |= {row["name"] for row in read_tsv("leaders.tsv")}
+    assert not {surface.casefold() for surface in others} & set(folded), "group alias elsewhere"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Israel armed the Lebanese Forces in 1982.", "Lebanese Forces"),
+        ("ISRAEL ARMED THE LEBANESE FORCES", "Lebanese Forces"),
+        ("Qatar Arms Libyan Rebels", "Libyan rebels"),
+        ("Iraqi peshmerga fighters", "Peshmerga"),
+        ("The RCD took Goma.", "Rally for Congolese Democracy"),
+    ],
+)
+def test_group_names_match_as_written(sentence: str, group: str) -> None:
+    from armswatch.extract.mentions import party_matches
+
+    assert group in {match.payload.party.name for match in party_matches(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States sold helicopters to the Lebanese forces.",
+        "the rcd said",
+        "Ethan said the ETA of the convoy was noon.",
+    ],
+)
+def test_group_names_keep_their_capitals(sentence: str) -> None:
+    from armswatch.extract.mentions import party_matches
+
+    assert not [m for m in party_matches(sentence) if m.payload.party.kind == "group"]
 
 
 # --- sources --------------------------------------------------------------------------------

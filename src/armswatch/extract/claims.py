@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -42,6 +43,7 @@ from armswatch.extract.modality import certainty_of
 from armswatch.extract.nlp import load_pipeline
 from armswatch.extract.prefilter import Unit, candidate_units
 from armswatch.extract.quantities import money_in
+from armswatch.extract.unlisted_groups import defined_groups
 from armswatch.models import Claim, Document, Evidence, Item, Origin, Party, Speaker
 
 # "WASHINGTON, Oct 28 (Reuters) - ": a dateline is not the sentence's subject; the parser gets spaces.
@@ -161,6 +163,7 @@ class DocumentReader:
         # where a shipment or its carrier was going ("the plane was bound for Iran")
         self.destinations: list[Party] = []
         self._party_mentions = party_matches(self.text)
+        self._defined_groups = defined_groups(self.text, self.lexicons)
         # kinds of weapon the document names by designation: "the aircraft" is one of them
         self.licensed = designated_categories(load_matchers().weapons.find(self.text))
         # the state of the dateline's city ("JERUSALEM, Jan 6 -"): whose unnamed officials speak
@@ -223,6 +226,7 @@ class DocumentReader:
             self.lexicons,
             lambda token: self._resolve_anaphor(token, unit),
             self._salient_group,
+            self._defined_groups,
         )
         builder = FrameBuilder(mentions, self.lexicons, resolver)
         reader = AttributionReader(mentions, self.lexicons, self._last_person)
@@ -852,13 +856,20 @@ class DocumentReader:
         )
 
     def _salient_group(self) -> Party | None:
-        """The one non-state group the document names, for "the rebels"; none when it names several."""
-        groups = {
+        """The non-state group the document is about, for "the rebels": the one it names, or,
+        when it names several, the one it names more than twice as often as any other (a story
+        about the mujahideen naming one faction once); none when no group stands out."""
+        counts = Counter(
             match.payload.party
             for match in self._party_mentions
             if match.payload.party.kind == "group"
-        }
-        return next(iter(groups)) if len(groups) == 1 else None
+        )
+        ranked = counts.most_common(2)
+        if len(ranked) == 1:
+            return ranked[0][0]
+        if len(ranked) == 2 and ranked[0][1] >= 2 and ranked[0][1] > 2 * ranked[1][1]:
+            return ranked[0][0]
+        return None
 
     def _salient_state(self, exclude: set[str]) -> Party | None:
         counts: dict[Party, int] = {}

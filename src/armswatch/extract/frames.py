@@ -7,7 +7,7 @@ syntactic slots of those cues (EXTRACTION.md section 2), the items and the statu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from armswatch.extract.lexicons import Cue, Lexicons
 from armswatch.extract.mentions import PartyMention, TokenMentions, WeaponMention, cue_for
 from armswatch.extract.quantities import quantity_of
+from armswatch.extract.unlisted_groups import described_group, named_group
 from armswatch.models import Item, Party
 
 # Cue classes that say which way the goods move.
@@ -338,11 +339,14 @@ class PartyResolver:
         lexicons: Lexicons,
         resolve_anaphor: Callable[[Token], Party | None],
         resolve_group: Callable[[], Party | None] = lambda: None,
+        defined_groups: Mapping[str, Party] | None = None,
     ) -> None:
         self.mentions = mentions
         self.lexicons = lexicons
         self.resolve_anaphor = resolve_anaphor
         self.resolve_group = resolve_group
+        # acronyms the document defines for groups the lexicon lacks ("... of Congo (MLC)")
+        self.defined_groups = defined_groups or {}
         self.official = False
 
     def official_parties(self, token: Token) -> tuple[list[Party], bool]:
@@ -376,6 +380,8 @@ class PartyResolver:
         ]
         if groups:
             indices = groups + [index for index in indices if index not in groups]
+        elif unlisted := self._unlisted_group(head):
+            return unlisted  # "the Movement for the Liberation of Congo", "the MLC"
         for index in indices:
             mention = self.mentions.party_at.get(index)
             if mention is None or not self._stands_for_party(mention, head):
@@ -388,7 +394,11 @@ class PartyResolver:
             )
             return mention.term.party
         if head_lemma in GROUP_NOUNS:
-            return self.resolve_group()
+            # "the rebels of the Rally for Congolese Democracy", "Iraqi Shiite militias"
+            named = self._unlisted_in_phrase(head, indices)
+            return (
+                named or self.resolve_group() or described_group(head, self.mentions, self.lexicons)
+            )
         if head_lemma in STATE_ACTOR_NOUNS:
             # "its pilots", "their army": the state the possessive refers to
             for child in head.children:
@@ -401,6 +411,31 @@ class PartyResolver:
             and any(child.lower_ in {"the", "that", "this"} for child in head.children)
         ):
             return self.resolve_anaphor(head)
+        # "a second rebel group, Jean-Pierre Bemba's Movement for the Liberation of Congo"
+        return self._unlisted_in_phrase(head, indices)
+
+    def _unlisted_group(self, token: Token, *, called_rebels: bool = False) -> Party | None:
+        """A group the lexicon lacks, named by the token's phrase or by an acronym the
+        document defines."""
+        if token.text in self.defined_groups:
+            return self.defined_groups[token.text]
+        return named_group(token, self.mentions, self.lexicons, called_rebels=called_rebels)
+
+    def _unlisted_in_phrase(self, head: Token, indices: list[int]) -> Party | None:
+        """A group the lexicon lacks, named beside the head: in apposition, after "of", or as
+        its possessor or modifier ("the MLC's fighters")."""
+        for index in sorted(indices):
+            token = head.doc[index]
+            if (
+                index != head.i
+                and token.dep_ in {"appos", "pobj", "poss", "compound"}
+                and (
+                    unlisted := self._unlisted_group(
+                        token, called_rebels=head.lemma_.lower() in GROUP_NOUNS
+                    )
+                )
+            ):
+                return unlisted
         return None
 
     def _stands_for_party(self, mention: PartyMention, head: Token) -> bool:

@@ -90,6 +90,8 @@ class Lexicons:
     weapon_origins: dict[str, str] = field(default_factory=dict)
     # dissolved state -> the states that inherited its weapons (dissolutions.tsv)
     successors: dict[str, frozenset[str]] = field(default_factory=dict)
+    # role -> words: how armed groups' names are built (group_words.tsv)
+    group_words: dict[str, set[str]] = field(default_factory=dict)
 
     def inherited(self, supplier: Party | None, recipient: Party | None) -> bool:
         """The recipient came out of the supplier: its weapons were inherited, not supplied."""
@@ -161,6 +163,10 @@ COMMON_WORDS = {
     "chen",
     "park",
     "moon",
+    # also common given names or other people's surnames ("Nasser bin Hamad", "Amber Rudd")
+    "nasser",
+    "mohamad",
+    "rudd",
 }
 
 
@@ -362,6 +368,9 @@ def load_lexicons() -> Lexicons:
         row["predecessor"]: frozenset(row["successors"].split("|"))
         for row in _read_tsv("dissolutions.tsv")
     }
+    group_words: dict[str, set[str]] = {}
+    for row in _read_tsv("group_words.tsv"):
+        group_words.setdefault(row["role"], set()).add(row["word"].lower())
     return Lexicons(
         states=states,
         party_terms=party_terms,
@@ -375,4 +384,5 @@ def load_lexicons() -> Lexicons:
         predecessors=predecessors,
         weapon_origins=weapon_origins,
         successors=successors,
+        group_words=group_words,
     )

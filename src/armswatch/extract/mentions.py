@@ -39,20 +39,34 @@ def load_matchers() -> Matchers:
         (term.surface, term, term.exact_case, term.kind == "designation")
         for term in lexicons.weapons
     )
-    # group names are often written in lower case ("peshmerga", "contras"); short ones keep their case
+    # one-word group names are often written in lower case ("peshmerga", "contras"); short ones
+    # ("RCD", "JeM") keep their case; a longer name keeps its capitals ("Lebanese Forces" is
+    # not "Lebanese forces"), and may also be written in title case or capitals
     parties = TermMatcher(
-        (surface, term, not (term.role == "group" and len(term.surface) >= 5), False)
-        for term in lexicons.party_terms
-        # "the Emirates" also opens a sentence as "The Emirates"
-        for surface in (
-            [term.surface, "T" + term.surface[1:]]
-            if term.surface.startswith("the ")
-            else [term.surface]
+        (
+            surface,
+            term,
+            not (term.role == "group" and len(surface) >= 5 and " " not in surface),
+            False,
         )
+        for term in lexicons.party_terms
+        for surface in _written_forms(term)
     )
     sources = TermMatcher((term.surface, term, True, False) for term in lexicons.sources)
     cues = TermMatcher((form, cue, False, False) for form, cue in lexicons.cue_forms.items())
     return Matchers(lexicons, weapons, parties, sources, cues)
+
+
+def _written_forms(term: PartyTerm) -> list[str]:
+    """The ways a party term is written: "the Emirates" also opens a sentence as "The Emirates";
+    a group's name of several words also appears in title case and in capitals (headlines)."""
+    surface = term.surface
+    if surface.startswith("the "):
+        return [surface, "T" + surface[1:]]
+    if term.role == "group" and " " in surface:
+        title = " ".join(word[:1].upper() + word[1:] for word in surface.split(" "))
+        return list(dict.fromkeys([surface, title, surface.upper()]))
+    return [surface]
 
 
 # A state's name inside the name of a sea or strait ("the Gulf of Aden", "the South China Sea")
