@@ -387,3 +387,59 @@ def test_an_engine_designation_on_the_word_engines_is_the_item() -> None:
     text = "Egypt has asked to buy twenty F-16 fighters and twenty-four F110 engines from the United States."
     categories = {row[2] for row in _rows(_claims(text))}
     assert {"aircraft", "engines"} <= categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Russia has begun deliveries of S-400 missile systems to India, the embassy said.",
+            ("RUS", "IND", "air_defence", "delivered"),
+            id="begun-deliveries-to",
+        ),
+        pytest.param(
+            "Russia will begin deliveries of Su-35 fighters to Iran next year.",
+            ("RUS", "IRN", "aircraft", "agreed"),
+            id="future-deliveries-are-agreed",
+        ),
+        pytest.param(
+            "The Pentagon unveiled a $300 million package for Ukraine that includes Stinger "
+            "missiles and 155mm shells.",
+            ("USA", "UKR", "air_defence", "offered"),
+            id="package-that-includes",
+        ),
+        pytest.param(
+            "Pyongyang has shipped some 3,000 containers of munitions to Russia, Seoul said.",
+            ("PRK", "RUS", "ammunition", "delivered"),
+            id="destination-on-the-load",
+        ),
+        pytest.param(
+            "Qatar is in talks with Turkey over the purchase of armed drones, officials said.",
+            ("TUR", "QAT", "uav", "negotiating"),
+            id="in-talks-over-a-purchase",
+        ),
+        pytest.param(
+            "Manila expects the first BrahMos missiles from India to arrive next month.",
+            ("IND", "PHL", "missiles", "agreed"),
+            id="expected-arrival-is-agreed",
+        ),
+    ],
+)
+def test_reporting_of_the_2020s(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in {row[:4] for row in _rows(_claims(text, published="2024-03-01"))}
+
+
+def test_a_particle_is_no_bound_on_the_count() -> None:
+    text = "Poland has handed over 14 Leopard tanks to Ukraine."
+    counts = [
+        (item.quantity.min, item.quantity.max)
+        for claim in _claims(text)
+        for item in claim.items
+        if item.quantity is not None
+    ]
+    assert counts == [(14, 14)]
+
+
+def test_ammunition_for_a_launcher_is_ammunition() -> None:
+    text = "The United States sent HIMARS ammunition and Grad rockets to Ukraine."
+    assert {row[2] for row in _rows(_claims(text))} == {"ammunition"}

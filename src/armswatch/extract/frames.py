@@ -63,6 +63,10 @@ DEPLOYMENT_NOUNS = {
     "exercise", "drill", "manoeuvre", "maneuver", "visit", "patrol", "deployment", "airshow",
     "rotation", "mission", "flyover", "refuel", "refuelling", "stopover",
 }  # fmt: skip
+# Negotiations a buyer is in: "is in talks with China over the purchase of drones"
+TALKS_NOUNS = {"talk", "negotiation", "discussion"}
+# Verbs of waiting for goods: their subject is the one the goods arrive for
+AWAITING_LEMMAS = {"expect", "await", "anticipate"}
 # What makes a transfer noun a delivery still to come ("deliveries are scheduled for 2026")
 SCHEDULED_WORDS = {"schedule", "due", "slate", "set", "plan", "expect", "begin", "start"}
 # "fighters retired by the Dutch air force", "tanks operated by the army": the owner can sell them
@@ -137,7 +141,10 @@ ACKNOWLEDGING_VERBS = {
     "mark",
     "announce",
 }
-SUBJECT_SUPPLYING_GOVERNORS = set(GOVERNOR_STATUS) | SUPPLYING_VERBS
+# Verbs of a deal's course whose subject performs the transfer noun they govern ("Russia has
+# begun deliveries", "Germany completed the handover")
+PHASE_VERBS = {"begin", "start", "resume", "complete", "continue", "finish", "make", "conduct"}
+SUBJECT_SUPPLYING_GOVERNORS = set(GOVERNOR_STATUS) | SUPPLYING_VERBS | PHASE_VERBS
 # Heads that keep a weapon word's meaning: "rocket systems", "missile launchers", "tank rounds".
 WEAPON_SYSTEM_NOUNS = {
     "system",
@@ -836,6 +843,13 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         current = current.head
         group += _verb_group(current)
     text = sentence.text.lower()
+    if (
+        token.dep_ in {"ccomp", "xcomp"}
+        and "to" in group
+        and token.head.lemma_.lower() in AWAITING_LEMMAS
+        and cue.cue_class in {"arrive", "get"}
+    ):
+        return "agreed"  # "expects the first tanks to arrive next year"
     for governor in _governors(token):
         lemma = governor.lemma_.lower()
         if lemma in GOVERNOR_STATUS and not (
@@ -853,6 +867,8 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
             return status
         if lemma == "process" or lemma == "talk":
             return "negotiating"
+        if lemma in AWAITING_LEMMAS and cue.cue_class in {"arrive", "get"}:
+            return "agreed"  # "expects the tanks to arrive next year": bought, not yet there
     if cue.cue_class in {"ask"}:
         return "sought"
     if cue.cue_class == "offer":
@@ -1271,6 +1287,7 @@ class FrameBuilder:
             chained.update(token.i for token in chain)
             frame = self._frame(sentence, chain, cues, weapons)
             if frame is not None:
+                self._buyer_around(frame)
                 frames.append(frame)
         # anaphoric transfer nouns with no items of their own: "that purchase has been completed"
         for cue_index, cue in cues.items():
@@ -1514,6 +1531,18 @@ class FrameBuilder:
         verbs = [(t, c) for t, c in directional if c.pos == "verb"]
         if verbs:
             direction_token, direction_cue = verbs[-1]
+            if direction_cue.cue_class == "elaborate":
+                # "a package for Ukraine that includes Stinger missiles": the clause lists what
+                # the transfer noun it hangs on carries, and that noun gives the direction
+                for token, cue in directional:
+                    if (
+                        cue.pos == "noun"
+                        and cue.cue_class in {"give", "get", "offer"}
+                        and direction_token.dep_ in {"relcl", "acl"}
+                        and direction_token.head.i == token.i
+                    ):
+                        direction_token, direction_cue = token, cue
+                        break
         elif directional:
             direction_token, direction_cue = directional[0]
         else:
@@ -1740,6 +1769,16 @@ class FrameBuilder:
         head = governing_verb(token)
         if head is not None and head.lemma_.lower() in GOVERNOR_STATUS:
             return GOVERNOR_STATUS[head.lemma_.lower()]
+        if (
+            head is not None
+            and head.lemma_.lower() in PHASE_VERBS
+            and cue.status == "delivered"
+            and any(
+                child.dep_ == "aux" and child.lower_ in {"will", "shall", "to", "'ll"}
+                for child in head.children
+            )
+        ):
+            return "agreed"  # "will begin deliveries next year": fixed, not yet made
         text = sentence.text.lower()
         if any(phrase in text for phrase in TRANSIT_WORDS):
             return "in_transit"
@@ -1869,6 +1908,12 @@ class FrameBuilder:
                         and head.lemma_.lower() in SUBJECT_SUPPLYING_GOVERNORS
                     ):
                         self._add(frame, subject_role, subject)
+                        if head.lemma_.lower() in PHASE_VERBS:
+                            # "Russia has begun deliveries of S-400s to India": the parser
+                            # hangs the destination on the verb
+                            for preposition, objects in _preps(head).items():
+                                if preposition in {"to", "from"}:
+                                    preps.setdefault(preposition, []).extend(objects)
                     elif (
                         subject is not None
                         and not passive
@@ -1948,6 +1993,17 @@ class FrameBuilder:
                 heads.append(weapon_token.head)
             if weapon_token.dep_ in {"compound", "amod", "nmod", "nummod"}:
                 heads.append(_np_head(weapon_token))
+            container = weapon_token.head.head
+            if (
+                weapon_token.dep_ == "pobj"
+                and weapon_token.head.lower_ == "of"
+                and container.pos_ == "NOUN"
+                and container.i not in self.mentions.weapon_at
+                and container.lemma_.lower() not in self.lexicons.noun_cues
+            ):
+                # "6,700 containers of munitions to Russia": the parser hangs the destination
+                # on the load that holds the weapons
+                heads.append(container)
             # "Saudi arms package": a demonym on a deal names either side, as on any transfer noun
             deal_word = weapon_token.lemma_.lower() in self.lexicons.noun_cues
             for child in (child for head in heads for child in head.children):
@@ -2227,6 +2283,39 @@ class FrameBuilder:
                         if party not in frame.via:
                             frame.via.append(party)
 
+    def _buyer_around(self, frame: Frame) -> None:
+        """The taker named around a transfer with none: "Saudi Arabia is in talks with China
+        over the purchase of drones" (the one in talks buys), "Taiwan expects the first Abrams
+        tanks to arrive next year" (the one expecting them receives)."""
+        if frame.recipients or frame.direction not in {"get", "arrive"}:
+            return
+        for token in frame.chain:
+            holder: Token | None = None
+            if (
+                token.lemma_.lower() in TALKS_NOUNS
+                and token.dep_ == "pobj"
+                and token.head.lower_ == "in"
+                and token.head.head.lemma_ == "be"
+            ):
+                holder = token.head.head  # "X is in talks ..."
+            elif (
+                token.lemma_.lower() in TALKS_NOUNS
+                and token.dep_ == "dobj"
+                and token.head.lemma_.lower() in {"hold", "open", "begin", "start", "resume"}
+            ):
+                holder = token.head  # "X held talks ..."
+            elif (
+                frame.direction == "arrive"
+                and token.dep_ in {"ccomp", "xcomp"}
+                and token.head.lemma_.lower() in AWAITING_LEMMAS
+            ):
+                holder = token.head  # "X expects the tanks to arrive"
+            if holder is None:
+                continue
+            for subject in _children(holder, "nsubj"):
+                self._add(frame, "recipient", subject)
+            return
+
     def _add(self, frame: Frame, role: str | None, token: Token) -> None:
         if role is None:
             return
@@ -2316,6 +2405,8 @@ class FrameBuilder:
                 if item.category in PLATFORM_CATEGORIES and weapon.term.category != item.category:
                     # "Hawk jet trainers": the platform noun says what the ambiguous name is
                     continue
+                if item.category == "ammunition" and weapon.term.category != "ammunition":
+                    continue  # "HIMARS ammunition", "Leopard tank rounds": what it is fired from
                 item.designation = item.designation or weapon.term.canonical
                 item.category = weapon.term.category
         items = [by_head[key] for key in order]

@@ -118,6 +118,8 @@ def _modifier_before(tokens: list[Token]) -> str:
             continue
         phrase = doc[first - width : first].text.lower()
         if phrase in _LOWER_BOUND or phrase in _UPPER_BOUND or phrase in _APPROX:
+            if width == 1 and doc[first - 1].dep_ == "prt":
+                return ""  # "handed over 14 tanks": the verb's particle, not "more than"
             return phrase
     return ""
 
