@@ -443,3 +443,29 @@ def test_a_particle_is_no_bound_on_the_count() -> None:
 def test_ammunition_for_a_launcher_is_ammunition() -> None:
     text = "The United States sent HIMARS ammunition and Grad rockets to Ukraine."
     assert {row[2] for row in _rows(_claims(text))} == {"ammunition"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "It is not clear whether Belarus has supplied the tanks to Russia.",
+            ("BLR", "RUS", "armoured_vehicles", "delivered", "unconfirmed"),
+            id="not-clear-whether-is-a-doubt",
+        ),
+        pytest.param(
+            "Syria may have received Russian S-300 missiles, analysts said.",
+            ("RUS", "SYR", "air_defence", "delivered", "speculative"),
+            id="modal-perfect-hedges-a-delivery",
+        ),
+        pytest.param(
+            "Turkey has refused to supply its S-400 systems to Ukraine, a spokesman said.",
+            ("TUR", "UKR", "air_defence", "offered", "denied"),
+            id="refusing-to-supply-turns-down-an-offer",
+        ),
+    ],
+)
+def test_status_and_certainty_of_hedged_reports(
+    text: str, expected: tuple[str, str, str, str, str]
+) -> None:
+    assert expected in _rows(_claims(text, published="2024-03-01"))

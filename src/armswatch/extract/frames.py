@@ -63,6 +63,8 @@ DEPLOYMENT_NOUNS = {
     "exercise", "drill", "manoeuvre", "maneuver", "visit", "patrol", "deployment", "airshow",
     "rotation", "mission", "flyover", "refuel", "refuelling", "stopover",
 }  # fmt: skip
+# Verbs that turn a transfer down ("refused to supply"): what is refused was never made
+REFUSING_LEMMAS = {"refuse", "decline", "reject"}
 # Negotiations a buyer is in: "is in talks with China over the purchase of drones"
 TALKS_NOUNS = {"talk", "negotiation", "discussion"}
 # Verbs of waiting for goods: their subject is the one the goods arrive for
@@ -869,6 +871,8 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
             return "negotiating"
         if lemma in AWAITING_LEMMAS and cue.cue_class in {"arrive", "get"}:
             return "agreed"  # "expects the tanks to arrive next year": bought, not yet there
+        if lemma in REFUSING_LEMMAS and cue.cue_class in {"give", "offer"}:
+            return "offered"  # "refused to supply its S-400s": a supply turned down, not made
     if cue.cue_class in {"ask"}:
         return "sought"
     if cue.cue_class == "offer":
@@ -884,12 +888,19 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         # "Dutch to sell F-16s to Chile", parsed as a complement of the demonym
         or _headline_infinitive(token)
     )  # "Germany to send", "Greece is to send"
+    # "may have received": a modal on a perfect hedges something done, not something to come
+    modal_perfect = (
+        "have" in group
+        and token.tag_ == "VBN"
+        and any(word in {"may", "might", "could", "must", "should"} for word in group)
+    )
     future = (
         # "may provide", "could send": a modal transfer has not happened yet (certainty says how sure)
         any(
             word in {"will", "'ll", "shall", "wo", "may", "might", "could", "can", "should", "must"}
             for word in group
         )
+        and not modal_perfect
         or _going_to(token)
         or headline_future
     )

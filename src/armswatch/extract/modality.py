@@ -50,6 +50,24 @@ def _governing_path(token: Token) -> list[Token]:
     return path
 
 
+def _doubts(token: Token) -> bool:
+    """ "unclear", "not clear", "not known", "no one knows": the question stays open."""
+    negated = any(
+        child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
+        for child in token.children
+    )
+    # "it is not clear": the adjective hangs on the copula that carries the negation
+    words = [token] + [child for child in token.children if child.dep_ in {"acomp", "attr"}]
+    for word in words:
+        lemma = word.lemma_.lower()
+        if lemma in _words("doubt_word"):
+            return True
+        word_negated = negated or any(child.dep_ == "neg" for child in word.children)
+        if word_negated and lemma in {"clear", "know", "certain", "sure", "confirm", "verify"}:
+            return True
+    return False
+
+
 def _under_past_speech(token: Token) -> bool:
     return any(
         ancestor.tag_ == "VBD"
@@ -86,10 +104,16 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     condition_markers = _words("condition")
     speech_verbs = _words("speech")
     # "if the F-35s are not delivered": a condition outranks the negation inside it
-    for token in path:
-        if any(
-            child.dep_ == "mark" and child.lower_ in condition_markers for child in token.children
-        ):
+    for position, token in enumerate(path):
+        markers = [
+            child.lower_
+            for child in token.children
+            if child.dep_ == "mark" and child.lower_ in condition_markers
+        ]
+        if markers:
+            # "it is not clear whether Iran has supplied the drones": a doubt, not a condition
+            if "whether" in markers and any(_doubts(above) for above in path[position + 1 :]):
+                return "unconfirmed"
             return "speculative"
     if _called_false(top, sentence):
         return "denied"
