@@ -459,6 +459,11 @@ def test_ammunition_for_a_launcher_is_ammunition() -> None:
             id="modal-perfect-hedges-a-delivery",
         ),
         pytest.param(
+            "China is believed to have sold Silkworm missiles to Iran, diplomats said.",
+            ("CHN", "IRN", "missiles", "delivered", "speculative"),
+            id="believed-to-have-sold-is-a-hedge",
+        ),
+        pytest.param(
             "Turkey has refused to supply its S-400 systems to Ukraine, a spokesman said.",
             ("TUR", "UKR", "air_defence", "offered", "denied"),
             id="refusing-to-supply-turns-down-an-offer",
@@ -469,3 +474,14 @@ def test_status_and_certainty_of_hedged_reports(
     text: str, expected: tuple[str, str, str, str, str]
 ) -> None:
     assert expected in _rows(_claims(text, published="2024-03-01"))
+
+
+def test_a_states_rebels_are_a_group_named_by_its_demonym() -> None:
+    text = "Libya's rebels have received anti-tank missiles from Qatar, a spokesman said."
+    claims = _claims(text, published="2011-04-14")
+    assert any(
+        claim.recipient is not None
+        and claim.recipient.kind == "group"
+        and claim.recipient.name == "Libyan rebels"
+        for claim in claims
+    )

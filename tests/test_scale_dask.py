@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 
 from armswatch.models import Claim, Document
-from armswatch.scale import iter_dask, iter_sequential
+from armswatch.scale import STALLED, iter_dask, iter_sequential
 from test_scale import delivery_claims, documents, summary
 
 
@@ -21,7 +22,15 @@ def test_a_document_that_kills_its_dask_worker_fails_and_the_run_goes_on() -> No
     poisoned = Document.from_text("POISON pill article", doc_ref="poison.txt")
     items.insert(20, poisoned)
     results = summary(
-        list(iter_dask(items, workers=2, extractor=claims_or_worker_death, chunk_size=4))
+        list(
+            iter_dask(
+                items,
+                workers=2,
+                extractor=claims_or_worker_death,
+                chunk_size=4,
+                stall_timeout=30.0,  # a task lost with its worker is sent again, not waited for
+            )
+        )
     )
     expected = summary(
         list(iter_sequential([i for i in items if i is not poisoned], delivery_claims))
@@ -30,3 +39,34 @@ def test_a_document_that_kills_its_dask_worker_fails_and_the_run_goes_on() -> No
     assert failure[:2] == ("failure", "poison.txt")
     assert "worker" in failure[2] and "\n" not in failure[2]
     assert results == expected
+
+
+def claims_or_stall(document: Document) -> list[Claim]:
+    """Like delivery_claims, but a task holding the STALL document never finishes (a lost task)."""
+    if "STALL" in document.text:
+        time.sleep(600)
+    return delivery_claims(document)
+
+
+def test_a_batch_that_never_finishes_is_sent_again_then_failed() -> None:
+    items = documents(8)
+    stuck = Document.from_text("STALL article that no worker finishes", doc_ref="stuck.txt")
+    items.append(stuck)
+    started = time.monotonic()
+    results = summary(
+        list(
+            iter_dask(items, workers=2, extractor=claims_or_stall, chunk_size=3, stall_timeout=2.0)
+        )
+    )
+    assert time.monotonic() - started < 120
+    expected = summary(list(iter_sequential(items, delivery_claims)))
+    assert len(results) == len(expected)
+    stalled = [
+        index for index, row in enumerate(results) if row[:1] == ("failure",) and row[2] == STALLED
+    ]
+    # the stuck document's batch fails, each document recorded; every other input is as usual
+    assert ("failure", "stuck.txt", STALLED, "extract") in results
+    assert 0 < len(stalled) <= 3
+    assert [row for index, row in enumerate(results) if index not in stalled] == [
+        row for index, row in enumerate(expected) if index not in stalled
+    ]

@@ -12,6 +12,7 @@ import importlib.util
 import multiprocessing
 import os
 import pickle
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -408,6 +409,23 @@ def _worker_died(error: BaseException) -> bool:
 
 
 WORKER_DIED = "extraction failed: the worker process died on this document"
+# A run in which no batch in flight finishes for this long has lost a task (a worker that died
+# while the scheduler still counted on it): its batches are sent again once, then failed.
+STALL_TIMEOUT_S = 120.0
+STALLED = "extraction failed: the Dask cluster did not finish this document's batch in time"
+
+
+def _next_finished(completed: Any, timeout: float) -> tuple[Any, Any] | None:
+    """The next (future, result) from `as_completed`, or None when none finishes in time."""
+    deadline = time.monotonic() + timeout
+    while not completed.has_ready():
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.02)
+    future, payload = next(completed)
+    return future, payload
+
+
 # A document re-run alone that no worker finishes in this time fails instead of stalling the run
 # (a cluster whose workers do not come back after a death would otherwise wait for ever).
 ISOLATION_TIMEOUT_S = 300
@@ -475,11 +493,14 @@ def iter_dask(
     max_in_flight: int | None = None,
     client: Any = None,
     connect_timeout: float = 10.0,
+    stall_timeout: float = STALL_TIMEOUT_S,
 ) -> Iterator[Extracted]:
     """Extraction on a Dask cluster, in input order, with a bounded number of batches in flight.
 
     Batches complete in any order (`as_completed`); finished ones wait in a reorder buffer so
-    results come out in input order, and a new batch goes out as soon as any finishes.
+    results come out in input order, and a new batch goes out as soon as any finishes. When no
+    batch finishes for `stall_timeout` seconds, the batches in flight are sent again once, and
+    failed (each document recorded) if they stall again: a lost task never hangs the run.
     """
     from dask.distributed import as_completed
 
@@ -511,8 +532,16 @@ def iter_dask(
         next_to_submit = 0
         next_to_yield = 0
         sequence_of: dict[str, int] = {}  # future key -> sequence number
+        future_of: dict[int, Any] = {}  # sequence number -> its future while in flight
+        resent: set[int] = set()
         # Results are fetched on the client's event loop as tasks finish, not one blocking call each.
         completed = as_completed(with_results=True, raise_errors=False)
+
+        def send(sequence: int, batch: list[Document | Failure]) -> None:
+            future = _submit_batch(client, batch, extractor)
+            sequence_of[future.key] = sequence
+            future_of[sequence] = future
+            completed.add(future)
 
         def submit_more() -> None:
             nonlocal next_to_submit
@@ -520,11 +549,24 @@ def iter_dask(
             # behind a slow batch.
             room = window_size - len(pending)
             for batch in islice(batches, max(room, 0)):
-                future = _submit_batch(client, batch, extractor)
-                sequence_of[future.key] = next_to_submit
                 pending[next_to_submit] = batch
-                completed.add(future)
+                send(next_to_submit, batch)
                 next_to_submit += 1
+
+        def resend_or_fail_stalled() -> None:
+            for sequence, future in list(future_of.items()):
+                del sequence_of[future.key], future_of[sequence]
+                future.cancel()
+                if sequence in resent:
+                    finished[sequence] = [
+                        item
+                        if isinstance(item, Failure)
+                        else Failure(item.doc_ref or item.doc_id, STALLED, stage="extract")
+                        for item in pending[sequence]
+                    ]
+                else:
+                    resent.add(sequence)
+                    send(sequence, pending[sequence])
 
         submit_more()
         while pending or finished:
@@ -532,8 +574,15 @@ def iter_dask(
                 warm_up.result()
                 warm_up = None
             if next_to_yield not in finished:
-                future, payload = next(completed)
-                sequence = sequence_of.pop(future.key)
+                outcome = _next_finished(completed, stall_timeout)
+                if outcome is None:
+                    resend_or_fail_stalled()
+                    continue
+                future, payload = outcome
+                sequence = sequence_of.pop(future.key, None)
+                if sequence is None:
+                    continue  # a stalled task that was sent again, finishing late
+                del future_of[sequence]
                 if isinstance(payload, bytes):
                     finished[sequence] = pickle.loads(payload)
                 else:  # its worker died (KilledWorker), or the task could not run at all

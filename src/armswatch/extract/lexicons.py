@@ -99,6 +99,13 @@ class Lexicons:
             return False
         return recipient.code in self.successors.get(supplier.code, frozenset())
 
+    def demonym_of(self, code: str | None) -> str | None:
+        """The first demonym the states lexicon gives a state ("Syrian" for SYR)."""
+        for term in self.party_terms:
+            if term.role == "demonym" and term.party.code == code:
+                return term.surface
+        return None
+
     def government_of(self, code: str | None) -> str | None:
         entry = self.states.get(code or "")
         return entry.government if entry else None

@@ -207,6 +207,13 @@ def described_group(head: Token, mentions: TokenMentions, lexicons: Lexicons) ->
             break
         start -= 1
     if start == head.i:
+        # "Syria's rebels": a state's possessive describes them as its demonym would
+        for child in head.children:
+            mention = mentions.party_at.get(child.i)
+            if child.dep_ == "poss" and mention is not None and mention.term.role == "name":
+                demonym = lexicons.demonym_of(mention.term.party.code)
+                if demonym is not None:
+                    return Party(name=f"{demonym} {head.text}", code=None, kind="group")
         return None
     # "pro-Russian separatists": the whole hyphenated word describes them
     while (
