@@ -65,6 +65,13 @@ DEPLOYMENT_NOUNS = {
 }  # fmt: skip
 # What makes a transfer noun a delivery still to come ("deliveries are scheduled for 2026")
 SCHEDULED_WORDS = {"schedule", "due", "slate", "set", "plan", "expect", "begin", "start"}
+# Verbs whose subject holds the weapons it takes ("the rebels carry rifles supplied by Chad")
+HOLDING_LEMMAS = {
+    "carry", "field", "have", "wield", "possess", "brandish", "use", "deploy", "operate",
+    "employ", "show",
+}  # fmt: skip
+# Amounts a holder carries weapons in ("a mixture of captured weapons and new rifles")
+HOLDING_AMOUNTS = {"mixture", "mix", "assortment", "array", "range", "variety", "collection"}
 # "fighters retired by the Dutch air force", "tanks operated by the army": the owner can sell them
 OWNING_LEMMAS = {
     "retire",
@@ -791,6 +798,22 @@ CATEGORY_FAMILIES = [
 ]
 
 
+def _amount_of(noun: Token, *, last_only: bool = True) -> Token | None:
+    """The amount noun a (last) listed item belongs to ("a mixture of captured weapons and new
+    rifles that were supplied by Chad": the parser hangs the clause on the mixture)."""
+    if last_only and any(child.dep_ == "conj" for child in noun.children):
+        return None
+    first = noun
+    for _ in range(4):
+        if first.dep_ != "conj":
+            break
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "of":
+        return None
+    amount = first.head.head
+    return amount if amount.lemma_.lower() in HOLDING_AMOUNTS else None
+
+
 def _same_family(generic: str, designation: str) -> bool:
     return generic in {"unspecified", designation} or any(
         generic in family and designation in family for family in CATEGORY_FAMILIES
@@ -1402,11 +1425,12 @@ class FrameBuilder:
     def _chain(self, item_token: Token, cues: dict[int, Cue]) -> list[Token]:
         """Cue tokens above an item (and a participle or relative clause on it), inner first."""
         chain: list[Token] = [item_token] if item_token.i in cues else []
+        holders = {item_token.i: item_token, _np_head(item_token).i: _np_head(item_token)}
+        amount = _amount_of(_np_head(item_token))
+        if amount is not None:
+            holders[amount.i] = amount
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
-        for holder in {
-            item_token.i: item_token,
-            _np_head(item_token).i: _np_head(item_token),
-        }.values():
+        for holder in holders.values():
             for child in holder.children:
                 # a noun has no clausal complement: "T-55s that the Soviet Union shipped" parsed
                 # as one is a relative clause
@@ -1571,6 +1595,8 @@ class FrameBuilder:
         if not frame.recipients and direction_cue.cue_class == "get":
             self._user_of_bought_weapons(frame, direction_token)
         if not frame.recipients and direction_cue.cue_class == "give":
+            self._holder_of_supplied_weapons(frame, direction_token)
+        if not frame.recipients and direction_cue.cue_class == "give":
             # "built two corvettes for Pakistan" with "for Pakistan" hung on the corvettes
             for weapon in weapons:
                 for place in _preps(sentence.doc[weapon.head]).get("for", []):
@@ -1628,6 +1654,48 @@ class FrameBuilder:
             return
         for party in self.resolver.parties(subject):
             if party not in frame.suppliers and party not in frame.recipients:
+                frame.recipients.append(party)
+
+    def _holder_of_supplied_weapons(self, frame: Frame, cue: Token) -> None:
+        """ "The rebels carry rifles supplied by Chad", "fighters carried rifles that diplomats
+        say were sent by Chad": whoever carries or fields weapons someone supplied received them."""
+        if cue.dep_ in {"acl", "relcl"}:
+            noun = cue.head
+        elif (
+            cue.dep_ == "ccomp"
+            and cue.head.dep_ == "relcl"
+            and cue.head.lemma_.lower() in SPEECH_LEMMAS
+        ):
+            noun = cue.head.head
+        else:
+            return
+        items = [self.mentions.doc[head] for head in frame.item_heads]
+        if noun.i not in frame.item_heads and not any(
+            noun.i in {_np_head(item).i, getattr(_amount_of(_np_head(item)), "i", -1)}
+            for item in items
+        ):
+            return
+        amount = _amount_of(noun, last_only=False)
+        if amount is not None:
+            noun = amount  # "carry a mixture of captured weapons and rifles"
+        while noun.dep_ == "conj":  # "captured weapons and new rifles supplied by ..."
+            noun = noun.head
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_LEMMAS:
+            holder = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "with"
+            and noun.head.head.lemma_.lower() in {"arm", "equip"}
+            and _children(noun.head.head, "auxpass")
+        ):
+            holder = noun.head.head  # "the militia is armed with rifles supplied by ..."
+        else:
+            return
+        subject, passive = subject_of(holder)
+        if subject is None or (passive and holder.lemma_.lower() not in {"arm", "equip"}):
+            return
+        for party in self.resolver.parties(subject):
+            if party not in frame.suppliers and party not in frame.origin_suppliers:
                 frame.recipients.append(party)
 
     def _builder_of_ordered_weapons(self, frame: Frame, cue: Token) -> None:
@@ -1790,7 +1858,13 @@ class FrameBuilder:
                     not passive
                     and token.tag_ == "VBN"
                     and preps.get("by")
-                    and (subject is None or subject.i in self.mentions.weapon_at)
+                    and (
+                        subject is None
+                        or subject.i in self.mentions.weapon_at
+                        # "rifles that diplomats say were supplied by Chad": the parser makes
+                        # the relative pronoun of a passive an active subject
+                        or (subject.tag_ == "WDT" and bool(_children(token, "auxpass")))
+                    )
                 ):
                     # "missiles fired by the Houthis", "helicopters flown by the government": a
                     # participle with its agent is passive whatever the parser made of it
@@ -2067,6 +2141,15 @@ class FrameBuilder:
                 ):
                     self._add(frame, default_role, modifier)
         add_deferred({"block", "cancel"})
+        for token, cue in chain:
+            carrier = subject_of(token)[0] if cue.lemma in CARRYING_LEMMAS else None
+            if carrier is not None and carrier.lemma_.lower() in CARRIER_NOUNS:
+                # "cargo flights from the Emirates carried weapons to the RSF": where the carrier
+                # came from sent the goods
+                for place in _preps(carrier).get("from", []):
+                    for party in self.resolver.parties(place):
+                        if party not in frame.origin_suppliers:
+                            frame.origin_suppliers.append(party)
         if direction == "seize" or any(cue.lemma in CARRYING_LEMMAS for _, cue in chain):
             # a seizer or a carrier ("it had intercepted a boat carrying Iranian weapons") is
             # no side; the goods' stated origin is
