@@ -68,3 +68,49 @@ def test_the_holder_of_supplied_weapons_received_them(
 def test_who_destroys_supplied_weapons_received_nothing() -> None:
     text = "Ukrainian troops destroyed tanks supplied by Belarus, the general staff said."
     assert not any(row[1] == "UKR" for row in _pairs(text, "2015-05-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "The Houthis launched two drones at an oil terminal on Sunday. Iran has armed them "
+            "with cruise missiles, American officials say.",
+            "2020-05-01",
+            ("IRN", "Houthis", "missiles"),
+            id="them-is-the-group-not-the-speakers-state",
+        ),
+        pytest.param(
+            "The Lord's Resistance Army burned two villages in March. Their backers in Khartoum "
+            "have shipped them mortars, Ugandan officers said.",
+            "2003-05-01",
+            ("SDN", "Lord's Resistance Army", "artillery"),
+            id="backers-in-a-capital",
+        ),
+        pytest.param(
+            "The Lord's Resistance Army burned two villages in March. Their backers in "
+            "Khartoum have sent mortars, Ugandan officers said.",
+            "2003-05-01",
+            ("SDN", "Lord's Resistance Army", "artillery"),
+            id="their-backers-send",
+        ),
+        pytest.param(
+            "Kyiv says Germany should send it more Patriot missiles.",
+            "2023-05-01",
+            ("DEU", "UKR", "air_defence"),
+            id="it-is-still-the-speaker",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_the_party_the_story_is_about(
+    text: str, published: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(text, published)
+
+
+def test_their_backers_are_the_state_they_sit_in_not_the_backed() -> None:
+    text = (
+        "The Lord's Resistance Army burned two villages in March. Their backers in Khartoum "
+        "have sent mortars, Ugandan officers said."
+    )
+    assert not any(row[0] == "Lord's Resistance Army" for row in _pairs(text, "2003-05-01"))

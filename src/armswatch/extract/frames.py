@@ -206,6 +206,8 @@ GOVERNMENT_ACTOR_NOUNS = {
     "minister",
     "cabinet",
 }
+# Who stands behind a party from a place ("their backers in Khartoum" are Sudan's)
+BACKER_NOUNS = {"backer", "patron", "sponsor", "supplier", "ally", "paymaster", "friend"}
 # Heads that name a non-state armed group ("Angolan rebels"): the group, not the state.
 GROUP_NOUNS = {
     "rebel",
@@ -400,6 +402,18 @@ class PartyResolver:
                 head_lemma in GOVERNMENT_ACTOR_NOUNS
             )
             return mention.term.party
+        if head_lemma in BACKER_NOUNS:
+            # "their backers in Khartoum": the state whose capital or seat the backers sit in
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for place in _children(prep, "pobj"):
+                        mention = self.mentions.party_at.get(place.i)
+                        if (
+                            mention is not None
+                            and mention.term.party.kind == "state"
+                            and mention.term.role in {"name", "capital", "seat"}
+                        ):
+                            return mention.term.party
         if head_lemma in GROUP_NOUNS:
             # "the rebels of the Rally for Congolese Democracy", "Iraqi Shiite militias"
             named = self._unlisted_in_phrase(head, indices)
@@ -1596,6 +1610,14 @@ class FrameBuilder:
             self._user_of_bought_weapons(frame, direction_token)
         if not frame.recipients and direction_cue.cue_class == "give":
             self._holder_of_supplied_weapons(frame, direction_token)
+        if not frame.recipients and direction_cue.cue_class in {"give", "offer"}:
+            # "their backers in Khartoum have sent mortars": the backed receive
+            subject, passive = subject_of(direction_token)
+            if subject is not None and not passive and subject.lemma_.lower() in BACKER_NOUNS:
+                for backed in _children(subject, "poss"):
+                    for party in self.resolver.parties(backed):
+                        if party not in frame.suppliers and party not in frame.recipients:
+                            frame.recipients.append(party)
         if not frame.recipients and direction_cue.cue_class == "give":
             # "built two corvettes for Pakistan" with "for Pakistan" hung on the corvettes
             for weapon in weapons:
