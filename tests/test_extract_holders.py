@@ -114,3 +114,21 @@ def test_their_backers_are_the_state_they_sit_in_not_the_backed() -> None:
         "have sent mortars, Ugandan officers said."
     )
     assert not any(row[0] == "Lord's Resistance Army" for row in _pairs(text, "2003-05-01"))
+
+
+def test_an_agency_sends_to_the_group_named_after_the_verb() -> None:
+    text = (
+        "Since 1985 the CIA has sent UNITA Stinger missiles, according to officials in Washington."
+    )
+    assert ("USA", "UNITA", "air_defence") in _pairs(text, "1988-03-01")
+
+
+def test_a_supplier_whose_deliveries_go_elsewhere_implies_no_other_buyer() -> None:
+    text = (
+        "LUANDA - The Soviet Union has shipped T-55 tanks to Angola this year, Western diplomats "
+        "say. The CIA has sent UNITA Stinger missiles, according to officials in Washington.\n\n"
+        "What worries Pretoria most is the air defence the Soviets supplied."
+    )
+    pairs = _pairs(text, "1988-03-01")
+    assert ("USA", "UNITA", "air_defence") in pairs
+    assert ("SUN", "UNITA", "air_defence") not in pairs

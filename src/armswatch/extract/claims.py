@@ -852,9 +852,22 @@ class DocumentReader:
                     counts[party] = counts.get(party, 0) + 1
         if counts:
             best = max(counts, key=lambda party: counts[party])
-            if counts[best] * 2 > len(complete):
-                return best
-            return None
+            if counts[best] * 2 <= len(complete):
+                return None
+            # "the air defence the Soviets supplied" in a story whose Soviet deliveries all go to
+            # the government: the other side's buyer is not the one to guess
+            known_side = read.suppliers if missing == "recipient" else read.recipients
+            sides = [
+                o.recipients if missing == "recipient" else o.suppliers
+                for o in others
+                if o is not read
+                and o.suppliers
+                and o.recipients
+                and set(known_side) & set(o.suppliers if missing == "recipient" else o.recipients)
+            ]
+            if sides and not any(best in side for side in sides):
+                return None
+            return best
         if not (read.frame.suppliers or read.frame.recipients) or missing == "supplier":
             # a side known only from "Russian-made" is too weak to guess the other from, and a
             # story's most named state is its buyer far more often than its seller

@@ -1997,7 +1997,7 @@ class FrameBuilder:
             )
             if following is not None and following.dep_ in {"nmod", "compound"}:
                 mention = self.mentions.party_at.get(following.i)
-                if mention is not None and mention.term.role in {"name", "capital"}:
+                if mention is not None and mention.term.role in {"name", "capital", "group"}:
                     self._add(frame, "recipient", following)
         # "Ukraine asked Germany to supply Taurus missiles": the asker is the recipient
         if (
