@@ -7,7 +7,10 @@ for the project in the style of wire copy and features.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from armswatch.extract.frames import _preps
+from armswatch.extract.nlp import load_pipeline
 from extraction_rows import claim_rows
 
 
@@ -132,3 +135,31 @@ def test_a_supplier_whose_deliveries_go_elsewhere_implies_no_other_buyer() -> No
     pairs = _pairs(text, "1988-03-01")
     assert ("USA", "UNITA", "air_defence") in pairs
     assert ("SUN", "UNITA", "air_defence") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Some 5,000 rifles that Bulgaria had sold to a trading firm were later parachuted to "
+            "UNITA bases in the east, investigators said.",
+            "1998-05-01",
+            ("UNITA", "small_arms"),
+            id="parachuted-to",
+        ),
+    ],
+)
+def test_where_weapons_were_sent(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in {row[1:3] for row in _pairs(text, published)}
+
+
+def test_a_destination_hung_on_along_with_is_the_verbs_own() -> None:
+    # the parse the model makes of "it handed over tanks, along with its officers, to the army"
+    words = ["it", "handed", "over", "tanks", ",", "along", "with", "officers", ",", "to", "army"]
+    heads = [1, 1, 1, 1, 1, 1, 5, 6, 5, 5, 9]
+    deps = ["nsubj", "ROOT", "prt", "dobj", "punct", "prep", "prep", "pobj", "punct", "prep"]
+    pos = ["PRON", "VERB", "ADP", "NOUN", "PUNCT", "ADP", "ADP", "NOUN", "PUNCT", "ADP", "NOUN"]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=[*deps, "pobj"], pos=pos)
+    preps = _preps(doc[1])
+    assert [token.text for token in preps["to"]] == ["army"]
+    assert [token.text for token in preps["with"]] == ["officers"]

@@ -657,8 +657,11 @@ def _preps(token: Token) -> dict[str, list[Token]]:
                 found.setdefault(child.lower_, []).append(pobj)
             # "from within U.S. intelligence", "to and through": one level of nesting
             for nested in _children(child, "prep"):
+                # "handed over tanks, along with officers, to the army": the parser hangs the
+                # destination on "along"; it is the verb's own
+                key = nested.lower_ if child.lower_ in {"along", "together"} else child.lower_
                 for pobj in _children(nested, "pobj"):
-                    found.setdefault(child.lower_, []).append(pobj)
+                    found.setdefault(key, []).append(pobj)
             # "delivered in crates to a Pakistani air base": a destination hung on the manner;
             # "ordered by Kenya's army from Ukraine": a source hung on the agent
             if child.lower_ in {"in", "by", "aboard", "on"}:
