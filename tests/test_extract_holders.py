@@ -163,3 +163,30 @@ def test_a_destination_hung_on_along_with_is_the_verbs_own() -> None:
     preps = _preps(doc[1])
     assert [token.text for token in preps["to"]] == ["army"]
     assert [token.text for token in preps["with"]] == ["officers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar bought Chinese rifles from Sudan and passed them on to Libyan rebels, officials "
+        "said.",
+        "Qatar has bought old rifles from Sudan and shipped them to Libyan rebels, officials said.",
+    ],
+)
+def test_weapons_bought_and_passed_on_go_to_the_next_taker(text: str) -> None:
+    pairs = _pairs(text, "2012-05-01")
+    assert ("QAT", "Libyan rebels", "small_arms") in pairs
+    assert ("SDN", "QAT", "small_arms") in pairs
+    assert ("QAT", "SDN", "small_arms") not in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congress passed a bill on arms sales to Taiwan.",
+        "Inspectors looked into allegations that Israel had passed Patriot missile technology "
+        "to China.",
+    ],
+)
+def test_passing_is_no_transfer_of_its_own(text: str) -> None:
+    assert not any(row[0] == "USA" or row[0] == "ISR" for row in _pairs(text, "1995-05-01"))

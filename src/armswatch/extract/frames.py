@@ -1111,6 +1111,15 @@ class FrameBuilder:
                 word.lemma_.lower() in DEPLOYMENT_NOUNS for word in token.subtree
             ):
                 continue  # "bombers landed in Venezuela for joint exercises": a visit, no sale
+            if cue.lemma == "pass" and not (
+                token.dep_ == "conj"
+                and cue_for(token.head, self.lexicons) is not None
+                and any(c.lower_ == "to" for c in _children(token, "prep"))
+                and all(obj.lower_ in {"them", "it"} for obj in _children(token, "dobj"))
+            ):
+                # "passed a bill", "allegations that it passed technology to China": only
+                # weapons just bought or received and passed on ("bought rifles and passed them to")
+                continue
             if cue.lemma == "land" and not _delivered_landing(token):
                 continue  # "transport planes landed at the base": the carriers, not the goods
             if cue.cue_class == "seize" and not self._in_transit(sentence):
@@ -1310,6 +1319,25 @@ class FrameBuilder:
             chain = [cue_token, *self._cue_ancestors(cue_token, cues)]
             chained.update(token.i for token in chain)
             frame = self._frame(sentence, chain, cues, weapons)
+            if frame is not None:
+                frames.append(frame)
+        # "bought rifles from Croatia and passed them to the rebels": a verb of giving joined to
+        # a transfer, whose object stands for its items, passes them on
+        for cue_index, cue in cues.items():
+            token = sentence.doc[cue_index]
+            if (
+                cue_index in chained
+                or cue.pos != "verb"
+                or cue.cue_class != "give"
+                or token.dep_ != "conj"
+                or token.head.i not in items_by_cue
+                or not any(obj.lower_ in {"them", "it"} for obj in _children(token, "dobj"))
+            ):
+                continue
+            # the transfer it is joined to is not its own: "bought" does not make "shipped" a buying
+            chain = [token, *(t for t in self._cue_ancestors(token, cues) if t.i != token.head.i)]
+            chained.update(t.i for t in chain)
+            frame = self._frame(sentence, chain, cues, items_by_cue[token.head.i])
             if frame is not None:
                 frames.append(frame)
         # anaphoric transfer nouns with no items of their own: "that purchase has been completed"
@@ -1942,6 +1970,8 @@ class FrameBuilder:
                     for obj in _children(token, "dobj"):
                         if self.mentions.weapon_at.get(obj.i):
                             continue
+                        if obj.lower_ in {"them", "it"} and "to" in preps:
+                            continue  # "passed them to the rebels": the pronoun is the goods
                         if self.resolver.parties(obj) or (obj.pos_ == "PROPN" and "with" in preps):
                             # a named taker that is no party ("providing American Airlines with") is noted
                             self._add(frame, "recipient", obj)
