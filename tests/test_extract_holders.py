@@ -190,3 +190,14 @@ def test_weapons_bought_and_passed_on_go_to_the_next_taker(text: str) -> None:
 )
 def test_passing_is_no_transfer_of_its_own(text: str) -> None:
     assert not any(row[0] == "USA" or row[0] == "ISR" for row in _pairs(text, "1995-05-01"))
+
+
+def test_a_group_in_apposition_after_the_destination_renames_it() -> None:
+    text = (
+        "A Belgian researcher and two Kenyan dock workers, however, said the Ukrainian tanks were "
+        "destined for the troops of the autonomous regional authority in Juba, the former rebel "
+        "Sudan People's Liberation Army."
+    )
+    pairs = _pairs(text, "2008-06-01")
+    assert ("UKR", "Sudan People's Liberation Army", "armoured_vehicles") in pairs
+    assert ("UKR", "BEL", "armoured_vehicles") not in pairs

@@ -2122,6 +2122,23 @@ class FrameBuilder:
                     for agent in _preps(child).get("by", []):
                         self._add(frame, agent_role, agent)
 
+        # "the tanks were destined for the government of southern Sudan, the former rebel SPLA":
+        # an armed group in apposition after the destination re-names it, wherever the parser
+        # hangs the apposition
+        for weapon_token in self._weapon_tokens(frame):
+            destinations = [
+                place
+                for token, _ in chain
+                for prep, places in _preps(token).items()
+                if prep in {"to", "for"}
+                for place in places
+            ]
+            for appos in _children(weapon_token, "appos"):
+                if not destinations or appos.i < max(place.i for place in destinations):
+                    continue
+                groups = [p for p in self.resolver.parties(appos) if p.kind == "group"]
+                if groups and all(p.kind == "state" for p in frame.recipients):
+                    frame.recipients = groups
         # "the rockets fired at Haifa are Iranian-made", "missiles ... were of Iranian origin"
         for weapon_token in self._weapon_tokens(frame):
             verb = weapon_token.head
