@@ -439,6 +439,18 @@ class DocumentReader:
             return kingdoms[-1] if kingdoms else None
         return party
 
+    def _previous_group_subject(self, token: Token, unit: Unit) -> Party | None:
+        """The group a plural pronoun most likely stands for: the last party an earlier sentence
+        was about, when that party is a group."""
+        if token.lower_ not in {"them", "their", "they"}:
+            return None
+        start = unit.start + token.sent.start_char
+        earlier = [(at, party) for at, party in self.subject_parties if at < start]
+        if not earlier or start - earlier[-1][0] > SUBJECT_REACH:
+            return None
+        party = earlier[-1][1]
+        return party if party.kind == "group" else None
+
     def _is_kingdom(self, party: Party | None) -> bool:
         entry = self.lexicons.states.get(party.code or "") if party is not None else None
         return entry is not None and entry.kingdom
@@ -476,9 +488,14 @@ class DocumentReader:
                         party = self._party_at(unit.start + candidate.idx)
                         if party is not None:
                             return party
+        # "The Houthis fired missiles at Riyadh. Iran has armed them, U.S. officials say": "them"
+        # is the group the story was just about, not the speakers' state
+        group = self._previous_group_subject(token, unit)
         for ancestor in token.ancestors:
             if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in SPEECH_LEMMAS:
                 subject, _ = subject_of(ancestor)
+                if group is not None and token.dep_ != "nsubj":
+                    return group
                 if subject is not None and subject.i != token.i:
                     for index in [subject.i, *(t.i for t in subject.subtree)]:
                         mention = None
@@ -835,9 +852,22 @@ class DocumentReader:
                     counts[party] = counts.get(party, 0) + 1
         if counts:
             best = max(counts, key=lambda party: counts[party])
-            if counts[best] * 2 > len(complete):
-                return best
-            return None
+            if counts[best] * 2 <= len(complete):
+                return None
+            # "the air defence the Soviets supplied" in a story whose Soviet deliveries all go to
+            # the government: the other side's buyer is not the one to guess
+            known_side = read.suppliers if missing == "recipient" else read.recipients
+            sides = [
+                o.recipients if missing == "recipient" else o.suppliers
+                for o in others
+                if o is not read
+                and o.suppliers
+                and o.recipients
+                and set(known_side) & set(o.suppliers if missing == "recipient" else o.recipients)
+            ]
+            if sides and not any(best in side for side in sides):
+                return None
+            return best
         if not (read.frame.suppliers or read.frame.recipients) or missing == "supplier":
             # a side known only from "Russian-made" is too weak to guess the other from, and a
             # story's most named state is its buyer far more often than its seller

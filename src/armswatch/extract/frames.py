@@ -71,6 +71,13 @@ TALKS_NOUNS = {"talk", "negotiation", "discussion"}
 AWAITING_LEMMAS = {"expect", "await", "anticipate"}
 # What makes a transfer noun a delivery still to come ("deliveries are scheduled for 2026")
 SCHEDULED_WORDS = {"schedule", "due", "slate", "set", "plan", "expect", "begin", "start"}
+# Verbs whose subject holds the weapons it takes ("the rebels carry rifles supplied by Chad")
+HOLDING_LEMMAS = {
+    "carry", "field", "have", "wield", "possess", "brandish", "use", "deploy", "operate",
+    "employ", "show",
+}  # fmt: skip
+# Amounts a holder carries weapons in ("a mixture of captured weapons and new rifles")
+HOLDING_AMOUNTS = {"mixture", "mix", "assortment", "array", "range", "variety", "collection"}
 # "fighters retired by the Dutch air force", "tanks operated by the army": the owner can sell them
 OWNING_LEMMAS = {
     "retire",
@@ -208,6 +215,8 @@ GOVERNMENT_ACTOR_NOUNS = {
     "minister",
     "cabinet",
 }
+# Who stands behind a party from a place ("their backers in Khartoum" are Sudan's)
+BACKER_NOUNS = {"backer", "patron", "sponsor", "supplier", "ally", "paymaster", "friend"}
 # Heads that name a non-state armed group ("Angolan rebels"): the group, not the state.
 GROUP_NOUNS = {
     "rebel",
@@ -402,6 +411,18 @@ class PartyResolver:
                 head_lemma in GOVERNMENT_ACTOR_NOUNS
             )
             return mention.term.party
+        if head_lemma in BACKER_NOUNS:
+            # "their backers in Khartoum": the state whose capital or seat the backers sit in
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for place in _children(prep, "pobj"):
+                        mention = self.mentions.party_at.get(place.i)
+                        if (
+                            mention is not None
+                            and mention.term.party.kind == "state"
+                            and mention.term.role in {"name", "capital", "seat"}
+                        ):
+                            return mention.term.party
         if head_lemma in GROUP_NOUNS:
             # "the rebels of the Rally for Congolese Democracy", "Iraqi Shiite militias"
             named = self._unlisted_in_phrase(head, indices)
@@ -645,8 +666,11 @@ def _preps(token: Token) -> dict[str, list[Token]]:
                 found.setdefault(child.lower_, []).append(pobj)
             # "from within U.S. intelligence", "to and through": one level of nesting
             for nested in _children(child, "prep"):
+                # "handed over tanks, along with officers, to the army": the parser hangs the
+                # destination on "along"; it is the verb's own
+                key = nested.lower_ if child.lower_ in {"along", "together"} else child.lower_
                 for pobj in _children(nested, "pobj"):
-                    found.setdefault(child.lower_, []).append(pobj)
+                    found.setdefault(key, []).append(pobj)
             # "delivered in crates to a Pakistani air base": a destination hung on the manner;
             # "ordered by Kenya's army from Ukraine": a source hung on the agent
             if child.lower_ in {"in", "by", "aboard", "on"}:
@@ -798,6 +822,22 @@ CATEGORY_FAMILIES = [
     {"aircraft", "uav"},
     {"artillery", "ammunition", "armoured_vehicles"},
 ]
+
+
+def _amount_of(noun: Token, *, last_only: bool = True) -> Token | None:
+    """The amount noun a (last) listed item belongs to ("a mixture of captured weapons and new
+    rifles that were supplied by Chad": the parser hangs the clause on the mixture)."""
+    if last_only and any(child.dep_ == "conj" for child in noun.children):
+        return None
+    first = noun
+    for _ in range(4):
+        if first.dep_ != "conj":
+            break
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "of":
+        return None
+    amount = first.head.head
+    return amount if amount.lemma_.lower() in HOLDING_AMOUNTS else None
 
 
 def _same_family(generic: str, designation: str) -> bool:
@@ -1098,6 +1138,15 @@ class FrameBuilder:
                 word.lemma_.lower() in DEPLOYMENT_NOUNS for word in token.subtree
             ):
                 continue  # "bombers landed in Venezuela for joint exercises": a visit, no sale
+            if cue.lemma == "pass" and not (
+                token.dep_ == "conj"
+                and cue_for(token.head, self.lexicons) is not None
+                and any(c.lower_ == "to" for c in _children(token, "prep"))
+                and all(obj.lower_ in {"them", "it"} for obj in _children(token, "dobj"))
+            ):
+                # "passed a bill", "allegations that it passed technology to China": only
+                # weapons just bought or received and passed on ("bought rifles and passed them to")
+                continue
             if cue.lemma == "land" and not _delivered_landing(token):
                 continue  # "transport planes landed at the base": the carriers, not the goods
             if cue.cue_class == "seize" and not self._in_transit(sentence):
@@ -1300,6 +1349,25 @@ class FrameBuilder:
             if frame is not None:
                 self._buyer_around(frame)
                 frames.append(frame)
+        # "bought rifles from Croatia and passed them to the rebels": a verb of giving joined to
+        # a transfer, whose object stands for its items, passes them on
+        for cue_index, cue in cues.items():
+            token = sentence.doc[cue_index]
+            if (
+                cue_index in chained
+                or cue.pos != "verb"
+                or cue.cue_class != "give"
+                or token.dep_ != "conj"
+                or token.head.i not in items_by_cue
+                or not any(obj.lower_ in {"them", "it"} for obj in _children(token, "dobj"))
+            ):
+                continue
+            # the transfer it is joined to is not its own: "bought" does not make "shipped" a buying
+            chain = [token, *(t for t in self._cue_ancestors(token, cues) if t.i != token.head.i)]
+            chained.update(t.i for t in chain)
+            frame = self._frame(sentence, chain, cues, items_by_cue[token.head.i])
+            if frame is not None:
+                frames.append(frame)
         # anaphoric transfer nouns with no items of their own: "that purchase has been completed"
         for cue_index, cue in cues.items():
             token = sentence.doc[cue_index]
@@ -1430,11 +1498,12 @@ class FrameBuilder:
     def _chain(self, item_token: Token, cues: dict[int, Cue]) -> list[Token]:
         """Cue tokens above an item (and a participle or relative clause on it), inner first."""
         chain: list[Token] = [item_token] if item_token.i in cues else []
+        holders = {item_token.i: item_token, _np_head(item_token).i: _np_head(item_token)}
+        amount = _amount_of(_np_head(item_token))
+        if amount is not None:
+            holders[amount.i] = amount
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
-        for holder in {
-            item_token.i: item_token,
-            _np_head(item_token).i: _np_head(item_token),
-        }.values():
+        for holder in holders.values():
             for child in holder.children:
                 # a noun has no clausal complement: "T-55s that the Soviet Union shipped" parsed
                 # as one is a relative clause
@@ -1611,6 +1680,16 @@ class FrameBuilder:
         if not frame.recipients and direction_cue.cue_class == "get":
             self._user_of_bought_weapons(frame, direction_token)
         if not frame.recipients and direction_cue.cue_class == "give":
+            self._holder_of_supplied_weapons(frame, direction_token)
+        if not frame.recipients and direction_cue.cue_class in {"give", "offer"}:
+            # "their backers in Khartoum have sent mortars": the backed receive
+            subject, passive = subject_of(direction_token)
+            if subject is not None and not passive and subject.lemma_.lower() in BACKER_NOUNS:
+                for backed in _children(subject, "poss"):
+                    for party in self.resolver.parties(backed):
+                        if party not in frame.suppliers and party not in frame.recipients:
+                            frame.recipients.append(party)
+        if not frame.recipients and direction_cue.cue_class == "give":
             # "built two corvettes for Pakistan" with "for Pakistan" hung on the corvettes
             for weapon in weapons:
                 for place in _preps(sentence.doc[weapon.head]).get("for", []):
@@ -1668,6 +1747,48 @@ class FrameBuilder:
             return
         for party in self.resolver.parties(subject):
             if party not in frame.suppliers and party not in frame.recipients:
+                frame.recipients.append(party)
+
+    def _holder_of_supplied_weapons(self, frame: Frame, cue: Token) -> None:
+        """ "The rebels carry rifles supplied by Chad", "fighters carried rifles that diplomats
+        say were sent by Chad": whoever carries or fields weapons someone supplied received them."""
+        if cue.dep_ in {"acl", "relcl"}:
+            noun = cue.head
+        elif (
+            cue.dep_ == "ccomp"
+            and cue.head.dep_ == "relcl"
+            and cue.head.lemma_.lower() in SPEECH_LEMMAS
+        ):
+            noun = cue.head.head
+        else:
+            return
+        items = [self.mentions.doc[head] for head in frame.item_heads]
+        if noun.i not in frame.item_heads and not any(
+            noun.i in {_np_head(item).i, getattr(_amount_of(_np_head(item)), "i", -1)}
+            for item in items
+        ):
+            return
+        amount = _amount_of(noun, last_only=False)
+        if amount is not None:
+            noun = amount  # "carry a mixture of captured weapons and rifles"
+        while noun.dep_ == "conj":  # "captured weapons and new rifles supplied by ..."
+            noun = noun.head
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_LEMMAS:
+            holder = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "with"
+            and noun.head.head.lemma_.lower() in {"arm", "equip"}
+            and _children(noun.head.head, "auxpass")
+        ):
+            holder = noun.head.head  # "the militia is armed with rifles supplied by ..."
+        else:
+            return
+        subject, passive = subject_of(holder)
+        if subject is None or (passive and holder.lemma_.lower() not in {"arm", "equip"}):
+            return
+        for party in self.resolver.parties(subject):
+            if party not in frame.suppliers and party not in frame.origin_suppliers:
                 frame.recipients.append(party)
 
     def _builder_of_ordered_weapons(self, frame: Frame, cue: Token) -> None:
@@ -1840,7 +1961,13 @@ class FrameBuilder:
                     not passive
                     and token.tag_ == "VBN"
                     and preps.get("by")
-                    and (subject is None or subject.i in self.mentions.weapon_at)
+                    and (
+                        subject is None
+                        or subject.i in self.mentions.weapon_at
+                        # "rifles that diplomats say were supplied by Chad": the parser makes
+                        # the relative pronoun of a passive an active subject
+                        or (subject.tag_ == "WDT" and bool(_children(token, "auxpass")))
+                    )
                 ):
                     # "missiles fired by the Houthis", "helicopters flown by the government": a
                     # participle with its agent is passive whatever the parser made of it
@@ -1893,6 +2020,8 @@ class FrameBuilder:
                     for obj in _children(token, "dobj"):
                         if self.mentions.weapon_at.get(obj.i):
                             continue
+                        if obj.lower_ in {"them", "it"} and "to" in preps:
+                            continue  # "passed them to the rebels": the pronoun is the goods
                         if self.resolver.parties(obj) or (obj.pos_ == "PROPN" and "with" in preps):
                             # a named taker that is no party ("providing American Airlines with") is noted
                             self._add(frame, "recipient", obj)
@@ -1957,7 +2086,7 @@ class FrameBuilder:
             )
             if following is not None and following.dep_ in {"nmod", "compound"}:
                 mention = self.mentions.party_at.get(following.i)
-                if mention is not None and mention.term.role in {"name", "capital"}:
+                if mention is not None and mention.term.role in {"name", "capital", "group"}:
                     self._add(frame, "recipient", following)
         # "Ukraine asked Germany to supply Taurus missiles": the asker is the recipient
         if (
@@ -2060,6 +2189,23 @@ class FrameBuilder:
                     for agent in _preps(child).get("by", []):
                         self._add(frame, agent_role, agent)
 
+        # "the tanks were destined for the government of southern Sudan, the former rebel SPLA":
+        # an armed group in apposition after the destination re-names it, wherever the parser
+        # hangs the apposition
+        for weapon_token in self._weapon_tokens(frame):
+            destinations = [
+                place
+                for token, _ in chain
+                for prep, places in _preps(token).items()
+                if prep in {"to", "for"}
+                for place in places
+            ]
+            for appos in _children(weapon_token, "appos"):
+                if not destinations or appos.i < max(place.i for place in destinations):
+                    continue
+                groups = [p for p in self.resolver.parties(appos) if p.kind == "group"]
+                if groups and all(p.kind == "state" for p in frame.recipients):
+                    frame.recipients = groups
         # "the rockets fired at Haifa are Iranian-made", "missiles ... were of Iranian origin"
         for weapon_token in self._weapon_tokens(frame):
             verb = weapon_token.head
@@ -2134,6 +2280,15 @@ class FrameBuilder:
                 ):
                     self._add(frame, default_role, modifier)
         add_deferred({"block", "cancel"})
+        for token, cue in chain:
+            carrier = subject_of(token)[0] if cue.lemma in CARRYING_LEMMAS else None
+            if carrier is not None and carrier.lemma_.lower() in CARRIER_NOUNS:
+                # "cargo flights from the Emirates carried weapons to the RSF": where the carrier
+                # came from sent the goods
+                for place in _preps(carrier).get("from", []):
+                    for party in self.resolver.parties(place):
+                        if party not in frame.origin_suppliers:
+                            frame.origin_suppliers.append(party)
         if direction == "seize" or any(cue.lemma in CARRYING_LEMMAS for _, cue in chain):
             # a seizer or a carrier ("it had intercepted a boat carrying Iranian weapons") is
             # no side; the goods' stated origin is

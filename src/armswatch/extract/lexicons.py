@@ -34,7 +34,7 @@ class PartyTerm:
 
     surface: str
     party: Party
-    role: str  # name, demonym, capital, seat, leader, company, group, body
+    role: str  # name, demonym, capital, seat, leader, company, group, body, agency
     years: tuple[int | None, int | None] | None = None
 
 
@@ -299,6 +299,17 @@ def load_lexicons() -> Lexicons:
             # A state's own bodies stand for the state when they act ("the Pentagon will send").
             if country and kind in {"government", "military"} and country in states:
                 party_terms.append(PartyTerm(surface, state_party(country, "sources.tsv"), "body"))
+            elif (
+                country
+                and kind == "intelligence"
+                and country in states
+                and "intelligence" not in surface.split()
+            ):
+                # "the CIA has sent UNITA Stingers": a named agency acts for its state, though
+                # not on the record as a ministry does; "U.S. intelligence" only speaks
+                party_terms.append(
+                    PartyTerm(surface, state_party(country, "sources.tsv"), "agency")
+                )
 
     weapons: list[WeaponTerm] = []
     # contextual_weapons.tsv: plain words that count only beside a named weapon of their kind

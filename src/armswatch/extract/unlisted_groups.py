@@ -23,7 +23,7 @@ from armswatch.models import Party
 NAME_POSSESSORS = {"people", "lord", "women", "workers", "god", "martyrs", "mothers", "nation"}
 STATE_ROLES = {"name", "demonym", "capital", "seat"}
 # roles of terms that make a name something else: an office holder, a state body, a company
-OTHER_ROLES = {"leader", "body", "company"}
+OTHER_ROLES = {"leader", "body", "agency", "company"}
 # "the Movement for the Liberation of Congo (MLC)": a capitalised name, then its acronym
 _DEFINED_ACRONYM = re.compile(
     r"((?:[A-Z][\w'’.-]*|of|for|the|and|de|du|des|la|al)"
