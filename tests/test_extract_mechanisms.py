@@ -485,3 +485,17 @@ def test_a_states_rebels_are_a_group_named_by_its_demonym() -> None:
         and claim.recipient.name == "Libyan rebels"
         for claim in claims
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Defence of Ukraine thanks the Government of Denmark for the transfer of "
+        "Leopard 1 tanks.",
+        "President Zelensky thanked Denmark for the delivery of Leopard 1 tanks.",
+    ],
+)
+def test_the_one_thanked_for_a_transfer_gave_it(text: str) -> None:
+    assert ("DNK", "UKR", "armoured_vehicles", "delivered") in {
+        row[:4] for row in _rows(_claims(text))
+    }

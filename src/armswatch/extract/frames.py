@@ -153,6 +153,8 @@ ACKNOWLEDGING_VERBS = {
 # Verbs of a deal's course whose subject performs the transfer noun they govern ("Russia has
 # begun deliveries", "Germany completed the handover")
 PHASE_VERBS = {"begin", "start", "resume", "complete", "continue", "finish", "make", "conduct"}
+# "thanks Norway for the transfer of": the thanked party gave
+THANKING_LEMMAS = {"thank", "praise", "commend"}
 SUBJECT_SUPPLYING_GOVERNORS = set(GOVERNOR_STATUS) | SUPPLYING_VERBS | PHASE_VERBS
 # Heads that keep a weapon word's meaning: "rocket systems", "missile launchers", "tank rounds".
 WEAPON_SYSTEM_NOUNS = {
@@ -2034,6 +2036,19 @@ class FrameBuilder:
                 for possessor in _children(token, "poss"):
                     if subject_role:
                         self._add(frame, subject_role, possessor)
+                thanker = token.head.head if token.head.lower_ == "for" else None
+                if (
+                    thanker is not None
+                    and token.dep_ == "pobj"
+                    and thanker.lemma_.lower() in THANKING_LEMMAS
+                    and cue.cue_class in {"give", "offer"}
+                ):
+                    # "Ukraine thanks Norway for the transfer of NASAMS" (the parser may read
+                    # "thanks" as a noun): the one thanked gave, the one thanking received
+                    for subject in _children(thanker, "nsubj"):
+                        self._add(frame, "recipient", subject)
+                    for thanked in _children(thanker, "dobj"):
+                        self._add(frame, "supplier", thanked)
                 head = governing_verb(token)
                 if (
                     head is not None
