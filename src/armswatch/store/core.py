@@ -311,13 +311,17 @@ class Store:
         claim_rows: list[tuple[Any, ...]] = []
         party_rows: dict[str, tuple[Any, ...]] = {}
         origin_rows: dict[str, tuple[Any, ...]] = {}
-        keys: set[tuple[str, str, str]] = set()
+        # A refresh re-fuses whole supplier-recipient pairs, so one pending row per pair says
+        # all it needs: the pair with the first category its new claims name.
+        pending: dict[tuple[str, str], str] = {}
         learned = _Learned()
-        buckets_of = {
-            document.doc_id: _buckets(signature) if signature else []
-            for document, _, signature in prepared
-            if document.doc_id not in stored
-        }
+        buckets_of = _buckets_by_document(
+            [
+                (document.doc_id, signature)
+                for document, _, signature in prepared
+                if document.doc_id not in stored
+            ]
+        )
         # Candidates already stored, and those earlier in this batch, keyed by LSH bucket.
         candidates_by_bucket = self._stored_candidates(
             connection, sorted({b for buckets in buckets_of.values() for b in buckets})
@@ -331,7 +335,7 @@ class Store:
                 continue
             stored.add(doc_id)
             added.append(doc_id)
-            buckets = buckets_of[doc_id]
+            buckets = buckets_of.get(doc_id, ())
             if signature and document.duplicate_of is None:
                 document.duplicate_of = _near_duplicate(
                     signature, [c for b in buckets for c in candidates_by_bucket.get(b, [])]
@@ -367,51 +371,65 @@ class Store:
             )
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-                supplier_key = supplier.key if supplier is not None else ""
-                recipient_key = recipient.key if recipient is not None else ""
-                items = tuple(
-                    (item.category, item.label, item.designation, item.quantity)
-                    for item in claim.items
+                if supplier is not None:
+                    supplier_key = supplier.key
+                    if supplier_key not in party_rows:
+                        party_rows[supplier_key] = _party_row(supplier)
+                else:
+                    supplier_key = ""
+                if recipient is not None:
+                    recipient_key = recipient.key
+                    if recipient_key not in party_rows:
+                        party_rows[recipient_key] = _party_row(recipient)
+                else:
+                    recipient_key = ""
+                origin_key = None
+                if origin is not None:
+                    origin_key = key = cached_origin_key(origin)
+                    if key not in origin_rows:
+                        origin_rows[key] = (key, origin.name, origin.country, origin.kind)
+                claim_items = claim.items
+                if len(claim_items) == 1:
+                    # most claims name one item: no set to build and sort
+                    item = claim_items[0]
+                    items: tuple[ItemFacts, ...] = (
+                        (item.category, item.label, item.designation, item.quantity),
+                    )
+                    categories = [item.category]
+                else:
+                    items = tuple(
+                        [(i.category, i.label, i.designation, i.quantity) for i in claim_items]
+                    )
+                    categories = sorted({item[0] for item in items}) or ["unspecified"]
+                claim_rows.append(
+                    _claim_row(claim, supplier_key, recipient_key, origin_key, items, categories)
                 )
-                categories = sorted({item[0] for item in items}) or ["unspecified"]
-                claim_rows.append(_claim_row(claim, supplier_key, recipient_key, items, categories))
+                event_date = claim.event_date
                 facts = ClaimFacts(
-                    claim_id=claim.claim_id,
-                    doc_id=doc_id,
-                    supplier=supplier,
-                    recipient=recipient,
-                    items=items,
-                    status=claim.status,
-                    certainty=claim.certainty,
-                    deal=claim.deal,
-                    event_start=claim.event_date.start,
-                    event_end=claim.event_date.end,
-                    reported_date=claim.reported_date,
-                    origin=origin,
-                    confidence=claim.confidence,
-                    categories=categories,
+                    claim.claim_id,
+                    doc_id,
+                    supplier,
+                    recipient,
+                    items,
+                    claim.status,
+                    claim.certainty,
+                    claim.deal,
+                    event_date.start,
+                    event_date.end,
+                    claim.reported_date,
+                    origin,
+                    claim.confidence,
+                    categories,
                 )
                 pair = (supplier_key, recipient_key)
                 pair_facts = claims_of_pair.get(pair)
                 if pair_facts is None:
                     claims_of_pair[pair] = [facts]
+                    pending[pair] = categories[0]
                 else:
                     pair_facts.append(facts)
-                for category in categories:
-                    keys.add((supplier_key, recipient_key, category))
-                if supplier is not None and supplier_key not in party_rows:
-                    party_rows[supplier_key] = _party_row(supplier)
-                if recipient is not None and recipient_key not in party_rows:
-                    party_rows[recipient_key] = _party_row(recipient)
-                if origin is not None:
-                    origin_key = cached_origin_key(origin)
-                    if origin_key not in origin_rows:
-                        origin_rows[origin_key] = (
-                            origin_key,
-                            origin.name,
-                            origin.country,
-                            origin.kind,
-                        )
+                    if categories[0] < pending[pair]:
+                        pending[pair] = categories[0]
         # Which pairs had no claims before this transaction: their claims are all in `learned`.
         learned.new_pairs = self._pairs_without_claims(
             connection, [pair for pair in claims_of_pair if self._cache.unknown(pair)]
@@ -425,7 +443,16 @@ class Store:
         self._bulk_insert(
             connection, origins, ORIGIN_COLUMNS, list(origin_rows.values()), ignore=True
         )
-        self._bulk_insert(connection, pending_keys, KEY_COLUMNS, sorted(keys), ignore=True)
+        self._bulk_insert(
+            connection,
+            pending_keys,
+            KEY_COLUMNS,
+            sorted(
+                (supplier, recipient, category)
+                for (supplier, recipient), category in pending.items()
+            ),
+            ignore=True,
+        )
         return added, learned
 
     def _datetime_parameter(self, moment: datetime) -> Any:
@@ -546,7 +573,7 @@ class Store:
     # -- fusion ------------------------------------------------------------------------------
 
     def refresh_transfers(self) -> int:
-        """Re-fuse the (supplier, recipient, category) keys touched since the last refresh.
+        """Re-fuse the supplier-recipient pairs with claims added since the last refresh.
 
         Returns the number of transfer rows written. Claims are streamed key by key, so memory
         stays flat however large the store is.
@@ -1113,11 +1140,13 @@ def _claim_row(
     claim: Claim,
     supplier_key: str,
     recipient_key: str,
+    origin_key: str | None,
     items: tuple[ItemFacts, ...],
     categories: list[str],
 ) -> tuple[Any, ...]:
     """The claims-table row, in CLAIM_COLUMNS order."""
     supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
+    event_date = claim.event_date
     return (
         claim.claim_id,
         claim.doc_id,
@@ -1129,11 +1158,11 @@ def _claim_row(
         claim.certainty,
         claim.deal,
         claim.reported_date,
-        claim.event_date.start,
-        claim.event_date.end,
-        cached_origin_key(origin) if origin is not None else None,
+        event_date.start,
+        event_date.end,
+        origin_key,
         origin.name if origin is not None else None,
-        " " + " ".join(categories) + " ",
+        f" {categories[0]} " if len(categories) == 1 else " " + " ".join(categories) + " ",
         claim.evidence.text,
         claim.confidence,
         claim_detail(claim, items),
@@ -1554,9 +1583,35 @@ def _buckets(signature: bytes) -> list[int]:
     if multipliers is None:
         multipliers = _MULTIPLIERS[width] = _band_multipliers(width)
     values = np.frombuffer(signature, dtype="<u8").reshape(LSH_BANDS, width)
-    with np.errstate(over="ignore"):
-        mixed = (values * multipliers).sum(axis=1, dtype=np.uint64)
-    return [int(bucket) for bucket in mixed.view(np.int64)]
+    # unsigned array arithmetic wraps modulo 2**64 without a warning
+    mixed = (values * multipliers).sum(axis=1, dtype=np.uint64)
+    return list(mixed.view(np.int64).tolist())
+
+
+def _buckets_by_document(signatures: Sequence[tuple[str, bytes | None]]) -> dict[str, list[int]]:
+    """_buckets of many documents' signatures (doc_id -> buckets), those of the usual length in
+    one array operation; documents without a signature have none."""
+    import numpy as np
+
+    found: dict[str, list[int]] = {}
+    by_length: dict[int, list[tuple[str, bytes]]] = {}
+    for doc_id, signature in signatures:
+        if signature:
+            by_length.setdefault(len(signature), []).append((doc_id, signature))
+    for length, group in by_length.items():
+        width, rest = divmod(length // 8, LSH_BANDS)
+        if width == 0 or rest or length % 8:
+            continue
+        multipliers = _MULTIPLIERS.get(width)
+        if multipliers is None:
+            multipliers = _MULTIPLIERS[width] = _band_multipliers(width)
+        values = np.frombuffer(b"".join(signature for _, signature in group), dtype="<u8")
+        mixed = (values.reshape(len(group), LSH_BANDS, width) * multipliers).sum(
+            axis=2, dtype=np.uint64
+        )
+        for (doc_id, _), buckets in zip(group, mixed.view(np.int64).tolist(), strict=True):
+            found[doc_id] = buckets
+    return found
 
 
 Pair = tuple[Any, ...]
