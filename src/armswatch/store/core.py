@@ -141,6 +141,8 @@ CACHED_CLAIMS = 120_000
 CACHE_KIB = 16 * 1024
 # WAL pages (4 KiB) after which a commit copies the WAL back into the database (SQLite: 1000).
 WAL_CHECKPOINT_PAGES = 16384
+# Documents a refresh remembers between pairs (about 0.5 KB each) before it starts again.
+KNOWN_DOCUMENTS = 50_000
 # Above this many trigram-index candidates, `--text` walks the date index instead.
 TEXT_INDEX_CANDIDATES = 1000
 # How long a writer waits for another writer's lock before failing (SQLite).
@@ -605,14 +607,22 @@ class Store:
             return 0
         written = 0
         sipri_known = connection.execute(select(sipri_deals.c.deal_id).limit(1)).first() is not None
+        # A document's claims span many pairs: what fusion reads of it is read once per refresh.
+        known_documents: dict[str, Document] = {}
         for start in range(0, len(pairs), PAIRS_PER_QUERY):
             chunk = [tuple(pair) for pair in pairs[start : start + PAIRS_PER_QUERY]]
-            written += self._refresh_pairs(connection, chunk, sipri_known)
+            if len(known_documents) > KNOWN_DOCUMENTS:
+                known_documents.clear()
+            written += self._refresh_pairs(connection, chunk, sipri_known, known_documents)
         connection.execute(delete(pending_keys))
         return written
 
     def _refresh_pairs(
-        self, connection: Connection, pairs: list[tuple[Any, ...]], sipri_known: bool
+        self,
+        connection: Connection,
+        pairs: list[tuple[Any, ...]],
+        sipri_known: bool,
+        known_documents: dict[str, Document],
     ) -> int:
         """Replace the transfers of some (supplier, recipient) pairs by a fresh fusion."""
         marker = "?" if self.dialect == "sqlite" else "%s"
@@ -643,7 +653,7 @@ class Store:
             facts.extend(fact for pair_facts in cached.values() for fact in pair_facts)
         read_pairs = [pair for pair in pairs if pair not in cached]
         if read_pairs:
-            self._read_facts(connection, read_pairs, facts, context)
+            self._read_facts(connection, read_pairs, facts, context, known_documents)
         rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
@@ -720,47 +730,63 @@ class Store:
         pairs: list[tuple[Any, ...]],
         facts: list[ClaimFacts],
         context: dict[str, Document],
+        known_documents: dict[str, Document],
     ) -> None:
-        """Read the stored claims of some pairs as ClaimFacts, with their documents."""
+        """Read the stored claims of some pairs as ClaimFacts, and their documents into context
+        (each document with its near-duplicate link, and the original it points to without
+        one), reading from the database only documents not in known_documents."""
         marker = "?" if self.dialect == "sqlite" else "%s"
         sql = (
             "SELECT "
-            + ", ".join(f"claims.{name}" for name in FACT_COLUMNS)
-            + ", documents.outlet, documents.url, documents.published, documents.duplicate_of, "
-            "canonical.outlet, canonical.url, canonical.published FROM claims "
-            "JOIN documents ON documents.doc_id = claims.doc_id "
-            "LEFT OUTER JOIN documents AS canonical ON canonical.doc_id = documents.duplicate_of "
-            "WHERE "
-            + " OR ".join(
-                f"(claims.supplier_key = {marker} AND claims.recipient_key = {marker})"
-                for _ in pairs
-            )
+            + ", ".join(FACT_COLUMNS)
+            + " FROM claims WHERE "
+            + " OR ".join(f"(supplier_key = {marker} AND recipient_key = {marker})" for _ in pairs)
         )
         parameters = tuple(value for pair in pairs for value in pair)
         builder = _FactsBuilder()
-        width = len(FACT_COLUMNS)
+        doc_ids: dict[str, None] = {}
         for row in connection.exec_driver_sql(sql, parameters):
-            fact = builder.facts(row[:width])
+            fact = builder.facts(row)
             facts.append(fact)
-            doc_id = fact.doc_id
-            outlet, url, published, duplicate_of, *canonical_row = row[width:]
-            if doc_id not in context:
-                context[doc_id] = Document(
-                    doc_id=doc_id,
-                    text="",
-                    outlet=outlet,
-                    url=url,
-                    published=published,
-                    duplicate_of=duplicate_of,
-                )
-            if duplicate_of and duplicate_of not in context:
-                context[duplicate_of] = Document(
-                    doc_id=duplicate_of,
-                    text="",
-                    outlet=canonical_row[0],
-                    url=canonical_row[1],
-                    published=canonical_row[2],
-                )
+            doc_ids[fact.doc_id] = None
+        originals: dict[str, None] = {}
+        missing = [doc_id for doc_id in doc_ids if doc_id not in known_documents]
+        for doc_id, outlet, url, published, duplicate_of in self._document_rows(
+            connection, missing, "outlet, url, published, duplicate_of"
+        ):
+            known_documents[doc_id] = Document(
+                doc_id=doc_id,
+                text="",
+                outlet=outlet,
+                url=url,
+                published=published,
+                duplicate_of=duplicate_of,
+            )
+        for doc_id in doc_ids:
+            document = known_documents.get(doc_id)
+            if document is not None and doc_id not in context:
+                context[doc_id] = document
+                if document.duplicate_of:
+                    originals[document.duplicate_of] = None
+        wanted = [doc_id for doc_id in originals if doc_id not in context]
+        for doc_id, outlet, url, published in self._document_rows(
+            connection, wanted, "outlet, url, published"
+        ):
+            context[doc_id] = Document(
+                doc_id=doc_id, text="", outlet=outlet, url=url, published=published
+            )
+
+    def _document_rows(
+        self, connection: Connection, doc_ids: list[str], columns: str
+    ) -> Iterator[Sequence[Any]]:
+        """(doc_id, *columns) of these stored documents, 500 ids a query."""
+        for start in range(0, len(doc_ids), 500):
+            chunk = tuple(doc_ids[start : start + 500])
+            yield from connection.exec_driver_sql(
+                f"SELECT doc_id, {columns} FROM documents "
+                f"WHERE doc_id IN ({self._in_list(len(chunk))})",
+                chunk,
+            )
 
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
