@@ -113,6 +113,42 @@ def test_near_duplicate_detection_survives_reopening(tmp_path):
         assert second.document(copy.doc_id).duplicate_of == original.doc_id
 
 
+def test_a_batch_links_near_duplicates_and_stores_the_same_buckets_as_single_adds(tmp_path):
+    from armswatch.ingest.dedup import minhash_signature, signature_to_bytes
+    from armswatch.store.core import _buckets
+
+    original = document(SHELLS * 3)
+    copy = document(SHELLS * 3 + " Updated at 14:05.")
+    unrelated = document(DRONES * 3)
+    batch = [
+        (original, [claim(original)]),
+        (unrelated, [claim(unrelated, supplier="IRN", category="uav", label="drones")]),
+        (copy, [claim(copy)]),
+    ]
+    buckets = {}
+    for name, adds in (("batch", [batch]), ("single", [[entry] for entry in batch])):
+        path = str(tmp_path / f"{name}.db")
+        with Store(path) as store:
+            for entries in adds:
+                store.add_many(entries)
+            linked = {d.doc_id: d.duplicate_of for d in store.documents()}
+        assert linked == {
+            original.doc_id: None,
+            unrelated.doc_id: None,
+            copy.doc_id: original.doc_id,
+        }
+        with sqlite3.connect(path) as connection:
+            buckets[name] = sorted(connection.execute("SELECT bucket, doc_id FROM document_bands"))
+    assert buckets["batch"] == buckets["single"]
+    # the buckets a store has always computed one signature at a time (and migration 0002 copies)
+    expected = {
+        (bucket, entry.doc_id)
+        for entry, _ in batch
+        for bucket in _buckets(signature_to_bytes(minhash_signature(entry.text)))
+    }
+    assert set(buckets["batch"]) == expected
+
+
 def test_refresh_is_incremental_and_only_touches_new_keys(store):
     shells_report = document(SHELLS)
     drones_report = document(DRONES)

@@ -184,6 +184,25 @@ def test_another_writers_claims_for_the_same_pair_are_not_missed(url):
     assert _refused_from_scratch(url) == _transfers_of(url)
 
 
+def test_a_chain_of_copies_fuses_the_same_from_memory_and_read_back(url):
+    # A caller may link a copy to a copy (the store's own check always names the original); the
+    # copies' claims come first in the store, so a read meets each copy as another's original too.
+    original = document(RADAR * 2, outlet="Wire Service", published="2022-09-06")
+    copy = document(DRONES * 2, outlet=None, url=None)
+    copy.duplicate_of = original.doc_id
+    copy_of_copy = document(OLD_DEAL * 2, outlet=None, url=None)
+    copy_of_copy.duplicate_of = copy.doc_id
+    reports = [(doc, [claim(doc, origin=None)]) for doc in (copy_of_copy, copy, original)]
+    with Store(url) as store:
+        store.add_many(reports)
+        store.refresh_transfers()
+        fused = _transfers(store)
+    [shells] = fused.values()
+    assert shells["documents"] == 1
+    assert shells["independent_origins"] == {"count": 1, "names": ["Wire Service"]}
+    assert _refused_from_scratch(url) == fused
+
+
 def _transfers_of(url: str) -> dict[str, dict]:
     with Store(url) as store:
         return _transfers(store)

@@ -38,17 +38,24 @@ DRONES = (
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def url(request, tmp_path):
     if request.param == "sqlite":
-        return str(tmp_path / "register.db")
+        yield str(tmp_path / "register.db")
+        return
     url = os.environ.get("ARMSWATCH_TEST_PG")
     if not url:
         pytest.skip("ARMSWATCH_TEST_PG is not set")
+    _drop_everything(url)
+    yield url
+    # A 0001 store left behind keeps claim_items, which other tests' cleanup does not know.
+    _drop_everything(url)
+
+
+def _drop_everything(url: str) -> None:
     engine = create_engine(resolve_url(url))
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS claim_items"))
         metadata.drop_all(connection)
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
     engine.dispose()
-    return url
 
 
 def _old_buckets(signature: bytes) -> list[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -158,6 +157,9 @@ class _Context:
     documents: dict[str, Document]
     _origins: dict[str, Origin] = field(default_factory=dict)
     _canonical: dict[str, str] = field(default_factory=dict)
+    # doc_id -> (published, canonical doc_id)
+    _by_document: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    _origin_keys: dict[int, str] = field(default_factory=dict)
 
     def canonical(self, doc_id: str) -> str:
         """The earliest document of a near-duplicate chain, so syndicated copies count once."""
@@ -180,16 +182,8 @@ class _Context:
         document = self.documents.get(doc_id)
         return document.published if document else None
 
-    def origin(self, claim: ClaimFacts) -> Origin:
-        """The claim's origin; without one, its (canonical) document's outlet is the origin."""
-        if claim.origin is not None:
-            return claim.origin
-        found = self._origins.get(claim.doc_id)
-        if found is None:
-            found = self._origins[claim.doc_id] = self._document_origin(claim.doc_id)
-        return found
-
-    def _document_origin(self, doc_id: str) -> Origin:
+    def origin_of_document(self, doc_id: str) -> Origin:
+        """The origin of a claim that names none: its (canonical) document's outlet."""
         canonical = self.canonical(doc_id)
         document = self.documents.get(canonical) or self.documents.get(doc_id)
         if document is not None and document.outlet:
@@ -201,30 +195,64 @@ class _Context:
         # Nothing names the source: the report itself is the origin.
         return Origin(name=f"unattributed report {canonical}", kind="media")
 
-    def reported(self, claim: ClaimFacts) -> str | None:
-        return claim.reported_date or self.published(claim.doc_id)
+    def derive(self, claims: list[ClaimFacts]) -> list[_Derived]:
+        """_Derived for each claim; what depends only on the document is looked up once."""
+        by_document = self._by_document
+        origin_keys = self._origin_keys
+        derived: list[_Derived] = []
+        for claim in claims:
+            doc_id = claim.doc_id
+            document = by_document.get(doc_id)
+            if document is None:
+                document = by_document[doc_id] = (self.published(doc_id), self.canonical(doc_id))
+            published, canonical = document
+            origin = claim.origin
+            if origin is None:
+                origin = self._origins.get(doc_id)
+                if origin is None:
+                    origin = self._origins[doc_id] = self.origin_of_document(doc_id)
+            # by id(): the claims and this context hold the origins while the context lives
+            origin_key = origin_keys.get(id(origin))
+            if origin_key is None:
+                origin_key = origin_keys[id(origin)] = cached_origin_key(origin)
+            reported = claim.reported_date or published
+            when = claim.event_start or claim.event_end or reported
+            day = _day_number(when) if when else None
+            derived.append((claim, reported, when, day, canonical, origin_key, origin))
+        return derived
 
-    def when(self, claim: ClaimFacts) -> str | None:
-        """The date used to separate deals: the event's start, else when it was reported."""
-        return claim.event_start or claim.event_end or self.reported(claim)
+
+# What fusion derives once per claim, in this order: the claim; when it was reported (its own
+# date, else its document's); the date that separates deals (the event's, else the reported
+# one) as text and as a day number (None when it does not parse); the canonical document; the
+# origin's key; the origin (the claim's, else its document's outlet).
+_Derived = tuple[ClaimFacts, str | None, str | None, int | None, str, str, Origin]
 
 
-def _split_by_date(claims: list[ClaimFacts], context: _Context) -> list[list[ClaimFacts]]:
+@functools.lru_cache(maxsize=65536)
+def _day_number(value: str) -> int | None:
+    parsed = _parse_date_text(value)
+    return parsed.toordinal() if parsed is not None else None
+
+
+def _split_by_date(claims: list[_Derived]) -> list[list[_Derived]]:
     """Groups of claims that belong to one deal; undated claims join the latest group."""
     # (day number, claim id, position): sorts by date, then id, without comparing claims
     dated: list[tuple[int, str, int]] = []
-    undated: list[ClaimFacts] = []
-    when = context.when
-    for position, claim in enumerate(claims):
-        value = when(claim)
-        parsed = _parse_date_text(value) if value else None
-        if parsed is None:
-            undated.append(claim)
+    undated: list[tuple[str, int]] = []
+    for position, derived in enumerate(claims):
+        day = derived[3]
+        if day is None:
+            undated.append((derived[0].claim_id, position))
         else:
-            dated.append((parsed.toordinal(), claim.claim_id, position))
+            dated.append((day, derived[0].claim_id, position))
     dated.sort()
-    undated.sort(key=lambda claim: claim.claim_id)
-    groups: list[list[ClaimFacts]] = []
+    if not undated and dated and dated[-1][0] - dated[0][0] <= DEAL_GAP_DAYS:
+        # one deal, the common case: no gap between neighbours can exceed the whole span
+        return [[claims[position] for _, _, position in dated]]
+    # (claim id, position): as a stable sort by claim id would order them
+    undated.sort()
+    groups: list[list[_Derived]] = []
     latest = 0
     for day, _, position in dated:
         if not groups or day - latest > DEAL_GAP_DAYS:
@@ -232,10 +260,11 @@ def _split_by_date(claims: list[ClaimFacts], context: _Context) -> list[list[Cla
         groups[-1].append(claims[position])
         latest = day
     if undated:
+        rest = [claims[position] for _, position in undated]
         if groups:
-            groups[-1].extend(undated)
+            groups[-1].extend(rest)
         else:
-            groups.append(undated)
+            groups.append(rest)
     return groups
 
 
@@ -265,37 +294,42 @@ def _commonest_deal(counts: dict[str, int]) -> str:
 
 def _disputes(asserted: dict[str, list[str]], disputing: list[ClaimFacts]) -> list[dict[str, Any]]:
     """_contradictions from what one pass gathered: asserted lifecycle statuses with their claim
-    ids (in order of first appearance) and the denied or unconfirmed lifecycle claims."""
+    ids and the denied or unconfirmed lifecycle claims. Each asserted status is disputed by every
+    (certainty, status) group of disputing claims at or before it in the lifecycle; entries come
+    in the order of the asserted status's rank, then certainty and disputed status."""
     if not asserted or not disputing:
         return []
-    ranks = [(status, _RANK[status], claim_ids) for status, claim_ids in asserted.items()]
-    found: dict[tuple[str, str, str], list[str]] = {}
+    by_group: dict[tuple[str, str], list[str]] = {}
     for claim in disputing:
-        certainty, status = claim.certainty, claim.status
-        rank = _RANK[status]
-        for asserted_status, asserted_rank, _ in ranks:
+        group = (claim.certainty, claim.status)
+        ids = by_group.get(group)
+        if ids is None:
+            by_group[group] = [claim.claim_id]
+        else:
+            ids.append(claim.claim_id)
+    groups = sorted(
+        (certainty, status, _RANK[status], sorted(set(ids)))
+        for (certainty, status), ids in by_group.items()
+    )
+    entries = []
+    # lifecycle statuses only: no two share a rank
+    for asserted_rank, asserted_status in sorted((_RANK[status], status) for status in asserted):
+        asserted_ids: list[str] | None = None
+        for certainty, status, rank, disputing_ids in groups:
             if rank > asserted_rank:
                 continue
-            key = (asserted_status, certainty, status)
-            disputing_ids = found.get(key)
-            if disputing_ids is None:
-                found[key] = [claim.claim_id]
-            else:
-                disputing_ids.append(claim.claim_id)
-    asserted_ids = {status: sorted(set(claim_ids)) for status, _, claim_ids in ranks}
-    entries = [
-        {
-            "status": asserted_status,
-            "asserted": list(asserted_ids[asserted_status]),
-            "disputed_by": certainty,
-            "disputed_status": status,
-            "disputing": sorted(set(disputing_ids)),
-        }
-        for (asserted_status, certainty, status), disputing_ids in found.items()
-    ]
-    return sorted(
-        entries, key=lambda e: (_RANK[e["status"]], e["disputed_by"], e["disputed_status"])
-    )
+            if asserted_ids is None:
+                asserted_ids = sorted(set(asserted[asserted_status]))
+            entries.append(
+                {
+                    "status": asserted_status,
+                    "asserted": asserted_ids.copy(),
+                    "disputed_by": certainty,
+                    "disputed_status": status,
+                    "disputing": disputing_ids.copy(),
+                }
+            )
+    return entries
 
 
 def _noisy_or(support: dict[str, float]) -> float:
@@ -305,7 +339,7 @@ def _noisy_or(support: dict[str, float]) -> float:
     return 1.0 - doubt
 
 
-def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> Transfer:
+def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
     """One transfer from one deal's claims, by the rules of docs/register.md (stage, unconfirmed
     stages, timeline, quantity, deal, origins, contradictions, confidence); one pass over the
     claims gathers what every rule reads."""
@@ -330,33 +364,28 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
     deals: dict[str, int] = {}
     asserted_lifecycle: dict[str, list[str]] = {}
     disputing: list[ClaimFacts] = []
-    # an origin's best support, counting asserted claims only, and counting every claim
+    # an origin's best support (at least zero), counting asserted claims only, and every claim
     support_asserted: dict[str, float] = {}
     support_all: dict[str, float] = {}
     claim_ids: list[str] = []
-    origin_of, reported_of, canonical = context.origin, context.reported, context.canonical
-    for claim in claims:
+    for claim, seen, when, day, document, origin_key, origin in claims:
         if supplier is None:
             supplier = claim.supplier
         if recipient is None:
             recipient = claim.recipient
         claim_id, status, certainty = claim.claim_id, claim.status, claim.certainty
         claim_ids.append(claim_id)
-        origin = claim.origin or origin_of(claim)
-        origin_key = cached_origin_key(origin)
         if origin_key not in origins:
             origins[origin_key] = origin
-        seen = claim.reported_date or reported_of(claim)
         if seen:
             if first_reported is None or seen < first_reported:
                 first_reported = seen
             if last_reported is None or seen > last_reported:
                 last_reported = seen
-        # the date that separates deals: the event's, else when it was reported
-        when = claim.event_start or claim.event_end or seen
-        if when and (first_dated is None or when < first_dated) and _parse_date(when):
+        # the earliest date (as written) that separates deals, among those that parse
+        if day is not None and (first_dated is None or when < first_dated):  # type: ignore[operator]
             first_dated = when
-        documents.add(canonical(claim.doc_id))
+        documents.add(document)
         for item in claim.items:
             if item[0] == category:
                 if item[2]:
@@ -365,9 +394,20 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
                 if quantity is not None and (quantity.min is not None or quantity.max is not None):
                     quantities.append(quantity)
         names_category = category in claim.categories
-        any_naming = any_naming or names_category
-        asserted = certainty in ASSERTED
-        if asserted:
+        if names_category:
+            any_naming = True
+        value = claim.confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
+        best = support_all.get(origin_key)
+        if best is None:
+            support_all[origin_key] = value if value > 0.0 else 0.0
+        elif value > best:
+            support_all[origin_key] = value
+        if certainty in ASSERTED:
+            best = support_asserted.get(origin_key)
+            if best is None:
+                support_asserted[origin_key] = value if value > 0.0 else 0.0
+            elif value > best:
+                support_asserted[origin_key] = value
             asserted_statuses.add(status)
             # an exit (suspended, cancelled) wins a tie with the lifecycle status it ranks with
             rank = (_RANK[status], status not in _LIFECYCLE)
@@ -395,10 +435,6 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
         deal = claim.deal
         if deal != "unspecified":
             deals[deal] = deals.get(deal, 0) + 1
-        value = claim.confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
-        support_all[origin_key] = max(support_all.get(origin_key, 0.0), value)
-        if asserted:
-            support_asserted[origin_key] = max(support_asserted.get(origin_key, 0.0), value)
     # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
     # transfers as evidence, but only claims about this category set how far it has got
     stage = naming_stage if any_naming else all_stage
@@ -413,13 +449,17 @@ def _fuse_group(key: FusionKey, claims: list[ClaimFacts], context: _Context) -> 
     else:
         score = _noisy_or(support_asserted)
     score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
+    # by first seen, rank and certainty, then order of appearance (as a stable sort would)
+    ordered = sorted(
+        (first_seen or "9999", _RANK[status], certainty, position, status, first_seen, ids)
+        for position, ((status, certainty), (first_seen, ids)) in enumerate(timeline.items())
+    )
     entries = [
         TimelineEntry(
             status=status, certainty=certainty, first_seen=first_seen, claim_ids=sorted(ids)
         )
-        for (status, certainty), (first_seen, ids) in timeline.items()
+        for _, _, certainty, _, status, first_seen, ids in ordered
     ]
-    entries.sort(key=lambda e: (e.first_seen or "9999", _RANK[e.status], e.certainty))
     return Transfer(
         transfer_id=transfer_id_for(key, first_dated),
         supplier=supplier,
@@ -462,29 +502,38 @@ def fuse_facts(
 ) -> list[tuple[Transfer, list[ClaimFacts]]]:
     """fuse_claims on the slim ClaimFacts; each transfer comes with the claims it fused."""
     context = _Context(documents or {})
-    by_pair: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[ClaimFacts]] = {}
     for claim in claims:
         supplier, recipient = claim.supplier, claim.recipient
         pair = (
             supplier.key if supplier is not None else "",
             recipient.key if recipient is not None else "",
         )
-        by_pair[pair].append(claim)
+        pair_claims = by_pair.get(pair)
+        if pair_claims is None:
+            by_pair[pair] = [claim]
+        else:
+            pair_claims.append(claim)
     transfers: list[tuple[Transfer, list[ClaimFacts]]] = []
-    for (supplier_key, recipient_key), pair_claims in sorted(by_pair.items()):
-        specific = sorted(
-            {c for claim in pair_claims for c in claim.categories if c != "unspecified"}
-        )
+    for pair in sorted(by_pair):
+        supplier_key, recipient_key = pair
+        derived = context.derive(by_pair[pair])
+        specific = sorted({c for item in derived for c in item[0].categories if c != "unspecified"})
         # a claim naming no category joins every category the pair's other claims name
         fallback = specific or ["unspecified"]
-        by_key: dict[FusionKey, list[ClaimFacts]] = defaultdict(list)
-        for claim in pair_claims:
-            categories = claim.categories
+        by_category: dict[str, list[_Derived]] = {}
+        for item in derived:
+            categories = item[0].categories
             if "unspecified" in categories:
                 categories = [c for c in categories if c != "unspecified"] or fallback
             for category in categories:
-                by_key[(supplier_key, recipient_key, category)].append(claim)
-        for key in sorted(by_key):
-            for group in _split_by_date(by_key[key], context):
-                transfers.append((_fuse_group(key, group, context), group))
+                category_claims = by_category.get(category)
+                if category_claims is None:
+                    by_category[category] = [item]
+                else:
+                    category_claims.append(item)
+        for category in sorted(by_category):
+            key = (supplier_key, recipient_key, category)
+            for group in _split_by_date(by_category[category]):
+                transfers.append((_fuse_group(key, group), [item[0] for item in group]))
     return transfers

@@ -141,6 +141,8 @@ CACHED_CLAIMS = 120_000
 CACHE_KIB = 16 * 1024
 # WAL pages (4 KiB) after which a commit copies the WAL back into the database (SQLite: 1000).
 WAL_CHECKPOINT_PAGES = 16384
+# Documents a refresh remembers between pairs (about 0.5 KB each) before it starts again.
+KNOWN_DOCUMENTS = 50_000
 # Above this many trigram-index candidates, `--text` walks the date index instead.
 TEXT_INDEX_CANDIDATES = 1000
 # How long a writer waits for another writer's lock before failing (SQLite).
@@ -311,13 +313,17 @@ class Store:
         claim_rows: list[tuple[Any, ...]] = []
         party_rows: dict[str, tuple[Any, ...]] = {}
         origin_rows: dict[str, tuple[Any, ...]] = {}
-        keys: set[tuple[str, str, str]] = set()
+        # A refresh re-fuses whole supplier-recipient pairs, so one pending row per pair says
+        # all it needs: the pair with the first category its new claims name.
+        pending: dict[tuple[str, str], str] = {}
         learned = _Learned()
-        buckets_of = {
-            document.doc_id: _buckets(signature) if signature else []
-            for document, _, signature in prepared
-            if document.doc_id not in stored
-        }
+        buckets_of = _buckets_by_document(
+            [
+                (document.doc_id, signature)
+                for document, _, signature in prepared
+                if document.doc_id not in stored
+            ]
+        )
         # Candidates already stored, and those earlier in this batch, keyed by LSH bucket.
         candidates_by_bucket = self._stored_candidates(
             connection, sorted({b for buckets in buckets_of.values() for b in buckets})
@@ -331,7 +337,7 @@ class Store:
                 continue
             stored.add(doc_id)
             added.append(doc_id)
-            buckets = buckets_of[doc_id]
+            buckets = buckets_of.get(doc_id, ())
             if signature and document.duplicate_of is None:
                 document.duplicate_of = _near_duplicate(
                     signature, [c for b in buckets for c in candidates_by_bucket.get(b, [])]
@@ -367,51 +373,65 @@ class Store:
             )
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-                supplier_key = supplier.key if supplier is not None else ""
-                recipient_key = recipient.key if recipient is not None else ""
-                items = tuple(
-                    (item.category, item.label, item.designation, item.quantity)
-                    for item in claim.items
+                if supplier is not None:
+                    supplier_key = supplier.key
+                    if supplier_key not in party_rows:
+                        party_rows[supplier_key] = _party_row(supplier)
+                else:
+                    supplier_key = ""
+                if recipient is not None:
+                    recipient_key = recipient.key
+                    if recipient_key not in party_rows:
+                        party_rows[recipient_key] = _party_row(recipient)
+                else:
+                    recipient_key = ""
+                origin_key = None
+                if origin is not None:
+                    origin_key = key = cached_origin_key(origin)
+                    if key not in origin_rows:
+                        origin_rows[key] = (key, origin.name, origin.country, origin.kind)
+                claim_items = claim.items
+                if len(claim_items) == 1:
+                    # most claims name one item: no set to build and sort
+                    item = claim_items[0]
+                    items: tuple[ItemFacts, ...] = (
+                        (item.category, item.label, item.designation, item.quantity),
+                    )
+                    categories = [item.category]
+                else:
+                    items = tuple(
+                        [(i.category, i.label, i.designation, i.quantity) for i in claim_items]
+                    )
+                    categories = sorted({item[0] for item in items}) or ["unspecified"]
+                claim_rows.append(
+                    _claim_row(claim, supplier_key, recipient_key, origin_key, items, categories)
                 )
-                categories = sorted({item[0] for item in items}) or ["unspecified"]
-                claim_rows.append(_claim_row(claim, supplier_key, recipient_key, items, categories))
+                event_date = claim.event_date
                 facts = ClaimFacts(
-                    claim_id=claim.claim_id,
-                    doc_id=doc_id,
-                    supplier=supplier,
-                    recipient=recipient,
-                    items=items,
-                    status=claim.status,
-                    certainty=claim.certainty,
-                    deal=claim.deal,
-                    event_start=claim.event_date.start,
-                    event_end=claim.event_date.end,
-                    reported_date=claim.reported_date,
-                    origin=origin,
-                    confidence=claim.confidence,
-                    categories=categories,
+                    claim.claim_id,
+                    doc_id,
+                    supplier,
+                    recipient,
+                    items,
+                    claim.status,
+                    claim.certainty,
+                    claim.deal,
+                    event_date.start,
+                    event_date.end,
+                    claim.reported_date,
+                    origin,
+                    claim.confidence,
+                    categories,
                 )
                 pair = (supplier_key, recipient_key)
                 pair_facts = claims_of_pair.get(pair)
                 if pair_facts is None:
                     claims_of_pair[pair] = [facts]
+                    pending[pair] = categories[0]
                 else:
                     pair_facts.append(facts)
-                for category in categories:
-                    keys.add((supplier_key, recipient_key, category))
-                if supplier is not None and supplier_key not in party_rows:
-                    party_rows[supplier_key] = _party_row(supplier)
-                if recipient is not None and recipient_key not in party_rows:
-                    party_rows[recipient_key] = _party_row(recipient)
-                if origin is not None:
-                    origin_key = cached_origin_key(origin)
-                    if origin_key not in origin_rows:
-                        origin_rows[origin_key] = (
-                            origin_key,
-                            origin.name,
-                            origin.country,
-                            origin.kind,
-                        )
+                    if categories[0] < pending[pair]:
+                        pending[pair] = categories[0]
         # Which pairs had no claims before this transaction: their claims are all in `learned`.
         learned.new_pairs = self._pairs_without_claims(
             connection, [pair for pair in claims_of_pair if self._cache.unknown(pair)]
@@ -425,7 +445,16 @@ class Store:
         self._bulk_insert(
             connection, origins, ORIGIN_COLUMNS, list(origin_rows.values()), ignore=True
         )
-        self._bulk_insert(connection, pending_keys, KEY_COLUMNS, sorted(keys), ignore=True)
+        self._bulk_insert(
+            connection,
+            pending_keys,
+            KEY_COLUMNS,
+            sorted(
+                (supplier, recipient, category)
+                for (supplier, recipient), category in pending.items()
+            ),
+            ignore=True,
+        )
         return added, learned
 
     def _datetime_parameter(self, moment: datetime) -> Any:
@@ -546,7 +575,7 @@ class Store:
     # -- fusion ------------------------------------------------------------------------------
 
     def refresh_transfers(self) -> int:
-        """Re-fuse the (supplier, recipient, category) keys touched since the last refresh.
+        """Re-fuse the supplier-recipient pairs with claims added since the last refresh.
 
         Returns the number of transfer rows written. Claims are streamed key by key, so memory
         stays flat however large the store is.
@@ -578,14 +607,22 @@ class Store:
             return 0
         written = 0
         sipri_known = connection.execute(select(sipri_deals.c.deal_id).limit(1)).first() is not None
+        # A document's claims span many pairs: what fusion reads of it is read once per refresh.
+        known_documents: dict[str, Document] = {}
         for start in range(0, len(pairs), PAIRS_PER_QUERY):
             chunk = [tuple(pair) for pair in pairs[start : start + PAIRS_PER_QUERY]]
-            written += self._refresh_pairs(connection, chunk, sipri_known)
+            if len(known_documents) > KNOWN_DOCUMENTS:
+                known_documents.clear()
+            written += self._refresh_pairs(connection, chunk, sipri_known, known_documents)
         connection.execute(delete(pending_keys))
         return written
 
     def _refresh_pairs(
-        self, connection: Connection, pairs: list[tuple[Any, ...]], sipri_known: bool
+        self,
+        connection: Connection,
+        pairs: list[tuple[Any, ...]],
+        sipri_known: bool,
+        known_documents: dict[str, Document],
     ) -> int:
         """Replace the transfers of some (supplier, recipient) pairs by a fresh fusion."""
         marker = "?" if self.dialect == "sqlite" else "%s"
@@ -616,7 +653,7 @@ class Store:
             facts.extend(fact for pair_facts in cached.values() for fact in pair_facts)
         read_pairs = [pair for pair in pairs if pair not in cached]
         if read_pairs:
-            self._read_facts(connection, read_pairs, facts, context)
+            self._read_facts(connection, read_pairs, facts, context, known_documents)
         rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
@@ -693,47 +730,63 @@ class Store:
         pairs: list[tuple[Any, ...]],
         facts: list[ClaimFacts],
         context: dict[str, Document],
+        known_documents: dict[str, Document],
     ) -> None:
-        """Read the stored claims of some pairs as ClaimFacts, with their documents."""
+        """Read the stored claims of some pairs as ClaimFacts, and their documents into context
+        (each document with its near-duplicate link, and the original it points to without
+        one), reading from the database only documents not in known_documents."""
         marker = "?" if self.dialect == "sqlite" else "%s"
         sql = (
             "SELECT "
-            + ", ".join(f"claims.{name}" for name in FACT_COLUMNS)
-            + ", documents.outlet, documents.url, documents.published, documents.duplicate_of, "
-            "canonical.outlet, canonical.url, canonical.published FROM claims "
-            "JOIN documents ON documents.doc_id = claims.doc_id "
-            "LEFT OUTER JOIN documents AS canonical ON canonical.doc_id = documents.duplicate_of "
-            "WHERE "
-            + " OR ".join(
-                f"(claims.supplier_key = {marker} AND claims.recipient_key = {marker})"
-                for _ in pairs
-            )
+            + ", ".join(FACT_COLUMNS)
+            + " FROM claims WHERE "
+            + " OR ".join(f"(supplier_key = {marker} AND recipient_key = {marker})" for _ in pairs)
         )
         parameters = tuple(value for pair in pairs for value in pair)
         builder = _FactsBuilder()
-        width = len(FACT_COLUMNS)
+        doc_ids: dict[str, None] = {}
         for row in connection.exec_driver_sql(sql, parameters):
-            fact = builder.facts(row[:width])
+            fact = builder.facts(row)
             facts.append(fact)
-            doc_id = fact.doc_id
-            outlet, url, published, duplicate_of, *canonical_row = row[width:]
-            if doc_id not in context:
-                context[doc_id] = Document(
-                    doc_id=doc_id,
-                    text="",
-                    outlet=outlet,
-                    url=url,
-                    published=published,
-                    duplicate_of=duplicate_of,
-                )
-            if duplicate_of and duplicate_of not in context:
-                context[duplicate_of] = Document(
-                    doc_id=duplicate_of,
-                    text="",
-                    outlet=canonical_row[0],
-                    url=canonical_row[1],
-                    published=canonical_row[2],
-                )
+            doc_ids[fact.doc_id] = None
+        originals: dict[str, None] = {}
+        missing = [doc_id for doc_id in doc_ids if doc_id not in known_documents]
+        for doc_id, outlet, url, published, duplicate_of in self._document_rows(
+            connection, missing, "outlet, url, published, duplicate_of"
+        ):
+            known_documents[doc_id] = Document(
+                doc_id=doc_id,
+                text="",
+                outlet=outlet,
+                url=url,
+                published=published,
+                duplicate_of=duplicate_of,
+            )
+        for doc_id in doc_ids:
+            document = known_documents.get(doc_id)
+            if document is not None and doc_id not in context:
+                context[doc_id] = document
+                if document.duplicate_of:
+                    originals[document.duplicate_of] = None
+        wanted = [doc_id for doc_id in originals if doc_id not in context]
+        for doc_id, outlet, url, published in self._document_rows(
+            connection, wanted, "outlet, url, published"
+        ):
+            context[doc_id] = Document(
+                doc_id=doc_id, text="", outlet=outlet, url=url, published=published
+            )
+
+    def _document_rows(
+        self, connection: Connection, doc_ids: list[str], columns: str
+    ) -> Iterator[Sequence[Any]]:
+        """(doc_id, *columns) of these stored documents, 500 ids a query."""
+        for start in range(0, len(doc_ids), 500):
+            chunk = tuple(doc_ids[start : start + 500])
+            yield from connection.exec_driver_sql(
+                f"SELECT doc_id, {columns} FROM documents "
+                f"WHERE doc_id IN ({self._in_list(len(chunk))})",
+                chunk,
+            )
 
     def _write_transfers(
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
@@ -1113,11 +1166,13 @@ def _claim_row(
     claim: Claim,
     supplier_key: str,
     recipient_key: str,
+    origin_key: str | None,
     items: tuple[ItemFacts, ...],
     categories: list[str],
 ) -> tuple[Any, ...]:
     """The claims-table row, in CLAIM_COLUMNS order."""
     supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
+    event_date = claim.event_date
     return (
         claim.claim_id,
         claim.doc_id,
@@ -1129,11 +1184,11 @@ def _claim_row(
         claim.certainty,
         claim.deal,
         claim.reported_date,
-        claim.event_date.start,
-        claim.event_date.end,
-        cached_origin_key(origin) if origin is not None else None,
+        event_date.start,
+        event_date.end,
+        origin_key,
         origin.name if origin is not None else None,
-        " " + " ".join(categories) + " ",
+        f" {categories[0]} " if len(categories) == 1 else " " + " ".join(categories) + " ",
         claim.evidence.text,
         claim.confidence,
         claim_detail(claim, items),
@@ -1554,9 +1609,35 @@ def _buckets(signature: bytes) -> list[int]:
     if multipliers is None:
         multipliers = _MULTIPLIERS[width] = _band_multipliers(width)
     values = np.frombuffer(signature, dtype="<u8").reshape(LSH_BANDS, width)
-    with np.errstate(over="ignore"):
-        mixed = (values * multipliers).sum(axis=1, dtype=np.uint64)
-    return [int(bucket) for bucket in mixed.view(np.int64)]
+    # unsigned array arithmetic wraps modulo 2**64 without a warning
+    mixed = (values * multipliers).sum(axis=1, dtype=np.uint64)
+    return list(mixed.view(np.int64).tolist())
+
+
+def _buckets_by_document(signatures: Sequence[tuple[str, bytes | None]]) -> dict[str, list[int]]:
+    """_buckets of many documents' signatures (doc_id -> buckets), those of the usual length in
+    one array operation; documents without a signature have none."""
+    import numpy as np
+
+    found: dict[str, list[int]] = {}
+    by_length: dict[int, list[tuple[str, bytes]]] = {}
+    for doc_id, signature in signatures:
+        if signature:
+            by_length.setdefault(len(signature), []).append((doc_id, signature))
+    for length, group in by_length.items():
+        width, rest = divmod(length // 8, LSH_BANDS)
+        if width == 0 or rest or length % 8:
+            continue
+        multipliers = _MULTIPLIERS.get(width)
+        if multipliers is None:
+            multipliers = _MULTIPLIERS[width] = _band_multipliers(width)
+        values = np.frombuffer(b"".join(signature for _, signature in group), dtype="<u8")
+        mixed = (values.reshape(len(group), LSH_BANDS, width) * multipliers).sum(
+            axis=2, dtype=np.uint64
+        )
+        for (doc_id, _), buckets in zip(group, mixed.view(np.int64).tolist(), strict=True):
+            found[doc_id] = buckets
+    return found
 
 
 Pair = tuple[Any, ...]

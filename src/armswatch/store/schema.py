@@ -145,7 +145,8 @@ transfer_details = Table(
     Column("data", JSON, nullable=False),
 )
 
-# Fusion keys touched since the last refresh: refresh_transfers re-fuses only these.
+# Supplier-recipient pairs given claims since the last refresh, which refresh_transfers re-fuses
+# whole: each named with one category of its new claims, one row per writing transaction at most.
 pending_keys = Table(
     "pending_keys",
     metadata,

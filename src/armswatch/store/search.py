@@ -108,17 +108,20 @@ def add_sqlite(connection: Connection, rows: Sequence[tuple[str, str]]) -> None:
         search_rowid(transfer_id): (transfer_id, words) for transfer_id, words in reversed(rows)
     }
     if unique:
+        # In rowid order: FTS5 writes its pending terms out as a new segment whenever a rowid is
+        # lower than the one before, so random order would write (and merge) one per row.
         connection.exec_driver_sql(
             f"INSERT INTO {SEARCH_TABLE} (rowid, transfer_id, search_text) VALUES (?, ?, ?)",
-            [(rowid, transfer_id, words) for rowid, (transfer_id, words) in unique.items()],
+            [(rowid, *unique[rowid]) for rowid in sorted(unique)],
         )
 
 
 def remove_sqlite(connection: Connection, transfer_ids: Sequence[str]) -> None:
     if transfer_ids:
+        # In rowid order, as for inserts: deletions go through the same pending terms.
         connection.exec_driver_sql(
             f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?",
-            [(search_rowid(transfer_id),) for transfer_id in transfer_ids],
+            [(rowid,) for rowid in sorted({search_rowid(t) for t in transfer_ids})],
         )
 
 
