@@ -499,3 +499,32 @@ def test_the_one_thanked_for_a_transfer_gave_it(text: str) -> None:
     assert ("DNK", "UKR", "armoured_vehicles", "delivered") in {
         row[:4] for row in _rows(_claims(text))
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Beijing condemned American arms sales to Taiwan on Monday.",
+            ("USA", "TWN", "unspecified"),
+            id="destination-hung-on-the-verb-over-the-sale",
+        ),
+        pytest.param(
+            "The chancellor said Germany was ready to send Leopard tanks to Ukraine.",
+            ("DEU", "UKR", "armoured_vehicles"),
+            id="subject-of-the-copula-over-ready-to-send",
+        ),
+        pytest.param(
+            "Greece proceeds with purchase of 20 Lockheed F-35 fighter jets",
+            ("USA", "GRC", "aircraft"),
+            id="proceeds-with-a-purchase",
+        ),
+    ],
+)
+def test_parties_the_parser_hangs_elsewhere(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in {row[:3] for row in _rows(_claims(text))}
+
+
+def test_a_pronoun_hung_on_the_verb_is_no_recipient() -> None:
+    text = "Congress had barred military aid to them, the report said."
+    assert not _rows(_claims(text, published="1987-03-01"))

@@ -57,6 +57,8 @@ GOVERNOR_STATUS = {
     "press": "sought", "urge": "sought", "beg": "sought", "lobby": "sought",
     # "are due to be delivered in 2027", "is scheduled to receive": a delivery a deal has fixed
     "due": "agreed", "schedule": "agreed", "slate": "agreed",
+    # "Greece proceeds with the purchase of 20 F-35s": the buyer goes ahead with a deal
+    "proceed": "agreed",
 }  # fmt: skip
 # Why a state's own forces arrive somewhere: "for joint exercises", "on a visit"
 DEPLOYMENT_NOUNS = {
@@ -153,6 +155,14 @@ ACKNOWLEDGING_VERBS = {
 # Verbs of a deal's course whose subject performs the transfer noun they govern ("Russia has
 # begun deliveries", "Germany completed the handover")
 PHASE_VERBS = {"begin", "start", "resume", "complete", "continue", "finish", "make", "conduct"}
+# Verbs whose own "to" names an addressee or a goal, never a transfer noun's recipient
+TO_TAKING_LEMMAS = {
+    "object", "propose", "present", "report", "submit", "write", "talk", "speak", "explain",
+    "refer", "return", "add", "send", "give", "deliver", "ship", "sell", "supply", "offer",
+    "provide", "transfer", "lead", "bring", "take", "move", "travel", "go", "come", "fly",
+    "appeal", "apply", "respond", "reply", "complain", "turn", "switch", "extend", "expand",
+    "limit", "restrict", "raise", "increase", "cut", "reduce", "link", "tie", "compare",
+}  # fmt: skip
 # "thanks Norway for the transfer of": the thanked party gave
 THANKING_LEMMAS = {"thank", "praise", "commend"}
 SUBJECT_SUPPLYING_GOVERNORS = set(GOVERNOR_STATUS) | SUPPLYING_VERBS | PHASE_VERBS
@@ -765,6 +775,8 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             token = head.head  # "the State Department made a determination approving a sale"
         elif token.dep_ in {"conj", "advcl", "pcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
             token = head
+        elif token.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
+            token = head  # "he was wrong to sell arms", "Berlin is ready to send": the copula's
         elif token.dep_ == "pcomp" or (token.dep_ == "pobj" and head.pos_ == "ADP"):
             accuser = head.head if head.pos_ == "ADP" else None
             if (
@@ -804,15 +816,12 @@ def governing_verb(noun: Token) -> Token | None:
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.pos_ == "ADP" and current.lower_ not in {
-            "in",
-            "of",
-            "for",
-            "worth",
-            "over",
-            "on",
-            "about",
-        }:
+        if (
+            current.pos_ == "ADP"
+            and current.lower_ not in {"in", "of", "for", "worth", "over", "on", "about"}
+            # "proceeds with the purchase", "went ahead with the sale"
+            and not (current.lower_ == "with" and current.head.lemma_.lower() in {"proceed", "go"})
+        ):
             return None
     return None
 
@@ -2050,6 +2059,22 @@ class FrameBuilder:
                     for thanked in _children(thanker, "dobj"):
                         self._add(frame, "supplier", thanked)
                 head = governing_verb(token)
+                if (
+                    head is not None
+                    and cue.cue_class in {"give", "offer"}
+                    and "to" not in preps
+                    and head.lemma_.lower() not in SPEECH_LEMMAS | TO_TAKING_LEMMAS
+                    and not any(head.i == t.i for t, _ in chain)
+                ):
+                    # "Iran criticised U.S. arms sales to Saudi Arabia": the parser hangs the
+                    # destination on the verb over the transfer noun
+                    hung = [
+                        obj
+                        for obj in _preps(head).get("to", [])
+                        if obj.lower_ not in PRONOUNS and self.resolver.parties(obj)
+                    ]
+                    if hung:
+                        preps["to"] = hung
                 if (
                     head is not None
                     and cue.cue_class in DIRECTIONAL
