@@ -528,3 +528,25 @@ def test_parties_the_parser_hangs_elsewhere(text: str, expected: tuple[str, str,
 def test_a_pronoun_hung_on_the_verb_is_no_recipient() -> None:
     text = "Congress had barred military aid to them, the report said."
     assert not _rows(_claims(text, published="1987-03-01"))
+
+
+def test_a_relative_clause_on_a_party_is_its_own_transfer() -> None:
+    text = (
+        "Manila has sought closer ties with Moscow, which last year gave the Philippine army "
+        "5,000 Kalashnikov rifles."
+    )
+    rows = {row[:4] for row in _rows(_claims(text, published="2018-01-01"))}
+    assert ("RUS", "PHL", "small_arms", "delivered") in rows
+    assert not {row for row in rows if row[3] == "sought"}
+
+
+def test_a_plan_approved_is_a_pledge() -> None:
+    text = "Washington approved a plan to supply Javelin missiles to Georgia, officials said."
+    assert {row[3] for row in _rows(_claims(text, published="2017-11-20"))} == {"offered"}
+
+
+def test_weapons_to_be_used_are_not_in_use() -> None:
+    text = (
+        "The Mi-35 helicopters bought from Russia will be used against militants, officials said."
+    )
+    assert not {row for row in _rows(_claims(text)) if row[3] == "in_use"}

@@ -65,6 +65,8 @@ DEPLOYMENT_NOUNS = {
     "exercise", "drill", "manoeuvre", "maneuver", "visit", "patrol", "deployment", "airshow",
     "rotation", "mission", "flyover", "refuel", "refuelling", "stopover",
 }  # fmt: skip
+# Nouns of intent: "approved a plan to supply weapons" approves the intent, not a deal
+PLAN_NOUNS = {"plan", "proposal", "idea", "intention", "scheme"}
 # Verbs that turn a transfer down ("refused to supply"): what is refused was never made
 REFUSING_LEMMAS = {"refuse", "decline", "reject"}
 # Negotiations a buyer is in: "is in talks with China over the purchase of drones"
@@ -929,6 +931,10 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
     if cue.cue_class == "offer":
         return "offered"
     if cue.cue_class == "use":
+        if any(word in {"will", "'ll", "shall", "would"} for word in group) or (
+            token.dep_ in {"xcomp", "advcl"} and "to" in group
+        ):
+            return "offered"  # "the helicopters will be used against militants": not yet
         return cue.status  # in use, or delivered for weapons a force flies or operates
     # "Germany to send tanks": a headline's bare infinitive is a future
     headline_future = (
@@ -1558,6 +1564,10 @@ class FrameBuilder:
                 and cues[token.head.head.i].cue_class == "use"
             ):
                 break  # "fired on Ukrainian tanks": the target of a use, not the weapon used
+            if token.dep_ == "relcl" and token.head.i in self.mentions.party_at:
+                # "closer ties with Russia, which last year gave the Philippines rifles": a
+                # clause about a party ends the transfer; the main clause's verbs are not its
+                break
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
@@ -1581,6 +1591,8 @@ class FrameBuilder:
             if current.head.i == current.i:
                 break
             reported = reported or current.dep_ == "ccomp"
+            if current.dep_ == "relcl" and current.head.i in self.mentions.party_at:
+                break  # "Russia, which gave rifles": the main clause's verbs are not the transfer's
             current = current.head
             if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in {"VERB", "AUX"}:
                 break
@@ -1900,6 +1912,13 @@ class FrameBuilder:
             if meta_cue.cue_class == "complete":
                 nouns = [c for t, c in chain if c.pos == "noun"]
                 return "agreed" if nouns and nouns[0].cue_class == "agree" else "delivered"
+            planned = any(
+                governor.lemma_.lower() in PLAN_NOUNS and governor.pos_ == "NOUN"
+                for governor in _governors(token)
+            )
+            if meta_cue.cue_class == "agree" and planned and cue.pos == "verb":
+                # "approved a plan to supply weapons": a plan approved is a pledge, not a deal
+                return verb_status(cue, token, sentence)
             if meta_cue.cue_class in {"agree", "negotiate", "block", "cancel", "offer", "ask"}:
                 if meta_cue.pos == "verb" and meta_cue.cue_class == "agree":
                     group = _verb_group(meta_token)
@@ -2525,6 +2544,14 @@ class FrameBuilder:
     def _add(self, frame: Frame, role: str | None, token: Token) -> None:
         if role is None:
             return
+        if (
+            token.lower_ in {"which", "who", "that"}
+            and token.head.dep_ == "relcl"
+            and token.head.head.i in self.mentions.party_at
+        ):
+            # "Russia, which last year gave the Philippines rifles": the relative pronoun is
+            # the party the clause hangs on
+            token = token.head.head
         if token.lower_ in {"we", "us", "our"}:
             frame.first_person_roles.add(role)
             return
