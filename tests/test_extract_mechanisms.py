@@ -550,3 +550,18 @@ def test_weapons_to_be_used_are_not_in_use() -> None:
         "The Mi-35 helicopters bought from Russia will be used against militants, officials said."
     )
     assert not {row for row in _rows(_claims(text)) if row[3] == "in_use"}
+
+
+def test_the_alternative_passed_over_is_not_bought() -> None:
+    rows = {row[:4] for row in _rows(_claims("Singapore picks Boeing F-15 over Rafale"))}
+    assert rows == {("USA", "SGP", "aircraft", "agreed")}
+
+
+def test_another_weapons_seller_does_not_sell_this_one() -> None:
+    text = (
+        "Singapore will buy 12 Boeing F-15 fighters, the defence ministry said, ending a contest "
+        "in which Dassault's Rafale had also reached the final round."
+    )
+    rows = {row[:3] for row in _rows(_claims(text, published="2005-09-06"))}
+    assert ("USA", "SGP", "aircraft") in rows
+    assert ("FRA", "SGP", "aircraft") not in rows

@@ -664,9 +664,13 @@ class DocumentReader:
         categories = {item.category for item in read.items}
         candidates: set[Party] = set()
         general: set[Party] = set()  # from claims naming no category ("arms", "weapons")
+        designations = {item.designation for item in read.items if item.designation}
         for other in others:
             if other is read or not (other.suppliers and other.recipients):
                 continue
+            other_designations = {item.designation for item in other.items if item.designation}
+            if designations and other_designations and not designations & other_designations:
+                continue  # "the F-15" is not the Rafale: another weapon's seller is not its
             other_categories = {i.category for i in other.items}
             if read.suppliers and set(read.suppliers) & set(other.suppliers):
                 found = set(other.recipients)

@@ -563,6 +563,21 @@ class PartyResolver:
         return sorted(indices)
 
 
+SELECTING_LEMMAS = {"select", "choose", "pick", "opt", "prefer"}
+
+
+def _passed_over(token: Token) -> bool:
+    """A weapon named as the one not chosen: "over the Rafale", "rather than the Gripen"."""
+    for node in (token, _np_head(token)):
+        if node.dep_ == "pobj" and node.head.lower_ in {"over", "than", "of"}:
+            before = node.head.nbor(-1) if node.head.i > 0 else None
+            if node.head.lower_ == "over" or (
+                before is not None and before.lower_ in {"rather", "instead"}
+            ):
+                return True
+    return False
+
+
 def _carrying(token: Token, category: str) -> bool:
     """An aircraft or ship the goods travel on ("on military transport planes", "aboard a
     freighter", "by helicopter")."""
@@ -1164,6 +1179,11 @@ class FrameBuilder:
                 # "passed a bill", "allegations that it passed technology to China": only
                 # weapons just bought or received and passed on ("bought rifles and passed them to")
                 continue
+            if cue.lemma == "reach" and any(
+                obj.pos_ != "PROPN" and not self.resolver.parties(obj)
+                for obj in _children(token, "dobj")
+            ):
+                continue  # "reached the final round", "reached their targets": no arrival
             if cue.lemma == "land" and not _delivered_landing(token):
                 continue  # "transport planes landed at the base": the carriers, not the goods
             if cue.cue_class == "seize" and not self._in_transit(sentence):
@@ -1341,6 +1361,12 @@ class FrameBuilder:
             if cue_index is not None:
                 items_by_cue.setdefault(cue_index, []).append(weapon)
                 owned.add(weapon.head)
+        # "Singapore picks the F-15 over the Rafale": the alternative turned down is no item
+        for cue_index, weapons in items_by_cue.items():
+            if cues[cue_index].lemma in SELECTING_LEMMAS:
+                chosen = [w for w in weapons if not _passed_over(doc[w.head])]
+                if chosen and len(chosen) < len(weapons):
+                    items_by_cue[cue_index] = chosen
         # "sent thousands of shells on military transport planes": the planes carry, they are
         # not sent
         for cue_index, weapons in items_by_cue.items():

@@ -280,6 +280,8 @@ def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         child.dep_ == "aux" and child.lower_ in {"can", "could"} for child in token.children
     ):
         return None  # "an aircraft that can reach Israel": a range, not an arrival
+    if lemma == "pick" and any(child.dep_ == "prt" for child in token.children):
+        return None  # "picked up", "picked out": not a selection
     if lemma == "hold" and token.i >= 1 and token.nbor(-1).lower_ == "on":
         return lexicons.verb_cues.get("suspend")  # "put on hold", "kept on hold": a halt
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
