@@ -369,3 +369,13 @@ def test_a_relative_clause_parsed_as_a_complement_still_tells_the_transfer() -> 
     )
     rows = {row[:3] for row in _rows(text, published="1989-03-01")}
     assert ("SUN", "ETH", "armoured_vehicles") in rows
+
+
+def test_a_ministrys_statement_speaks_for_its_state_and_its_forces() -> None:
+    title = "Latvian Ministry of Defence: statement on the delivery of Spike missiles"
+    text = (
+        "The Armed Forces have received the first Spike anti-tank missiles bought from Israel "
+        "under the contract signed last year."
+    )
+    rows = claim_rows(text, "2019-05-02", title=title)
+    assert ("ISR", "LVA", "missiles", "delivered", "confirmed") in rows

@@ -58,6 +58,10 @@ _DATELINE_MIXED = re.compile(
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*[-—–]+\s"
 )
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>")
+# Titles of documents a government body issues in its own name
+_GOVERNMENT_ISSUER = re.compile(
+    r"\b(Ministry|Government|Department|Embassy|Office of|Statement by|Spokesperson|Minister)\b"
+)
 _SELF_PUBLISHED = re.compile(
     r"^\s*(?:joint\s+)?(?:statement|remarks|fact\s+sheet|press\s+release|communiqu)|\b(?:statement|remarks)\s+by\b",
     re.IGNORECASE,
@@ -191,6 +195,9 @@ class DocumentReader:
             if term.role in {"body", "company"} or (
                 term.role == "name" and "government" in issuer.lower()
             ):
+                return term.party.code
+            # "Armenian Ministry of Defence: ...", "Ministry of Defence of Ukraine: ..."
+            if term.role in {"name", "demonym"} and _GOVERNMENT_ISSUER.search(issuer):
                 return term.party.code
         return None
 
@@ -814,11 +821,30 @@ class DocumentReader:
                 target.append(named)
                 read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
                 continue
+            # a government's own statement: "the Armed Forces" are that government's
+            own = self._issuing_government()
+            if own is not None and own not in (
+                read.suppliers + read.recipients + read.frame.origin_suppliers
+            ):
+                target.append(own)
+                read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
+                continue
             # never the maker the frame names ("flew Czech-built trainers" is not the Czechs')
             story = self._salient_state(exclude={p.key for p in read.frame.origin_suppliers})
             if story is not None and self._title_names(story):
                 target.append(story)
                 read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
+
+    def _issuing_government(self) -> Party | None:
+        """The state whose government issued the document ("Armenian Ministry of Defence:
+        statement on ..."), when its title says a government body speaks; a company's release
+        speaks for no armed forces."""
+        if not (self.self_published and self.publisher):
+            return None
+        title = self.document.title or self.text[:200]
+        if not _GOVERNMENT_ISSUER.search(title) or self.publisher not in self.lexicons.states:
+            return None
+        return self.lexicons.state_party(self.publisher)
 
     def _named_body(self, words: set[str], before: int) -> Party | None:
         """The state of the last government body named before `before` whose name holds one of

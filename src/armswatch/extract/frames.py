@@ -1061,6 +1061,15 @@ def _under_a_deal(verb: Token) -> bool:
     )
 
 
+def _actor_word(token: Token) -> str | None:
+    """The state-actor noun a token is ("the army", "the Armed Forces", whose capitalised plural
+    the tagger leaves unlemmatised), or None."""
+    for word in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
+        if word in STATE_ACTOR_NOUNS:
+            return word
+    return None
+
+
 def _delivered_landing(verb: Token) -> bool:
     """Aircraft that land are delivered when they are counted or new to their owner ("six
     MiG-29s land in Serbia", "Malaysia's first Sukhois land"), and are no transport planes."""
@@ -2590,9 +2599,9 @@ class FrameBuilder:
         if not parties:
             if token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
                 frame.unresolved_roles.add(role)
-            elif token.lemma_.lower() in STATE_ACTOR_NOUNS:
+            elif (word := _actor_word(token)) is not None:
                 frame.unnamed_state_roles.add(role)
-                frame.unnamed_actor_words.add(token.lemma_.lower())
+                frame.unnamed_actor_words.add(word)
             elif token.pos_ in {"NOUN", "PROPN"} and token.i not in self.mentions.weapon_at:
                 # "sold jets to four airlines": the text names a taker that is no state or group
                 frame.nonparty_roles.add(role)
