@@ -565,3 +565,14 @@ def test_another_weapons_seller_does_not_sell_this_one() -> None:
     rows = {row[:3] for row in _rows(_claims(text, published="2005-09-06"))}
     assert ("USA", "SGP", "aircraft") in rows
     assert ("FRA", "SGP", "aircraft") not in rows
+
+
+def test_weapons_that_came_from_a_state_were_supplied_by_it() -> None:
+    text = "Iraq's Scud missiles came from the Soviet Union, Western diplomats said."
+    rows = {row[:4] for row in _rows(_claims(text, published="1988-03-01"))}
+    assert ("SUN", "IRQ", "missiles", "delivered") in rows
+
+
+def test_people_who_came_from_a_capital_are_no_transfer() -> None:
+    text = "The minister came from Moscow with an offer of tanks for the army."
+    assert not _rows(_claims(text))

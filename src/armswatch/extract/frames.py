@@ -1193,6 +1193,11 @@ class FrameBuilder:
                 for obj in _children(token, "dobj")
             ):
                 continue  # "reached the final round", "reached their targets": no arrival
+            if cue.lemma == "come" and not (
+                "from" in _preps(token)
+                and any(self._names_weapon(subject) for subject in _children(token, "nsubj"))
+            ):
+                continue  # only weapons that "came from" a party arrive from it
             if cue.lemma == "land" and not _delivered_landing(token):
                 continue  # "transport planes landed at the base": the carriers, not the goods
             if cue.cue_class == "seize" and not self._in_transit(sentence):
