@@ -576,3 +576,22 @@ def test_weapons_that_came_from_a_state_were_supplied_by_it() -> None:
 def test_people_who_came_from_a_capital_are_no_transfer() -> None:
     text = "The minister came from Moscow with an offer of tanks for the army."
     assert not _rows(_claims(text))
+
+
+def test_a_contract_for_designated_weapons_names_their_maker_or_the_partner() -> None:
+    made = _rows(
+        _claims("Kenya has signed a contract for twelve Tucano trainers.", published="1988-01-01")
+    )
+    assert ("BRA", "KEN", "aircraft", "agreed") in {row[:4] for row in made}
+    partner = _rows(
+        _claims(
+            "Kenya has signed a contract for twelve Tucano trainers from Short Brothers.",
+            published="1988-01-01",
+        )
+    )
+    assert ("GBR", "KEN", "aircraft", "agreed") in {row[:4] for row in partner}
+
+
+def test_an_agreement_with_a_partner_that_is_no_party_is_no_transfer() -> None:
+    text = "Canadian Airlines said it signed an agreement with Flying Tiger Line for A320 jets."
+    assert not _rows(_claims(text, published="1987-06-01"))

@@ -1913,10 +1913,19 @@ class FrameBuilder:
             partners = [
                 place
                 for weapon in weapons
-                for place in _preps(self._np_holder(weapon)).get("from", [])
+                for holder in {self._np_holder(weapon), _np_head(self._np_holder(weapon))}
+                for place in _preps(holder).get("from", [])
             ]
         verb = governing_verb(noun)
-        if not partners or verb is None:
+        if not partners and verb is not None:
+            # "signed a contract for Tucanos from Short Brothers", "from" hung on the verb
+            partners = [
+                place for place in _preps(verb).get("from", []) if self.resolver.parties(place)
+            ]
+        # "Kenya has signed a contract for twelve Tucano trainers": with no partner named, a
+        # designated weapon's maker is the seller, found once the document is read
+        designated = any(weapon.term.kind == "designation" for weapon in weapons)
+        if not (partners or designated) or verb is None:
             return None
         subject, passive = subject_of(verb)
         if subject is None or passive:
@@ -1934,8 +1943,10 @@ class FrameBuilder:
             self._add(frame, "supplier", partner)
         self._companies_sell(frame, chain)
         # "The navy has signed ...": an unnamed buyer is resolved from the story later
-        if not frame.suppliers or not (frame.recipients or frame.unnamed_state_roles):
-            return None
+        if not (frame.suppliers or (designated and not partners)) or not (
+            frame.recipients or frame.unnamed_state_roles
+        ):
+            return None  # a partner named that is no party ("an agreement with an airline")
         frame.items = self._items(weapons, frame)
         return frame
 
