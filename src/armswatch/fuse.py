@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -362,7 +363,7 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
     timeline: dict[tuple[str, str], list[Any]] = {}
     quantities: list[Quantity] = []
     deals: dict[str, int] = {}
-    asserted_lifecycle: dict[str, list[str]] = {}
+    asserted_lifecycle: defaultdict[str, list[str]] = defaultdict(list)
     disputing: list[ClaimFacts] = []
     # an origin's best support (at least zero), counting asserted claims only, and every claim
     support_asserted: dict[str, float] = {}
@@ -416,11 +417,7 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
             if names_category and rank > naming_rank:
                 naming_stage, naming_rank = status, rank
             if status in _LIFECYCLE:
-                ids = asserted_lifecycle.get(status)
-                if ids is None:
-                    asserted_lifecycle[status] = [claim_id]
-                else:
-                    ids.append(claim_id)
+                asserted_lifecycle[status].append(claim_id)
         else:
             hedged_statuses.add(status)
             if (certainty == "denied" or certainty == "unconfirmed") and status in _LIFECYCLE:
@@ -521,17 +518,13 @@ def fuse_facts(
         specific = sorted({c for item in derived for c in item[0].categories if c != "unspecified"})
         # a claim naming no category joins every category the pair's other claims name
         fallback = specific or ["unspecified"]
-        by_category: dict[str, list[_Derived]] = {}
+        by_category: defaultdict[str, list[_Derived]] = defaultdict(list)
         for item in derived:
             categories = item[0].categories
             if "unspecified" in categories:
                 categories = [c for c in categories if c != "unspecified"] or fallback
             for category in categories:
-                category_claims = by_category.get(category)
-                if category_claims is None:
-                    by_category[category] = [item]
-                else:
-                    category_claims.append(item)
+                by_category[category].append(item)
         for category in sorted(by_category):
             key = (supplier_key, recipient_key, category)
             for group in _split_by_date(by_category[category]):

@@ -422,8 +422,7 @@ def _next_finished(completed: Any, timeout: float) -> tuple[Any, Any] | None:
         if time.monotonic() >= deadline:
             return None
         time.sleep(0.02)
-    future, payload = next(completed)
-    return future, payload
+    return next(completed)
 
 
 # A document re-run alone that no worker finishes in this time fails instead of stalling the run

@@ -92,6 +92,8 @@ class Lexicons:
     successors: dict[str, frozenset[str]] = field(default_factory=dict)
     # role -> words: how armed groups' names are built (group_words.tsv)
     group_words: dict[str, set[str]] = field(default_factory=dict)
+    # state code -> its first demonym ("Syrian"), from states.jsonl
+    demonyms: dict[str, str] = field(default_factory=dict)
 
     def inherited(self, supplier: Party | None, recipient: Party | None) -> bool:
         """The recipient came out of the supplier: its weapons were inherited, not supplied."""
@@ -101,10 +103,7 @@ class Lexicons:
 
     def demonym_of(self, code: str | None) -> str | None:
         """The first demonym the states lexicon gives a state ("Syrian" for SYR)."""
-        for term in self.party_terms:
-            if term.role == "demonym" and term.party.code == code:
-                return term.surface
-        return None
+        return self.demonyms.get(code or "")
 
     def government_of(self, code: str | None) -> str | None:
         entry = self.states.get(code or "")
@@ -403,4 +402,9 @@ def load_lexicons() -> Lexicons:
         weapon_origins=weapon_origins,
         successors=successors,
         group_words=group_words,
+        demonyms={
+            code: term.surface
+            for term in reversed(party_terms)
+            if term.role == "demonym" and (code := term.party.code)
+        },
     )

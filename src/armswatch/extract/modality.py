@@ -50,12 +50,17 @@ def _governing_path(token: Token) -> list[Token]:
     return path
 
 
-def _doubts(token: Token) -> bool:
-    """ "unclear", "not clear", "not known", "no one knows": the question stays open."""
-    negated = any(
+def _negated(token: Token) -> bool:
+    """ "not", "never", "no indications": a negation on the token itself."""
+    return any(
         child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
         for child in token.children
     )
+
+
+def _doubts(token: Token) -> bool:
+    """ "unclear", "not clear", "not known", "no one knows": the question stays open."""
+    negated = _negated(token)
     # "it is not clear": the adjective hangs on the copula that carries the negation
     words = [token] + [child for child in token.children if child.dep_ in {"acomp", "attr"}]
     for word in words:
@@ -121,10 +126,7 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     for token in path:
         lemma = token.lemma_.lower()
         children = list(token.children)
-        negated = any(
-            child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
-            for child in children
-        )
+        negated = _negated(token)
         if (
             lemma in _words("denial")
             and token.pos_ in {"VERB", "AUX"}

@@ -373,18 +373,8 @@ class Store:
             )
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-                if supplier is not None:
-                    supplier_key = supplier.key
-                    if supplier_key not in party_rows:
-                        party_rows[supplier_key] = _party_row(supplier)
-                else:
-                    supplier_key = ""
-                if recipient is not None:
-                    recipient_key = recipient.key
-                    if recipient_key not in party_rows:
-                        party_rows[recipient_key] = _party_row(recipient)
-                else:
-                    recipient_key = ""
+                supplier_key = _noted_party(supplier, party_rows)
+                recipient_key = _noted_party(recipient, party_rows)
                 origin_key = None
                 if origin is not None:
                     origin_key = key = cached_origin_key(origin)
@@ -1155,6 +1145,16 @@ def _collector_paused() -> Iterator[None]:
 
 def party_key(party: Party | None) -> str:
     return party.key if party is not None else ""
+
+
+def _noted_party(party: Party | None, party_rows: dict[str, tuple[Any, ...]]) -> str:
+    """The party's key ("" for none), its row noted for the batch's party upsert."""
+    if party is None:
+        return ""
+    key = party.key
+    if key not in party_rows:
+        party_rows[key] = _party_row(party)
+    return key
 
 
 def _party_row(party: Party) -> tuple[Any, ...]:
