@@ -183,6 +183,25 @@ def test_a_document_that_kills_its_worker_fails_alone_and_the_run_goes_on() -> N
     assert results == expected
 
 
+def test_a_batch_sent_after_a_worker_died_comes_back_as_lost_not_as_an_error() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from armswatch.scale import _Pool
+
+    pool = _Pool(1, claims_or_worker_death, warm_up=False)
+    try:
+        killer = pool.submit([Document.from_text("POISON pill article", doc_ref="poison.txt")])
+        with pytest.raises(BrokenProcessPool):
+            killer.result(timeout=60)
+        # The pool is broken before the run has looked at every batch in its window: the next
+        # batch is handed back as lost with it, so the run restarts the pool and isolates it.
+        late = pool.submit(documents(1))
+        with pytest.raises(BrokenProcessPool):
+            late.result(timeout=1)
+    finally:
+        pool.close()
+
+
 def test_failure_reason_is_one_line_naming_the_error() -> None:
     assert failure_reason(KeyError("ORG")) == "extraction failed: KeyError: 'ORG'"
     assert failure_reason(RuntimeError()) == "extraction failed: RuntimeError"

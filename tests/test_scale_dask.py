@@ -41,6 +41,25 @@ def test_a_document_that_kills_its_dask_worker_fails_and_the_run_goes_on() -> No
     assert results == expected
 
 
+def test_a_one_document_batch_that_only_shared_a_dying_worker_is_not_blamed() -> None:
+    from distributed import KilledWorker
+
+    from armswatch.scale import _failed_batch, connect_dask
+
+    innocent = documents(1)[:1]
+    client = connect_dask(None, workers=1)
+    try:
+        # The run's last batches hold one document; a worker killed by another document fails
+        # every task it held, this one too. It is run again, and blamed only if it kills again.
+        error = KilledWorker("extract_pickled_batch-1", None, 0)  # type: ignore[arg-type]
+        results = _failed_batch(client, innocent, delivery_claims, error)
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert results == [delivery_claims(innocent[0])]
+
+
 def claims_or_stall(document: Document) -> list[Claim]:
     """Like delivery_claims, but a task holding the STALL document never finishes (a lost task)."""
     if "STALL" in document.text:

@@ -242,7 +242,18 @@ class _Pool:
         )
 
     def submit(self, batch: list[Document | Failure]) -> Future[list[ItemResult]]:
-        return self.executor.submit(_pool_batch, batch)
+        """The batch's future; when a worker has already died, one that raises BrokenProcessPool.
+
+        A pool breaks as soon as any worker dies, possibly before the caller has seen the failed
+        future: submitting then raises at once. Handing that back as the batch's outcome lets
+        the caller treat it like every other batch lost with the pool (restart and isolate).
+        """
+        try:
+            return self.executor.submit(_pool_batch, batch)
+        except BrokenProcessPool as exc:
+            broken: Future[list[ItemResult]] = Future()
+            broken.set_exception(exc)
+            return broken
 
     def restart(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -463,8 +474,13 @@ def _isolate_on_dask(
 def _failed_batch(
     client: Any, batch: list[Document | Failure], extractor: Job, error: BaseException
 ) -> list[ItemResult]:
-    """Results for a batch whose task failed as a whole."""
-    if _worker_died(error) and len(batch) > 1:
+    """Results for a batch whose task failed as a whole.
+
+    A batch whose worker died is re-run document by document, even a batch of one: a worker's
+    death fails every task it held, so a one-document batch that was only beside the killer
+    (the run's last batches are small) must not be blamed for it.
+    """
+    if _worker_died(error):
         return _isolate_on_dask(client, batch, extractor)
     return [
         item
