@@ -201,3 +201,62 @@ def test_a_group_in_apposition_after_the_destination_renames_it() -> None:
     pairs = _pairs(text, "2008-06-01")
     assert ("UKR", "Sudan People's Liberation Army", "armoured_vehicles") in pairs
     assert ("UKR", "BEL", "armoured_vehicles") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Kenya's army now fields 40 BTR-80 armoured personnel carriers. They were acquired "
+            "from Russia in 2005, a defence official said.",
+            "2009-06-01",
+            ("RUS", "KEN", "armoured_vehicles", "delivered"),
+            id="passive-they-after-a-verb-of-holding",
+        ),
+        pytest.param(
+            "Peru operates 18 MiG-29 fighters. Most of them were bought from Belarus in 1996.",
+            "2001-02-01",
+            ("BLR", "PER", "aircraft", "delivered"),
+            id="a-share-of-them",
+        ),
+        pytest.param(
+            "Croatia's army still uses M-84 tanks. Zagreb bought them from Kuwait in the 1990s.",
+            "2010-09-01",
+            ("KWT", "HRV", "armoured_vehicles", "delivered"),
+            id="active-them",
+        ),
+        pytest.param(
+            "Poland kept about 250 T-72 tanks in storage. It sent them to Ukraine in 2022.",
+            "2023-01-10",
+            ("POL", "UKR", "armoured_vehicles", "delivered"),
+            id="the-holder-gives-them-away",
+        ),
+        pytest.param(
+            "The jets are in service with the Peruvian air force. They were bought from Belarus "
+            "in 1996.",
+            "2001-02-01",
+            ("BLR", "PER", "aircraft", "delivered"),
+            id="weapons-in-a-partys-service",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_the_weapons_the_sentence_before_held(
+    text: str, published: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in {row[:4] for row in claim_rows(text, published)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "they" continues the subject: the rebels were armed, not the rifles
+        "The rebels carry old rifles. They were sent to the front by Sudan last year.",
+        # "it" cannot stand for eighteen fighters, nor "they" for one carrier
+        "Peru operates 18 MiG-29 fighters. It was bought from Belarus in 1996.",
+        "Thailand's navy has one aircraft carrier. They were bought from Spain in 1997.",
+        # weapons nobody is said to hold: the pronoun is left alone
+        "Drones are cheap and easy to hide. They were sold to Iran by smugglers, police said.",
+    ],
+)
+def test_a_pronoun_that_cannot_stand_for_held_weapons_gives_no_transfer(text: str) -> None:
+    assert not {row for row in claim_rows(text, "2001-02-01") if row[2] != "unspecified"}

@@ -713,6 +713,54 @@ def _preps(token: Token) -> dict[str, list[Token]]:
     return found
 
 
+def _service_owner(verb: Token) -> Token | None:
+    """Whose service weapons are in: "are in service with the air force", "are in the service
+    of the Armed Forces of Armenia", "belong to the army", "serve with the navy"."""
+    for prep in _children(verb, "prep"):
+        if prep.lower_ == "to" and verb.lemma_.lower() == "belong":
+            return next(iter(_children(prep, "pobj")), None)
+        if prep.lower_ == "with" and verb.lemma_.lower() == "serve":
+            return next(iter(_children(prep, "pobj")), None)
+        if prep.lower_ != "in":
+            continue
+        for service in _children(prep, "pobj"):
+            if service.lemma_.lower() != "service":
+                continue
+            for owner_prep in _children(service, "prep"):
+                if owner_prep.lower_ in {"of", "with"}:
+                    return next(iter(_children(owner_prep, "pobj")), None)
+    return None
+
+
+# "most of them", "some of them": a share of what a pronoun stands for
+PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "each", "none"}
+
+
+def _goods_pronoun(verb: Token) -> Token | None:
+    """The pronoun standing for what a verb of transfer moves: the object of an active verb
+    ("bought them from Kuwait"), the subject of a passive one ("They were acquired from Russia")."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    if not subjects and verb.dep_ == "conj" and _children(verb.head, "auxpass"):
+        # "It was built in Spain and delivered in 1997": the passive subject both verbs share
+        subjects = [child for child in verb.head.children if child.dep_ == "nsubjpass"]
+    for subject in subjects:
+        if subject.lower_ in {"they", "it"}:
+            return subject
+        if subject.lower_ in PRONOUN_SHARES:
+            # "Most of them were bought from Belarus"
+            for prep in _children(subject, "prep"):
+                if prep.lower_ == "of":
+                    return next((o for o in _children(prep, "pobj") if o.lower_ == "them"), None)
+    return next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ == "dobj" and child.lower_ in {"them", "it"}
+        ),
+        None,
+    )
+
+
 def subject_of(token: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of a verb, climbing through control and coordination.
 
@@ -1425,6 +1473,35 @@ class FrameBuilder:
             frame = self._frame(sentence, chain, cues, items_by_cue[token.head.i])
             if frame is not None:
                 frames.append(frame)
+        pronoun_verbs: set[int] = set()
+        # "Kenya's army fields 40 BTR-80 carriers. They were bought from Russia": a verb of giving
+        # or getting whose goods are a pronoun takes the weapons the sentence before says a party
+        # holds, and that holder takes the side the clause leaves open
+        for cue_index, cue in cues.items():
+            token = sentence.doc[cue_index]
+            if cue_index in chained or cue.pos != "verb" or cue.cue_class not in {"give", "get"}:
+                continue
+            pronoun = _goods_pronoun(token)
+            held = self._held_before(sentence, pronoun) if pronoun is not None else None
+            if held is None:
+                continue
+            weapons, holder = held
+            chain = [token, *self._cue_ancestors(token, cues)]
+            frame = self._frame(sentence, chain, cues, weapons)
+            if frame is None:
+                continue
+            chained.update(t.i for t in chain)
+            pronoun_verbs.add(token.i)
+            holders = [
+                party
+                for party in self.resolver.parties(holder)
+                if party not in frame.suppliers and party not in frame.recipients
+            ]
+            if frame.recipients and not frame.suppliers:
+                frame.suppliers = holders  # "Poland had 250 T-72s. It sent them to Ukraine"
+            elif not frame.recipients:
+                frame.recipients = holders  # "It was delivered in 1997", "bought them from"
+            frames.append(frame)
         # anaphoric transfer nouns with no items of their own: "that purchase has been completed"
         for cue_index, cue in cues.items():
             token = sentence.doc[cue_index]
@@ -1446,6 +1523,8 @@ class FrameBuilder:
             ):
                 continue  # "the sale of the company": its object is named, and is not a weapon
             chain = [token, *self._cue_ancestors(token, cues)]
+            if any(t.i in pronoun_verbs for t in chain):
+                continue  # "They were acquired ... under the agreements": read with its goods
             chained.update(t.i for t in chain)
             frame = self._frame(sentence, chain, cues, [])
             if frame is not None:
@@ -1454,6 +1533,48 @@ class FrameBuilder:
                 frames.append(frame)
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
         return frames
+
+    def _held_before(
+        self, sentence: Span, pronoun: Token
+    ) -> tuple[list[WeaponMention], Token] | None:
+        """The weapons the sentence before says a party holds, and that party's phrase, when the
+        pronoun can stand for them: the object of a verb of holding ("Peru flies 18 MiG-29s. It
+        bought them from Belarus") or weapons in a party's service ("The Iskander systems are in
+        the service of the Armed Forces of Armenia. They were acquired from Russia")."""
+        if sentence.start == 0:
+            return None
+        before = sentence.doc[sentence.start - 1].sent
+        verb = before.root
+        lemma = verb.lemma_.lower()
+        holder: Token | None = None
+        held: Token | None = None
+        if lemma in HOLDING_LEMMAS | {"fly", "own", "keep", "retain", "hold"}:
+            subject, passive = subject_of(verb)
+            objects = _children(verb, "dobj")
+            if subject is not None and not passive and len(objects) == 1:
+                holder, held = subject, objects[0]
+        elif lemma in {"be", "remain", "belong", "serve"}:
+            subjects = _children(verb, "nsubj")
+            owner = _service_owner(verb)
+            if len(subjects) == 1 and owner is not None:
+                holder, held = owner, subjects[0]
+        if holder is None or held is None:
+            return None
+        plural = pronoun.lower_ in {"they", "them"}
+        if plural != (held.tag_ in {"NNS", "NNPS"}):
+            return None  # "it" is not "18 fighters", nor "they" "a carrier"
+        if plural and holder.tag_ in {"NNS", "NNPS"} and held.dep_ == "dobj":
+            # "The rebels carry rifles. They were sent by Sudan": a pronoun most often continues
+            # the sentence before's subject, so "they" may be the rebels; weapons that were that
+            # subject ("The jets are in service with ...") are what it continues
+            return None
+        members = {held.i, *(conj.i for conj in held.conjuncts)}
+        weapons = [
+            weapon
+            for weapon in self._item_heads(before)
+            if _np_head(self.mentions.doc[weapon.head]).i in members
+        ]
+        return (weapons, holder) if weapons else None
 
     def _free(self, token: Token) -> bool:
         """No verb of its own takes the weapon: it is a subject or object of nothing but

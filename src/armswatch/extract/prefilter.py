@@ -1,8 +1,9 @@
 """The cheap first pass: which parts of a document are worth parsing.
 
-A sentence is a candidate when it holds a weapon term and a transfer cue; it is parsed with one
-sentence of context on each side (attribution and the recipient often sit next door). Every other
-document costs two Aho-Corasick scans and no parse.
+A sentence is a candidate when it holds a weapon term and a transfer cue, or a cue and a pronoun
+that may stand for the weapons of the sentence before; it is parsed with one sentence of context
+on each side (attribution and the recipient often sit next door). Every other document costs two
+Aho-Corasick scans and no parse.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from armswatch.extract.mentions import load_matchers, party_matches, weapon_matc
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 # Sentence ends: terminal punctuation (and closing quotes) before a capital, digit or opening quote.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+# Pronouns that can stand for weapons named in the sentence before (see frames._goods_pronoun).
+_GOODS_PRONOUN = re.compile(r"\b(?:they|them|it)\b")
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,17 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
         chosen: list[int] = [
             index
             for index, (start, end) in enumerate(sentences)
-            if _any_between(weapon_starts, start, end) and _any_between(cue_starts, start, end)
+            if _any_between(cue_starts, start, end)
+            and (
+                _any_between(weapon_starts, start, end)
+                # "Peru flies 18 MiG-29s. It bought them from Belarus": a transfer whose goods
+                # are a pronoun for the weapons of the sentence before
+                or (
+                    index > 0
+                    and _any_between(weapon_starts, *sentences[index - 1])
+                    and _GOODS_PRONOUN.search(lowered, start, end) is not None
+                )
+            )
         ]
         if not chosen:
             continue
