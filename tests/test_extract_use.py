@@ -271,3 +271,44 @@ def test_the_headline_s_state_is_the_unnamed_force_using_the_weapon() -> None:
 )
 def test_no_user_for_a_weapon_in_action(text: str, published: str) -> None:
     assert not {row for row in _rows(text, published=published) if row[3] == "in_use"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Colombia's attack planes are Brazilian-built Super Tucano aircraft, "
+            "which have carried out raids on guerrilla camps in the south, officers said.",
+            "2012-04-11",
+            ("BRA", "COL", "aircraft", "in_use"),
+            id="owner-of-the-copula-subject",
+        ),
+        pytest.param(
+            "Peru's small air wing flew French-built Mirage jets, refitted in Lima, on raids "
+            "against guerrilla camps in the valley.",
+            "1995-02-10",
+            ("FRA", "PER", "aircraft", "in_use"),
+            id="flown-on-raids",
+        ),
+        pytest.param(
+            "Investigators found the wreck of a drone, a Chinese-made Wing Loong, an armed model "
+            "that the Nigerian air force has used in strikes on insurgent camps.",
+            "2016-08-22",
+            ("CHN", "NGA", "uav", "in_use"),
+            id="use-clause-on-an-apposition",
+        ),
+    ],
+)
+def test_more_ways_to_name_the_user(
+    text: str, published: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _rows(text, published=published)
+
+
+def test_a_relative_pronoun_on_a_weapon_is_no_party() -> None:
+    rows = _rows(
+        "The jets were Israeli-built Kfir fighter-bombers, which flew sorties against rebel "
+        "positions.",
+        published="2009-05-24",
+    )
+    assert not {row for row in rows if row[1] == "ISR"}, rows

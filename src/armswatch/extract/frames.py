@@ -1368,9 +1368,20 @@ class FrameBuilder:
                 return None  # flown to a place that is no party: a movement, not a use
         else:
             return None
-        if lemma in FLYING_LEMMAS and not any(
-            child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS | {"over"}
-            for child in token.children
+        if (
+            lemma in FLYING_LEMMAS
+            and not any(
+                child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS | {"over"}
+                for child in token.children
+            )
+            and not any(
+                # "flew Czech-built trainers, smuggled in pieces, on night raids": flown on an
+                # operation, wherever the parser hangs it in the clause
+                word.dep_ == "pobj"
+                and word.head.lower_ in {"on", "in", "during"}
+                and word.lemma_.lower() in OPERATION_NOUNS
+                for word in token.subtree
+            )
         ):
             # "the air force flies French Mirages": operating weapons shows they were delivered;
             # flown on raids or against a target they are in use
@@ -1400,9 +1411,24 @@ class FrameBuilder:
         return None
 
     def _owner_of_weapon(self, weapon: Token) -> list[Token]:
-        """Possessors of a weapon noun or of the first of its conjuncts ("its Scuds")."""
+        """Possessors of a weapon noun or of the first of its conjuncts ("its Scuds"), or of the
+        weapon it is said to be ("the air force's strike aircraft were Israeli-built Kfirs")."""
         heads = [weapon, weapon.head] if weapon.dep_ == "conj" else [weapon]
-        return [child for head in heads for child in _children(head, "poss")]
+        return [
+            child for head in heads for child in _children(head, "poss")
+        ] + self._owner_by_copula(weapon)
+
+    def _owner_by_copula(self, weapon: Token) -> list[Token]:
+        """ "The air force's main aircraft were Israeli-built Kfirs", "Colombia's strike force is
+        Brazilian-built Super Tucanos": the owner of the subject."""
+        noun = weapon.head if weapon.dep_ == "conj" else weapon
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            return []
+        return [
+            owner
+            for subject in _children(noun.head, "nsubj")
+            for owner in _children(subject, "poss")
+        ]
 
     def _operation_owners(self, verb: Token) -> list[Token]:
         """Whose operation a verb's object is: "carried out Iraq's raids", "spearheaded the
@@ -1664,6 +1690,12 @@ class FrameBuilder:
         amount = _amount_of(_np_head(item_token))
         if amount is not None:
             holders[amount.i] = amount
+        # "a drone, an armed model that the air force has used in strikes": a clause on a noun
+        # in apposition to the item, when it names no party
+        for holder in list(holders.values()):
+            for appos in _children(holder, "appos"):
+                if appos.pos_ == "NOUN" and appos.i not in self.mentions.party_at:
+                    holders[appos.i] = appos
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
         for holder in holders.values():
             for child in holder.children:
@@ -1855,7 +1887,8 @@ class FrameBuilder:
         if acting is not None and not frame.recipients and self._made_abroad(acting):
             # "Soviet-built tanks spearheaded the Vietnamese offensive": whose operation the
             # weapon carries out uses it
-            for owner in self._operation_owners(direction_token):
+            # "the air force's strike aircraft were Israeli-built Kfirs, which flew sorties"
+            for owner in self._owner_by_copula(acting) + self._operation_owners(direction_token):
                 self._add(frame, "recipient", owner)
         if frame.direction == "use" and not frame.recipients and not frame.captured:
             self._user_from_sentence_subject(frame, direction_token)
@@ -2194,6 +2227,12 @@ class FrameBuilder:
                     subject is not None
                     and subject_role
                     and not self.mentions.weapon_at.get(subject.i)
+                    # "Kfirs, which flew sorties": the relative pronoun is the weapon
+                    and not (
+                        subject.tag_ == "WDT"
+                        and token.dep_ == "relcl"
+                        and self._names_weapon(token.head)
+                    )
                 ):
                     if cue.cue_class in META and cue.pos == "verb":
                         # "Germany blocks Estonian arms exports", "the minister approved contracts
