@@ -574,6 +574,10 @@ class DocumentReader:
                 ]
             if not read.suppliers and read.recipients and frame.direction != "elaborate":
                 maker = self._noted_maker(read)
+                if maker is None and frame.direction == "use":
+                    # "the Mirages have carried out Iraq's raids": a weapon in use came from the
+                    # maker of its designation before any other transfer the story tells
+                    maker = self._maker(read)
                 if maker is not None:
                     read.suppliers = [maker]
             if frame.direction == "seize" and not read.recipients:
@@ -789,6 +793,21 @@ class DocumentReader:
                 found |= set(other.suppliers or other.recipients)
         return found - set(read.suppliers + read.recipients + read.frame.via)
 
+    def _made_by_another(self, read: ReadFrame, previous: ReadFrame) -> bool:
+        """A weapon in use whose designation has one maker ("the Mirages have carried out the
+        raids") takes its supplier from an earlier transfer that names one, not from one that
+        names none either: the maker is the better guess."""
+        if read.frame.direction != "use" or read.suppliers or previous.suppliers:
+            return False
+        makers = {
+            maker
+            for item in read.items
+            if item.designation
+            and (maker := self.lexicons.origin_state(item.designation, self.reference.year))
+            is not None
+        }
+        return len(makers) == 1
+
     def _maker(self, read: ReadFrame) -> Party | None:
         """The state whose industry makes the named weapon ("Poland signs for K2 tanks"), unless
         that is the buyer itself, which makes the story domestic procurement."""
@@ -830,7 +849,14 @@ class DocumentReader:
                 read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
                 continue
             # never the maker the frame names ("flew Czech-built trainers" is not the Czechs')
-            story = self._salient_state(exclude={p.key for p in read.frame.origin_suppliers})
+            makers = {p.key for p in read.frame.origin_suppliers}
+            if read.frame.direction == "use":
+                # whose forces use the weapons is the headline's subject, the state it names
+                # first ("Nicaragua downs supply plane, captures American crewman"), never the
+                # state named most, which is as often the one attacked
+                story = self._title_first_state(exclude=makers)
+            else:
+                story = self._salient_state(exclude=makers)
             if story is not None and self._title_names(story):
                 target.append(story)
                 read.frame.unnamed_state_roles = read.frame.unnamed_state_roles - {role}
@@ -874,6 +900,8 @@ class DocumentReader:
             for o in others
             if o.suppliers
             and o.recipients
+            # a weapon in someone's use says nothing of who ships what else in the story
+            and not (o.frame.direction == "use" and o.frame.status == "in_use")
             and (not categories or categories & {item.category for item in o.items})
         ]
         for other in complete:
@@ -914,6 +942,16 @@ class DocumentReader:
             match.payload.party == party and match.start < len(first_line)
             for match in self._party_mentions
         )
+
+    def _title_first_state(self, exclude: set[str]) -> Party | None:
+        first_line = self.text.split("\n", 1)[0]
+        for match in self._party_mentions:
+            if match.start >= len(first_line):
+                break
+            party = match.payload.party
+            if party.kind == "state" and party.key not in exclude:
+                return party
+        return None
 
     def _salient_group(self) -> Party | None:
         """The non-state group the document is about, for "the rebels": the one it names, or,
@@ -981,6 +1019,8 @@ class DocumentReader:
                 or frame.direction == "elaborate"
                 or _items_compatible(read.items, previous.items)
             )
+            # "The Mirages have carried out the raids" after a transfer of unknown origin
+            and not self._made_by_another(read, previous)
         ]
         if not candidates:
             return

@@ -600,6 +600,16 @@ PUT_TO_USE_LEMMAS = (
 # Verbs of fighting whose "with" names the weapons fought with ("won the war with drones")
 FIGHTING_LEMMAS = ATTACK_LEMMAS | {"win", "fight", "defeat", "repel", "kill", "destroy", "wage"}
 FIGHTING_NOUNS = {"war", "offensive", "attack", "campaign", "battle", "assault", "raid", "strike"}
+# Verbs a weapon does in fighting, the weapon as their subject ("Soviet-built tanks spearheaded
+# the offensive", "its Scuds have hit the capital"); their object is the target or the operation
+WEAPON_ACTION_LEMMAS = ATTACK_LEMMAS | {"sink", "destroy", "down", "shoot"}
+# Verbs of carrying out an operation ("the Mirages carried out Iraq's raids", "flew sorties")
+OPERATION_LEMMAS = {"carry", "conduct", "mount", "fly", "spearhead", "lead", "stage"}
+# Operations a party fights with weapons: whose offensive or raids they are is whose weapons
+OPERATION_NOUNS = FIGHTING_NOUNS | {
+    "sortie", "mission", "bombing", "airstrike", "counteroffensive", "counter-offensive",
+    "operation", "bombardment", "onslaught", "advance", "push", "incursion",
+}  # fmt: skip
 MODAL_WORDS = {"could", "may", "might", "would", "will", "should", "can", "shall"}
 
 
@@ -684,6 +694,20 @@ def put_to_use(frame: Frame) -> bool:
 
 def _children(token: Token, *deps: str) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
+
+
+def _operations(verb: Token) -> list[Token]:
+    """Operations a verb's object names: "carried out most of Iraq's raids", "flew sorties"."""
+    found = []
+    for obj in _children(verb, "dobj"):
+        nouns = [obj, *obj.conjuncts] + [
+            pobj
+            for prep in _children(obj, "prep")
+            if prep.lower_ == "of"
+            for pobj in _children(prep, "pobj")
+        ]
+        found += [noun for noun in nouns if noun.lemma_.lower() in OPERATION_NOUNS]
+    return found
 
 
 def _preps(token: Token) -> dict[str, list[Token]]:
@@ -1306,7 +1330,16 @@ class FrameBuilder:
             return None
         lemma = token.lemma_.lower()
         weapon_at = self.mentions.weapon_at
-        if lemma in ATTACK_LEMMAS:
+        if self._acting_weapon(token) is not None and self._users_in_action(token):
+            # "Soviet-built T-54 tanks spearheaded the Vietnamese offensive", "its Scuds have
+            # hit the capital": a weapon fighting for a named party is in that party's use
+            return Cue(lemma, "verb", "use", "in_use", "unspecified")
+        downing = lemma in {"bring", "shoot"} and any(
+            child.dep_ == "prt" and child.lower_ == "down" for child in token.children
+        )
+        if lemma in ATTACK_LEMMAS or downing or lemma in {"down", "sink", "destroy"}:
+            # "attacked Kyiv with Iranian-made drones", "brought down the plane with a
+            # Soviet-made SAM-7"
             instruments = [
                 obj
                 for prep in _children(token, "prep")
@@ -1383,14 +1416,112 @@ class FrameBuilder:
                 return None  # flown to a place that is no party: a movement, not a use
         else:
             return None
-        if lemma in FLYING_LEMMAS and not any(
-            child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS | {"over"}
-            for child in token.children
+        if (
+            lemma in FLYING_LEMMAS
+            and not any(
+                child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS | {"over"}
+                for child in token.children
+            )
+            and not any(
+                # "flew Czech-built trainers, smuggled in pieces, on night raids": flown on an
+                # operation, wherever the parser hangs it in the clause
+                word.dep_ == "pobj"
+                and word.head.lower_ in {"on", "in", "during"}
+                and word.lemma_.lower() in OPERATION_NOUNS
+                for word in token.subtree
+            )
         ):
             # "the air force flies French Mirages": operating weapons shows they were delivered;
             # flown on raids or against a target they are in use
             return Cue(lemma, "verb", "use", "delivered", "unspecified")
         return Cue(lemma, "verb", "use", "in_use", "unspecified")
+
+    def _acting_weapon(self, verb: Token) -> Token | None:
+        """The weapon that is the subject of a verb of fighting or of carrying out an operation
+        ("the tanks spearheaded the offensive", "Kfirs, which flew sorties"), in the active."""
+        lemma = verb.lemma_.lower()
+        if lemma in OPERATION_LEMMAS:
+            if lemma == "carry" and not any(
+                child.dep_ == "prt" and child.lower_ == "out" for child in verb.children
+            ):
+                return None  # "carry" alone moves goods
+            if not _operations(verb):
+                return None
+        elif lemma not in WEAPON_ACTION_LEMMAS:
+            return None
+        if any(child.dep_ in {"nsubjpass", "auxpass", "neg"} for child in verb.children):
+            return None
+        for subject in _children(verb, "nsubj"):
+            if subject.tag_ == "WDT" and verb.dep_ == "relcl":
+                subject = verb.head  # "Kfir fighter-bombers, which flew sorties"
+            if self._names_weapon(subject):
+                return subject
+        return None
+
+    def _owner_of_weapon(self, weapon: Token) -> list[Token]:
+        """Possessors of a weapon noun or of the first of its conjuncts ("its Scuds"), or of the
+        weapon it is said to be ("the air force's strike aircraft were Israeli-built Kfirs")."""
+        heads = [weapon, weapon.head] if weapon.dep_ == "conj" else [weapon]
+        return [
+            child for head in heads for child in _children(head, "poss")
+        ] + self._owner_by_copula(weapon)
+
+    def _owner_by_copula(self, weapon: Token) -> list[Token]:
+        """ "The air force's main aircraft were Israeli-built Kfirs", "Colombia's strike force is
+        Brazilian-built Super Tucanos": the owner of the subject."""
+        noun = weapon.head if weapon.dep_ == "conj" else weapon
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            return []
+        return [
+            owner
+            for subject in _children(noun.head, "nsubj")
+            for owner in _children(subject, "poss")
+        ]
+
+    def _operation_owners(self, verb: Token) -> list[Token]:
+        """Whose operation a verb's object is: "carried out Iraq's raids", "spearheaded the
+        Vietnamese offensive" (a possessor, or a party's name or demonym on the noun)."""
+        owners = []
+        for operation in _operations(verb):
+            for child in operation.children:
+                if child.dep_ == "poss" or (
+                    child.dep_ in {"amod", "compound", "nmod"} and child.i in self.mentions.party_at
+                ):
+                    owners.append(child)
+        return owners
+
+    def _users_in_action(self, verb: Token) -> bool:
+        """A weapon in action names its user in the sentence: its owner ("Iraq's Mirages", when
+        another state made them) or the party whose operation it carries out; a weapon that
+        only a demonym marks ("Russian jets spearheaded the Syrian offensive") may be flown by
+        its own state's forces for an ally, and names none."""
+        weapon = self._acting_weapon(verb)
+        if weapon is None:
+            return False
+        if self._owner_of_weapon(weapon):
+            return True
+        return bool(self._operation_owners(verb)) and self._made_abroad(weapon)
+
+    def _made_abroad(self, weapon: Token) -> bool:
+        """The weapon's maker is marked outright: "Soviet-built", "U.S.-supplied", or a
+        designation whose maker the lexicon knows ("Mirages")."""
+        nouns = [weapon, *weapon.conjuncts, *_children(weapon, "appos")]
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:
+                    continue
+                if self._names_origin_text(child) or (
+                    child.lemma_.lower() in BUILD_LEMMAS | {"supply", "provide"}
+                    and any(grand.i in self.mentions.party_at for grand in child.children)
+                ):
+                    return True
+        doc = weapon.doc
+        return any(
+            mention.term.kind == "designation"
+            and self.lexicons.weapon_origins.get(mention.term.canonical) is not None
+            and _np_head(doc[mention.head]).i in {noun.i for noun in nouns}
+            for mention in self.mentions.weapons
+        )
 
     def build(self, sentence: Span) -> list[Frame]:
         cues = self.cues_of(sentence)
@@ -1680,6 +1811,12 @@ class FrameBuilder:
         amount = _amount_of(_np_head(item_token))
         if amount is not None:
             holders[amount.i] = amount
+        # "a drone, an armed model that the air force has used in strikes": a clause on a noun
+        # in apposition to the item, when it names no party
+        for holder in list(holders.values()):
+            for appos in _children(holder, "appos"):
+                if appos.pos_ == "NOUN" and appos.i not in self.mentions.party_at:
+                    holders[appos.i] = appos
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
         for holder in holders.values():
             for child in holder.children:
@@ -1729,6 +1866,7 @@ class FrameBuilder:
                 # "closer ties with Russia, which last year gave the Philippines rifles": a
                 # clause about a party ends the transfer; the main clause's verbs are not its
                 break
+            object_of = token.dep_ == "dobj"
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
@@ -1736,6 +1874,15 @@ class FrameBuilder:
             if token.i in cues:
                 if target and cues[token.i].cue_class == "use":
                     break  # "fires SA-5s at U.S. Navy jets": the jets are the target
+                if (
+                    object_of
+                    and cues[token.i].cue_class == "use"
+                    and (
+                        lemma in WEAPON_ACTION_LEMMAS | {"bring"}
+                        or self._acting_weapon(token) is not None
+                    )
+                ):
+                    break  # "attacked Ukrainian tanks with drones": the tanks are the target
                 if token not in chain:
                     chain.append(token)
             elif argument and token.pos_ == "VERB" and lemma not in PASS_THROUGH_VERBS:
@@ -1857,6 +2004,13 @@ class FrameBuilder:
                 for child in holder.children
             )
         self._fill_roles(frame, chain_cues, direction_token)
+        acting = self._acting_weapon(direction_token) if frame.direction == "use" else None
+        if acting is not None and not frame.recipients and self._made_abroad(acting):
+            # "Soviet-built tanks spearheaded the Vietnamese offensive": whose operation the
+            # weapon carries out uses it
+            # "the air force's strike aircraft were Israeli-built Kfirs, which flew sorties"
+            for owner in self._owner_by_copula(acting) + self._operation_owners(direction_token):
+                self._add(frame, "recipient", owner)
         if frame.direction == "use" and not frame.recipients and not frame.captured:
             self._user_from_sentence_subject(frame, direction_token)
         if not frame.suppliers and direction_cue.cue_class in {"get", "agree"}:
@@ -2194,6 +2348,12 @@ class FrameBuilder:
                     subject is not None
                     and subject_role
                     and not self.mentions.weapon_at.get(subject.i)
+                    # "Kfirs, which flew sorties": the relative pronoun is the weapon
+                    and not (
+                        subject.tag_ == "WDT"
+                        and token.dep_ == "relcl"
+                        and self._names_weapon(token.head)
+                    )
                 ):
                     if cue.cue_class in META and cue.pos == "verb":
                         # "Germany blocks Estonian arms exports", "the minister approved contracts
@@ -2466,8 +2626,9 @@ class FrameBuilder:
         } - {None}
         for party in possessors:
             maker_named = any(p != party for p in frame.suppliers + frame.origin_suppliers) or (
-                # weapons that arrive come from their maker to their owner
-                direction == "arrive"
+                # weapons that arrive come from their maker to their owner, and so do weapons
+                # their owner fights with ("Iraq's Mirages carried out the raids")
+                direction in {"arrive", "use"}
                 and party.kind == "state"
                 and any(code != party.code for code in makers)
             )
