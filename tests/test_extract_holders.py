@@ -260,3 +260,45 @@ def test_a_pronoun_stands_for_the_weapons_the_sentence_before_held(
 )
 def test_a_pronoun_that_cannot_stand_for_held_weapons_gives_no_transfer(text: str) -> None:
     assert not {row for row in claim_rows(text, "2001-02-01") if row[2] != "unspecified"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Houthi fighters carry Iranian-made rifles, U.N. monitors said.",
+            "2019-04-01",
+            ("IRN", "Houthis", "small_arms", "delivered"),
+            id="carry-maker-marked",
+        ),
+        pytest.param(
+            "The Iranian air force still flies U.S.-built F-14 fighters.",
+            "1995-04-01",
+            ("USA", "IRN", "aircraft", "delivered"),
+            id="fly-maker-marked-designation",
+        ),
+        pytest.param(
+            "The Afghan guerrillas show visitors Chinese-made rocket launchers.",
+            "1987-06-01",
+            ("CHN", "Mujahideen", "artillery", "delivered"),
+            id="show-with-the-weapons-parsed-as-apposition",
+        ),
+    ],
+)
+def test_who_holds_maker_marked_weapons_received_them(
+    text: str, published: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in {row[:4] for row in claim_rows(text, published)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian troops carry captured Russian-made rifles.",  # taken from the enemy
+        "Russia's air force flies Russian-built Su-35 jets.",  # its own industry's
+        "The air force flies Soviet-designed jets built at home.",  # designed is not made
+        "Mechanics repair Chinese-made rifles at a workshop in the capital.",  # no holder's verb
+    ],
+)
+def test_maker_marked_weapons_without_a_foreign_supplier_to_their_holder(text: str) -> None:
+    assert not {row for row in claim_rows(text, "2016-03-01") if row[3] == "delivered"}

@@ -94,6 +94,14 @@ OWNING_LEMMAS = {
     "withdraw",
     "surplus",
 }
+# Verbs of holding whose object, marked with its maker, says the holder received it
+HOLDING_MADE_LEMMAS = {
+    "carry", "field", "have", "possess", "wield", "brandish", "operate", "fly", "show", "display",
+    "parade",
+}  # fmt: skip
+# Maker marks that say where a weapon was made or who supplied it ("-designed" says neither)
+MADE_SUFFIXES = ("-made", "-built", "-supplied", "-produced", "-manufactured", "-provided")
+MADE_LEMMAS = {"make", "build", "supply", "produce", "manufacture", "provide"}
 MAKER_SUFFIXES = (
     "-made",
     "-built",
@@ -1323,7 +1331,54 @@ class FrameBuilder:
             ):
                 self._add(frame, "recipient", token)
 
+    def _holds_foreign_made(self, verb: Token) -> bool:
+        """An active verb of holding, with a subject and no destination, whose object is a weapon
+        marked with its maker ("-made", "-built", "-supplied") and not taken from an enemy."""
+        if verb.dep_ in {"acl", "relcl", "amod"} or not _children(verb, "nsubj"):
+            return False
+        if any(prep.lower_ in {"to", "for"} for prep in _children(verb, "prep")):
+            return False  # "carrying Chinese-made rifles to Sudan": a shipment under way
+        for obj in _children(verb, "dobj"):
+            # "show visitors Chinese-made rocket launchers": the parser may take the weapons
+            # for an apposition to the one shown them
+            appositions = [child for child in obj.children if child.dep_ == "appos"]
+            for noun in [obj, *obj.conjuncts, *appositions]:
+                if not any(
+                    token.i in self.mentions.weapon_at
+                    for token in noun.subtree
+                    if token.i <= noun.i
+                ):
+                    continue
+                modifiers = list(noun.children)
+                if any(m.lemma_.lower() in CAPTURE_LEMMAS for m in modifiers):
+                    return False  # "captured Russian-made rifles" were never supplied
+                if any(
+                    m.dep_ in {"amod", "compound", "nmod", "npadvmod"}
+                    and (
+                        m.lower_.endswith(MADE_SUFFIXES)
+                        # "Iranian-made" in three tokens: "Iranian", "-", "made"
+                        or (
+                            m.lemma_.lower() in MADE_LEMMAS
+                            and m.i > 0
+                            and m.doc[m.i - 1].text == "-"
+                        )
+                    )
+                    for m in modifiers
+                ):
+                    return True
+        return False
+
     def _instrument_cue(self, token: Token) -> Cue | None:
+        """A cue no transfer word gives: a weapon in use or carried (`_use_or_carry_cue`), else
+        a holder of weapons marked with their maker: "Guerrillas show visitors Chinese-made rocket
+        launchers", "the Iranian air force still flies U.S.-built F-14s" got them."""
+        cue = self._use_or_carry_cue(token)
+        lemma = token.lemma_.lower()
+        if cue is None and lemma in HOLDING_MADE_LEMMAS and self._holds_foreign_made(token):
+            cue = Cue(lemma, "verb", "get", "delivered", "unspecified")
+        return cue
+
+    def _use_or_carry_cue(self, token: Token) -> Cue | None:
         """A use cue that is no transfer word elsewhere: "attacked Kyiv with Iranian-made drones",
         "MiGs flown by the Angolan air force"."""
         if not (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")):
