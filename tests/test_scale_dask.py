@@ -89,3 +89,44 @@ def test_a_batch_that_never_finishes_is_sent_again_then_failed() -> None:
     assert [row for index, row in enumerate(results) if index not in stalled] == [
         row for index, row in enumerate(expected) if index not in stalled
     ]
+
+
+class _SilentCompleted:
+    """An `as_completed` that never reports anything: its tracker lost the task."""
+
+    def has_ready(self) -> bool:
+        return False
+
+
+class _DoneFuture:
+    key = "extract_pickled_batch-orphan"
+
+    def __init__(self, outcome: object) -> None:
+        self._outcome = outcome
+
+    def done(self) -> bool:
+        return True
+
+    def result(self, timeout: float | None = None) -> object:
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        return self._outcome
+
+
+def test_a_finished_task_that_as_completed_lost_is_taken_up_without_waiting_for_the_stall(
+    monkeypatch,
+) -> None:
+    from armswatch import scale
+
+    monkeypatch.setattr(scale, "ORPHAN_GRACE_S", 0.1)
+    finished, failed = _DoneFuture(b"payload"), _DoneFuture(RuntimeError("worker lost"))
+    started = time.monotonic()
+    assert scale._next_finished(_SilentCompleted(), 60.0, lambda: [finished]) == (
+        finished,
+        b"payload",
+    )
+    future, outcome = scale._next_finished(_SilentCompleted(), 60.0, lambda: [failed])
+    assert future is failed and isinstance(outcome, RuntimeError)
+    assert time.monotonic() - started < 5  # not the 60 s stall timeout
+    # nothing in flight is done: the stall timeout still applies
+    assert scale._next_finished(_SilentCompleted(), 0.2, lambda: []) is None

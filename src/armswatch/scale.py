@@ -426,14 +426,45 @@ STALL_TIMEOUT_S = 120.0
 STALLED = "extraction failed: the Dask cluster did not finish this document's batch in time"
 
 
-def _next_finished(completed: Any, timeout: float) -> tuple[Any, Any] | None:
-    """The next (future, result) from `as_completed`, or None when none finishes in time."""
+# A task done this long without `as_completed` reporting it was orphaned (see _next_finished).
+ORPHAN_GRACE_S = 5.0
+
+
+def _next_finished(
+    completed: Any, timeout: float, in_flight: Callable[[], Iterable[Any]] = tuple
+) -> tuple[Any, Any] | None:
+    """The next (future, result) from `as_completed`, or None when none finishes in time.
+
+    `as_completed` can lose a task: when the worker holding a finished result dies before the
+    result is fetched, the client recomputes it, and if that fails too the tracker gives up
+    without reporting it. A future of `in_flight` that has been done for ORPHAN_GRACE_S seconds
+    unreported is therefore taken up here, its outcome read from the future itself, instead of
+    stalling the run for `timeout`.
+    """
     deadline = time.monotonic() + timeout
+    done_since: dict[Any, float] = {}
     while not completed.has_ready():
-        if time.monotonic() >= deadline:
+        now = time.monotonic()
+        if now >= deadline:
             return None
+        for future in in_flight():
+            if not future.done():
+                continue
+            if now - done_since.setdefault(future.key, now) >= ORPHAN_GRACE_S:
+                return future, _outcome(future)
         time.sleep(0.02)
     return next(completed)
+
+
+def _outcome(future: Any) -> Any:
+    """What `as_completed(with_results=True, raise_errors=False)` would have given for a done
+    future: its result, or the exception that ended it."""
+    try:
+        return future.result(timeout=ORPHAN_GRACE_S * 6)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a CancelledError is no Exception: it is an outcome too
+        return exc
 
 
 # A document re-run alone that no worker finishes in this time fails instead of stalling the run
@@ -589,7 +620,7 @@ def iter_dask(
                 warm_up.result()
                 warm_up = None
             if next_to_yield not in finished:
-                outcome = _next_finished(completed, stall_timeout)
+                outcome = _next_finished(completed, stall_timeout, lambda: list(future_of.values()))
                 if outcome is None:
                     resend_or_fail_stalled()
                     continue
