@@ -379,3 +379,30 @@ def test_a_ministrys_statement_speaks_for_its_state_and_its_forces() -> None:
     )
     rows = claim_rows(text, "2019-05-02", title=title)
     assert ("ISR", "LVA", "missiles", "delivered", "confirmed") in rows
+
+
+def test_a_government_body_only_given_to_does_not_confirm() -> None:
+    # the army receives; it performs no act on the record, so the report stays a report
+    text = "China gave the Philippine army about 3,000 rifles in June, a diplomat said."
+    assert ("CHN", "PHL", "small_arms", "delivered", "reported") in _rows(text, "2017-07-01")
+    # a ministry that orders acts on the record in its own name
+    text = "The Hellenic Ministry of National Defence has ordered four frigates from France."
+    assert ("FRA", "GRC", "ships", "agreed", "confirmed") in _rows(text, "2021-07-01")
+
+
+def test_a_signatory_the_goods_go_to_receives_them() -> None:
+    text = (
+        "Krauss-Maffei Wegmann and the Hellenic Ministry of National Defence today signed a "
+        "contract for the supply of 170 Leopard 2 tanks to the Hellenic Army."
+    )
+    rows = _rows(text, "2003-03-01")
+    assert ("DEU", "GRC", "armoured_vehicles", "agreed", "confirmed") in rows
+    assert not any(row[0] == "GRC" for row in rows)
+
+
+def test_the_other_side_of_a_signing_acts_too() -> None:
+    text = (
+        "Korea Aerospace Industries today signed a contract with the Ministry of Defence of "
+        "Malaysia to supply 18 FA-50 light combat aircraft to the Royal Malaysian Air Force."
+    )
+    assert ("KOR", "MYS", "aircraft", "agreed", "confirmed") in _rows(text, "2023-02-24")

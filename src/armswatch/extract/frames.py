@@ -768,6 +768,24 @@ def _service_owner(verb: Token) -> Token | None:
 PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "each", "none"}
 
 
+def _acts(token: Token) -> bool:
+    """The phrase is the doer of its verb: an active subject, or the agent of a passive."""
+    while token.dep_ in {"conj", "appos"}:
+        token = token.head
+    if token.dep_ in {"nsubj", "csubj"}:
+        return True
+    if token.dep_ != "pobj":
+        return False
+    if token.head.dep_ == "agent":
+        return True
+    # "signed a contract with the Royal Thai Air Force": both signatories act
+    governor = token.head.head
+    return token.head.lower_ == "with" and (
+        governor.lemma_.lower() in OFFICIAL_ACTS
+        or (governor.head.lemma_.lower() in OFFICIAL_ACTS and governor.dep_ == "dobj")
+    )
+
+
 def _goods_pronoun(verb: Token) -> Token | None:
     """The pronoun standing for what a verb of transfer moves: the object of an active verb
     ("bought them from Kuwait"), the subject of a passive one ("They were acquired from Russia")."""
@@ -2059,6 +2077,8 @@ class FrameBuilder:
                 for child in holder.children
             )
         self._fill_roles(frame, chain_cues, direction_token)
+        if len(frame.suppliers) > 1 and not frame.recipients:
+            self._signatory_receiving(frame, chain)
         acting = self._acting_weapon(direction_token) if frame.direction == "use" else None
         if acting is not None and not frame.recipients and self._made_abroad(acting):
             # "Soviet-built tanks spearheaded the Vietnamese offensive": whose operation the
@@ -2114,6 +2134,27 @@ class FrameBuilder:
                     frame.anaphor_lemma = cue.lemma
                     break
         return frame
+
+    def _signatory_receiving(self, frame: Frame, chain: list[Token]) -> None:
+        """ "KMW and the Hellenic Ministry signed a contract for the supply of tanks to the
+        Hellenic Army": of two signatories, the one the goods go to receives them."""
+        # the goods' nouns however the parser hung them ("tanks" taken for the verb's object)
+        anchors = {token.i for token in chain} | {
+            node.i
+            for token in frame.sentence
+            if token.i in self.mentions.weapon_at
+            for node in [token, _np_head(token)]
+        }
+        destinations = {
+            party
+            for token in frame.sentence
+            if token.dep_ == "prep" and token.lower_ == "to" and token.head.i in anchors
+            for place in _children(token, "pobj")
+            for party in self.resolver.parties(place)
+        }
+        if len(destinations) == 1 and (receiving := next(iter(destinations))) in frame.suppliers:
+            frame.suppliers.remove(receiving)
+            frame.recipients.append(receiving)
 
     def _user_of_bought_weapons(self, frame: Frame, cue: Token) -> None:
         """ "Azerbaijan won the war with drones bought from Israel": who uses weapons bought
@@ -2947,7 +2988,10 @@ class FrameBuilder:
             frame.indefinite = True
             return
         parties, official = self.resolver.official_parties(token)
-        if official or (parties and self._signs(token)):
+        if (official and _acts(token)) or (parties and self._signs(token)):
+            # "the Defence Ministry delivered", "approved by President Bush": a government
+            # acting on the record; one only given to ("gave the Philippine military rifles")
+            # performs no act
             frame.official_actor = True
         if not parties:
             if token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
