@@ -406,3 +406,27 @@ def test_the_other_side_of_a_signing_acts_too() -> None:
         "Malaysia to supply 18 FA-50 light combat aircraft to the Royal Malaysian Air Force."
     )
     assert ("KOR", "MYS", "aircraft", "agreed", "confirmed") in _rows(text, "2023-02-24")
+
+
+def test_an_office_before_a_name_is_a_title_and_a_governments_voice() -> None:
+    claims = armswatch.extract(
+        "Croatia has decided to buy 12 used Rafale fighters from France, Prime Minister "
+        "Andrej Plenkovic said on Friday.",
+        published="2021-05-28",
+    )
+    speaker = claims[0].attribution[0]
+    assert (speaker.speaker, speaker.title, speaker.kind) == (
+        "Andrej Plenkovic",
+        "Prime Minister",
+        "government",
+    )
+    # an office whose state the report leaves unsaid is a party's: the buyer confirms
+    assert {claim.certainty for claim in claims} == {"confirmed"}
+
+
+def test_a_named_person_with_no_office_does_not_confirm() -> None:
+    text = (
+        "Croatia has decided to buy 12 used Rafale fighters from France, Andrej Plenkovic "
+        "told reporters on Friday."
+    )
+    assert {row[4] for row in _rows(text, "2021-05-28")} == {"reported"}

@@ -54,6 +54,18 @@ EXPERT_NOUNS = {
     "observers",
 }
 TITLE_POS = {"NOUN", "ADJ", "PROPN"}
+# Words of a government office written before a name, capitalised ("Prime Minister Andrej
+# Plenkovic", "Defence Minister Luis Petri", "President Rafael Correa")
+OFFICE_TITLE_WORDS = {
+    "president", "prime", "minister", "premier", "chancellor", "secretary", "defence", "defense",
+    "foreign", "deputy", "vice", "state", "king", "emir", "sultan", "crown", "prince", "general",
+    "admiral", "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander", "chief",
+}  # fmt: skip
+# Of those, the ones that make their holder a government's voice
+GOVERNMENT_OFFICES = {
+    "president", "minister", "premier", "chancellor", "secretary", "king", "emir", "sultan",
+    "general", "admiral", "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander",
+}  # fmt: skip
 
 
 class AttributionReader:
@@ -305,13 +317,29 @@ class AttributionReader:
             t.text
             for t in phrase
             if t.pos_ in TITLE_POS
-            and t.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}
             and t.i not in self.mentions.source_at
             and t.i not in self.mentions.party_at
-            and t.is_lower
             and t.dep_ != "prep"
+            and (
+                (t.is_lower and t.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"})
+                # "Prime Minister Andrej Plenkovic": an office written before the name
+                or (
+                    person_tokens
+                    and t.i < person_tokens[0].i
+                    and t.lower_ in OFFICE_TITLE_WORDS
+                    and t not in person_tokens
+                )
+            )
         ]
         title = " ".join(title_words) or None
+        if (
+            kind == "other"
+            and person is not None
+            and any(word.lower() in GOVERNMENT_OFFICES for word in title_words)
+        ):
+            # a named office holder the lexicon does not list: a government's voice, whose
+            # state is read from the claim as for "the ministry said"
+            kind = "government"
         if person is None and org is None and country is None and kind == "other":
             return None
         if person is None and title and head.pos_ == "PROPN":

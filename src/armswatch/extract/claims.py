@@ -1286,7 +1286,9 @@ def _party_speaks(
             speaker.country in codes
             or (
                 speaker.country is None
-                and speaker.speaker is None
+                # unnamed, or named with an office and no state ("Prime Minister Andrej
+                # Plenkovic"): a report leaves the state of an office unsaid when it is a party's
+                and (speaker.speaker is None or speaker.title is not None)
                 and (home is None or home in codes)
             )
         )
