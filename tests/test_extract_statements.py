@@ -430,3 +430,32 @@ def test_a_named_person_with_no_office_does_not_confirm() -> None:
         "told reporters on Friday."
     )
     assert {row[4] for row in _rows(text, "2021-05-28")} == {"reported"}
+
+
+def test_the_goods_of_sales_named_before_them() -> None:
+    text = (
+        "WASHINGTON - The State Department has approved two possible Foreign Military Sales to "
+        "Taiwan. The first is for 66 F-16 Block 70 aircraft, for an estimated cost of $8 "
+        "billion. The second is for 400 Harpoon missiles."
+    )
+    rows = _rows(text, "2019-08-20")
+    assert ("USA", "TWN", "aircraft", "agreed", "confirmed") in rows
+    assert ("USA", "TWN", "missiles", "agreed", "confirmed") in rows
+
+
+def test_a_package_named_before_its_contents() -> None:
+    text = (
+        "The State Department has approved a possible sale to Morocco. The package includes "
+        "25 F-16 Block 72 aircraft."
+    )
+    assert ("USA", "MAR", "aircraft", "agreed", "confirmed") in _rows(text, "2019-03-25")
+
+
+def test_a_transfer_with_no_goods_of_its_own_lends_its_parties_to_nothing_else() -> None:
+    # "thanks to Russian imports" names no goods and no buyer: the air defences taken out are
+    # no elaboration of it
+    text = (
+        "The Syrian air defences are getting more sophisticated thanks to Russian imports. To "
+        "enforce a no-fly zone you have to take out all of the air defence systems, she said."
+    )
+    assert not any(row[0] == "RUS" and row[1] == "USA" for row in _rows(text, "2016-10-10"))

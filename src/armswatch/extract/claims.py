@@ -564,10 +564,11 @@ class DocumentReader:
     def _claims(self) -> list[Claim]:
         resolved: list[ReadFrame] = []
         partyless: list[ReadFrame] = []  # "a consignment of Milan missiles was handed over"
+        antecedents: list[ReadFrame] = []  # resolved, and transfers whose goods come later
         for read in self.read_frames:
             frame = read.frame
             self._resolve_first_person(read)
-            self._resolve_against_antecedent(read, resolved)
+            self._resolve_against_antecedent(read, antecedents)
             if not read.suppliers and frame.origin_suppliers:
                 read.suppliers = [
                     party for party in frame.origin_suppliers if party not in read.recipients
@@ -592,11 +593,14 @@ class DocumentReader:
                 [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
             )
             if not read.items:
+                if frame.introduces and read.suppliers and read.recipients:
+                    antecedents.append(read)
                 continue
             if not (read.suppliers or read.recipients or frame.unnamed_state_roles):
                 partyless.append(read)
                 continue
             resolved.append(read)
+            antecedents.append(read)
         for read in resolved:
             self._resolve_unnamed_actors(read)
         for read in resolved:
@@ -1011,6 +1015,8 @@ class DocumentReader:
             previous
             for previous in reversed(earlier)
             if read.offset - previous.offset <= ANTECEDENT_REACH
+            # a transfer whose goods come later is what an elaboration details, nothing else's
+            and (frame.direction == "elaborate" or not previous.frame.introduces)
             and _compatible(read.suppliers, previous.suppliers)
             and _compatible(read.recipients, previous.recipients)
             # "the package also includes missiles": an elaboration may add items of its own
@@ -1053,6 +1059,11 @@ class DocumentReader:
             read.deal = antecedent.deal
         if frame.direction == "elaborate":
             frame.status = antecedent.frame.status
+            if not read.attribution:
+                # "The first is for 108 tanks": told on the word, and with the standing, of the
+                # sentence that announced the transfer
+                read.attribution, read.cites = antecedent.attribution, antecedent.cites
+                frame.official_actor = frame.official_actor or antecedent.frame.official_actor
 
     def _claims_of(self, read: ReadFrame) -> list[Claim]:
         frame = read.frame

@@ -343,6 +343,9 @@ class Frame:
     items: list[Item] = field(default_factory=list)
     anaphoric: bool = False  # items or parties refer back to an earlier transfer
     anaphor_lemma: str | None = None
+    # a transfer whose goods the text names later ("two possible sales to Taiwan. The first is
+    # for ..."): an antecedent for elaborations, never a claim of its own
+    introduces: bool = False
     unresolved_roles: set[str] = field(default_factory=set)
     # roles filled by "we"/"our": the speaker's own state, known once attribution is read
     first_person_roles: set[str] = field(default_factory=set)
@@ -763,6 +766,19 @@ def _service_owner(verb: Token) -> Token | None:
                     return next(iter(_children(owner_prep, "pobj")), None)
     return None
 
+
+# "The first is for 108 tanks, the second for 250 missiles": which of the transfers just named
+ORDINAL_REFERENCES = {
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "other",
+    "latter",
+    "former",
+    "last",
+}
 
 # "most of them", "some of them": a share of what a pronoun stands for
 PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "each", "none"}
@@ -1349,6 +1365,33 @@ class FrameBuilder:
             ):
                 self._add(frame, "recipient", token)
 
+    def _elaborates(self, verb: Token) -> bool:
+        """ "The first is for 108 M1A2T Abrams tanks", "The sale is for 40 F-16s": a copula whose
+        subject refers back to a transfer says what that transfer is for."""
+        subjects = _children(verb, "nsubj")
+        if len(subjects) != 1:
+            return False
+        subject = subjects[0]
+        lemma = subject.lemma_.lower()
+        refers_back = (
+            lemma in ORDINAL_REFERENCES
+            or (
+                cue_for(subject, self.lexicons) is not None
+                and any(
+                    child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS
+                    for child in subject.children
+                )
+            )
+        ) and any(child.lower_ in {"the", "this", "that"} for child in subject.children)
+        if not (refers_back or subject.lower_ in {"it", "this"}):
+            return False
+        return any(
+            self._names_weapon(goods)
+            for prep in _children(verb, "prep")
+            if prep.lower_ == "for"
+            for goods in _children(prep, "pobj")
+        )
+
     def _holds_foreign_made(self, verb: Token) -> bool:
         """An active verb of holding, with a subject and no destination, whose object is a weapon
         marked with its maker ("-made", "-built", "-supplied") and not taken from an enemy."""
@@ -1392,6 +1435,8 @@ class FrameBuilder:
         launchers", "the Iranian air force still flies U.S.-built F-14s" got them."""
         cue = self._use_or_carry_cue(token)
         lemma = token.lemma_.lower()
+        if cue is None and lemma == "be" and self._elaborates(token):
+            cue = Cue(lemma, "verb", "elaborate", "agreed", "unspecified")
         if cue is None and lemma in HOLDING_MADE_LEMMAS and self._holds_foreign_made(token):
             cue = Cue(lemma, "verb", "get", "delivered", "unspecified")
         return cue
@@ -1735,6 +1780,28 @@ class FrameBuilder:
                 frame.anaphoric = True
                 frame.anaphor_lemma = cue.lemma
                 frames.append(frame)
+        # a transfer named before its goods: "approving two possible Foreign Military Sales to
+        # Taiwan. The first is for 108 M1A2T Abrams tanks": no claim of its own, but what the
+        # next sentences elaborate
+        if not any(token.i in self.mentions.weapon_at for token in sentence):
+            for cue_index, cue in cues.items():
+                token = sentence.doc[cue_index]
+                if (
+                    cue_index in chained
+                    or cue.pos != "noun"
+                    or cue.cue_class not in {"give", "get", "offer"}
+                    or any(
+                        child.dep_ == "prep" and child.lower_ in {"of", "for"}
+                        for child in token.children
+                    )
+                ):
+                    continue
+                chain = [token, *self._cue_ancestors(token, cues)]
+                frame = self._frame(sentence, chain, cues, [])
+                if frame is not None and (frame.suppliers or frame.recipients):
+                    chained.update(t.i for t in chain)
+                    frame.introduces = True
+                    frames.append(frame)
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
         return frames
 

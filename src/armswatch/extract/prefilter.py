@@ -1,8 +1,8 @@
 """The cheap first pass: which parts of a document are worth parsing.
 
 A sentence is a candidate when it holds a weapon term and a transfer cue, or a cue and a pronoun
-that may stand for the weapons of the sentence before; it is parsed with one sentence of context
-on each side (attribution and the recipient often sit next door). Every other document costs two
+that may stand for the weapons of the sentence before, or weapons that a transfer named earlier in
+the paragraph "is for"; it is parsed with one sentence of context on each side (attribution and the recipient often sit next door). Every other document costs two
 Aho-Corasick scans and no parse.
 """
 
@@ -22,6 +22,14 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[
 
 # Pronouns that can stand for weapons named in the sentence before (see frames._goods_pronoun).
 _GOODS_PRONOUN = re.compile(r"\b(?:they|them|it)\b")
+
+
+# A sentence that says what a transfer named before it is for (see frames.FrameBuilder._elaborates).
+_ELABORATION = re.compile(
+    r"\W*(?:the (?:first|second|third|fourth|fifth|other|latter|former|last|sale|package|deal"
+    r"|request|order|contract|purchase)|it|this)\b[^.;]{0,40}?\b(?:is|are|was|were|would be"
+    r"|will be) for\b"
+)
 
 
 @dataclass(frozen=True)
@@ -81,16 +89,25 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
         chosen: list[int] = [
             index
             for index, (start, end) in enumerate(sentences)
-            if _any_between(cue_starts, start, end)
-            and (
-                _any_between(weapon_starts, start, end)
-                # "Peru flies 18 MiG-29s. It bought them from Belarus": a transfer whose goods
-                # are a pronoun for the weapons of the sentence before
-                or (
-                    index > 0
-                    and _any_between(weapon_starts, *sentences[index - 1])
-                    and _GOODS_PRONOUN.search(lowered, start, end) is not None
+            if (
+                _any_between(cue_starts, start, end)
+                and (
+                    _any_between(weapon_starts, start, end)
+                    # "Peru flies 18 MiG-29s. It bought them from Belarus": a transfer whose goods
+                    # are a pronoun for the weapons of the sentence before
+                    or (
+                        index > 0
+                        and _any_between(weapon_starts, *sentences[index - 1])
+                        and _GOODS_PRONOUN.search(lowered, start, end) is not None
+                    )
                 )
+            )
+            # "... two possible sales to Taiwan. The first is for 108 Abrams tanks": the goods of
+            # a transfer named in the paragraph before them
+            or (
+                _any_between(weapon_starts, start, end)
+                and _any_between(cue_starts, paragraph_start, start)
+                and _ELABORATION.match(lowered, start, end) is not None
             )
         ]
         if not chosen:
