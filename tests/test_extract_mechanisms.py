@@ -595,3 +595,14 @@ def test_a_contract_for_designated_weapons_names_their_maker_or_the_partner() ->
 def test_an_agreement_with_a_partner_that_is_no_party_is_no_transfer() -> None:
     text = "Canadian Airlines said it signed an agreement with Flying Tiger Line for A320 jets."
     assert not _rows(_claims(text, published="1987-06-01"))
+
+
+def test_a_chain_of_designations_on_a_generic_noun_is_one_item() -> None:
+    claims = _claims("The U.S. sold 108 M1A2T Abrams main battle tanks to Taiwan.")
+    assert [item.category for claim in claims for item in claim.items] == ["armoured_vehicles"]
+
+
+def test_a_count_hung_on_a_designation_counts_the_item() -> None:
+    claims = _claims("Venezuela has begun taking delivery of 100,000 Kalashnikov rifles from Russia.")
+    quantities = [item.quantity for claim in claims for item in claim.items]
+    assert [(q.min, q.max) for q in quantities if q is not None] == [(100000, 100000)]

@@ -3085,20 +3085,28 @@ class FrameBuilder:
             target = head_token
             if weapon.term.kind == "designation":
                 parent = head_token.head
-                parent_weapon = self.mentions.weapon_at.get(parent.i)
-                # only a modifier joins its head's item ("K2 tanks"), not a conjunct ("tanks and K9s")
-                if (
-                    parent_weapon is not None
-                    and parent.i != head_token.i
-                    and head_token.dep_ in {"compound", "amod", "nmod", "npadvmod"}
-                    and (
-                        _same_family(parent_weapon.term.category, weapon.term.category)
-                        # "Hawk jet trainers": a platform noun says what an ambiguous name is
-                        or parent_weapon.term.category in PLATFORM_CATEGORIES
-                    )
-                ):
-                    target = parent
-                else:
+                # only a modifier joins its head's item ("K2 tanks"), not a conjunct ("tanks and
+                # K9s"); up a chain of them ("M1A2T Abrams main battle tanks" is one item)
+                current, current_term = head_token, weapon.term
+                for _ in range(3):
+                    above = current.head
+                    above_weapon = self.mentions.weapon_at.get(above.i)
+                    if not (
+                        above_weapon is not None
+                        and above.i != current.i
+                        and current.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+                        and (
+                            _same_family(above_weapon.term.category, current_term.category)
+                            # "Hawk jet trainers": a platform noun says what an ambiguous name is
+                            or above_weapon.term.category in PLATFORM_CATEGORIES
+                        )
+                    ):
+                        break
+                    target = above
+                    if above_weapon.term.kind != "designation":
+                        break
+                    current, current_term = above, above_weapon.term
+                if target.i == head_token.i:
                     # "HIMARS rocket systems": a generic sibling under the same head joins the designation
                     sibling = next(
                         (
@@ -3141,6 +3149,9 @@ class FrameBuilder:
                     continue  # "HIMARS ammunition", "Leopard tank rounds": what it is fired from
                 item.designation = item.designation or weapon.term.canonical
                 item.category = weapon.term.category
+                if item.quantity is None and target.i != head_token.i:
+                    # "108 M1A2T Abrams tanks" with the count hung on the designation
+                    item.quantity = quantity_of(head_token, frozenset(self.mentions.weapon_at))
         items = [by_head[key] for key in order]
         specific = [item for item in items if item.category != "unspecified"]
         unique: list[Item] = []
