@@ -603,6 +603,8 @@ def test_a_chain_of_designations_on_a_generic_noun_is_one_item() -> None:
 
 
 def test_a_count_hung_on_a_designation_counts_the_item() -> None:
-    claims = _claims("Venezuela has begun taking delivery of 100,000 Kalashnikov rifles from Russia.")
+    claims = _claims(
+        "Venezuela has begun taking delivery of 100,000 Kalashnikov rifles from Russia."
+    )
     quantities = [item.quantity for claim in claims for item in claim.items]
     assert [(q.min, q.max) for q in quantities if q is not None] == [(100000, 100000)]
