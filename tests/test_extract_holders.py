@@ -302,3 +302,17 @@ def test_who_holds_maker_marked_weapons_received_them(
 )
 def test_maker_marked_weapons_without_a_foreign_supplier_to_their_holder(text: str) -> None:
     assert not {row for row in claim_rows(text, "2016-03-01") if row[3] == "delivered"}
+
+
+def test_a_weapon_in_a_foreign_partys_service_was_delivered_to_it() -> None:
+    text = (
+        "The C-390 Millennium is already in service with the Brazilian Air Force and the "
+        "Portuguese Air Force."
+    )
+    rows = {row[:4] for row in claim_rows(text, "2024-06-27")}
+    # the maker's own air force bought nothing abroad
+    assert rows == {("BRA", "PRT", "aircraft", "delivered")}
+
+
+def test_a_weapon_in_its_makers_own_service_is_no_transfer() -> None:
+    assert not claim_rows("The Su-30 is in service with the Russian Air Force.", "2015-01-01")

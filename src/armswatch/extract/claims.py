@@ -826,8 +826,12 @@ class DocumentReader:
             return None
         maker = next(iter(makers))
         if maker in read.recipients:
-            read.domestic = True
-            return None
+            if len(read.recipients) == 1:
+                read.domestic = True
+                return None
+            # "in service with the Brazilian Air Force and the Portuguese Air Force": the maker's
+            # own forces bought nothing abroad; the others bought from it
+            read.recipients = [party for party in read.recipients if party != maker]
         return maker
 
     def _resolve_unnamed_actors(self, read: ReadFrame) -> None:

@@ -751,6 +751,16 @@ def _preps(token: Token) -> dict[str, list[Token]]:
 def _service_owner(verb: Token) -> Token | None:
     """Whose service weapons are in: "are in service with the air force", "are in the service
     of the Armed Forces of Armenia", "belong to the army", "serve with the navy"."""
+    if verb.lemma_.lower() == "enter" and any(
+        o.lemma_.lower() == "service" for o in _children(verb, "dobj")
+    ):
+        # "entered service with the Indian Navy"
+        for prep in _children(verb, "prep") + [
+            p for o in _children(verb, "dobj") for p in _children(o, "prep")
+        ]:
+            if prep.lower_ in {"with", "in"}:
+                return next(iter(_children(prep, "pobj")), None)
+        return None
     for prep in _children(verb, "prep"):
         if prep.lower_ == "to" and verb.lemma_.lower() == "belong":
             return next(iter(_children(prep, "pobj")), None)
@@ -779,6 +789,9 @@ ORDINAL_REFERENCES = {
     "former",
     "last",
 }
+
+# Verbs a weapon is in a party's service by ("is in service with", "entered service with")
+SERVICE_LEMMAS = {"be", "remain", "enter"}
 
 # "most of them", "some of them": a share of what a pronoun stands for
 PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "each", "none"}
@@ -1365,6 +1378,14 @@ class FrameBuilder:
             ):
                 self._add(frame, "recipient", token)
 
+    def _in_foreign_service(self, verb: Token) -> bool:
+        """A weapon the subject names is in a party's service ("is in service with the Portuguese
+        Air Force", "entered service with the Indian Navy")."""
+        owner = _service_owner(verb)
+        if owner is None or not self.resolver.parties(owner):
+            return False
+        return any(self._names_weapon(subject) for subject in _children(verb, "nsubj"))
+
     def _elaborates(self, verb: Token) -> bool:
         """ "The first is for 108 M1A2T Abrams tanks", "The sale is for 40 F-16s": a copula whose
         subject refers back to a transfer says what that transfer is for."""
@@ -1437,6 +1458,9 @@ class FrameBuilder:
         lemma = token.lemma_.lower()
         if cue is None and lemma == "be" and self._elaborates(token):
             cue = Cue(lemma, "verb", "elaborate", "agreed", "unspecified")
+        if cue is None and lemma in SERVICE_LEMMAS and self._in_foreign_service(token):
+            # "The C-390 is already in service with the Portuguese Air Force": delivered to it
+            cue = Cue(lemma, "verb", "get", "delivered", "unspecified")
         if cue is None and lemma in HOLDING_MADE_LEMMAS and self._holds_foreign_made(token):
             cue = Cue(lemma, "verb", "get", "delivered", "unspecified")
         return cue
@@ -2144,6 +2168,11 @@ class FrameBuilder:
                 for child in holder.children
             )
         self._fill_roles(frame, chain_cues, direction_token)
+        if direction_token.lemma_.lower() in SERVICE_LEMMAS and not frame.recipients:
+            owner = _service_owner(direction_token)
+            if owner is not None:
+                for place in [owner, *owner.conjuncts]:
+                    self._add(frame, "recipient", place)
         if len(frame.suppliers) > 1 and not frame.recipients:
             self._signatory_receiving(frame, chain)
         acting = self._acting_weapon(direction_token) if frame.direction == "use" else None

@@ -2,7 +2,7 @@
 
 A sentence is a candidate when it holds a weapon term and a transfer cue, or a cue and a pronoun
 that may stand for the weapons of the sentence before, or weapons that a transfer named earlier in
-the paragraph "is for"; it is parsed with one sentence of context on each side (attribution and the recipient often sit next door). Every other document costs two
+the paragraph "is for", or weapons "in service with" someone; it is parsed with one sentence of context on each side (attribution and the recipient often sit next door). Every other document costs two
 Aho-Corasick scans and no parse.
 """
 
@@ -30,6 +30,10 @@ _ELABORATION = re.compile(
     r"|request|order|contract|purchase)|it|this)\b[^.;]{0,40}?\b(?:is|are|was|were|would be"
     r"|will be) for\b"
 )
+
+
+# Weapons in a party's service (see frames.FrameBuilder._in_foreign_service).
+_IN_SERVICE = re.compile(r"\b(?:in|entered|enter|enters|entering) (?:the )?service (?:with|of)\b")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
     if not weapons:
         return []
     cues = load_matchers().cues.find(text, lowered)
-    if not cues:
+    service_starts = [match.start() for match in _IN_SERVICE.finditer(lowered)]
+    if not cues and not service_starts:
         return []
     units: list[Unit] = []
     weapon_starts = sorted(match.start for match in weapons)
@@ -82,7 +87,10 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
     for paragraph_start, paragraph_end in _paragraphs(text):
         if not (
             _any_between(weapon_starts, paragraph_start, paragraph_end)
-            and _any_between(cue_starts, paragraph_start, paragraph_end)
+            and (
+                _any_between(cue_starts, paragraph_start, paragraph_end)
+                or _any_between(service_starts, paragraph_start, paragraph_end)
+            )
         ):
             continue
         sentences = _sentences(text, paragraph_start, paragraph_end)
@@ -101,6 +109,10 @@ def candidate_units(text: str, *, every_sentence: bool = False) -> list[Unit]:
                         and _GOODS_PRONOUN.search(lowered, start, end) is not None
                     )
                 )
+            )
+            # "The C-390 is already in service with the Portuguese Air Force": delivered to it
+            or (
+                _any_between(weapon_starts, start, end) and _any_between(service_starts, start, end)
             )
             # "... two possible sales to Taiwan. The first is for 108 Abrams tanks": the goods of
             # a transfer named in the paragraph before them
