@@ -459,3 +459,15 @@ def test_a_transfer_with_no_goods_of_its_own_lends_its_parties_to_nothing_else()
         "enforce a no-fly zone you have to take out all of the air defence systems, she said."
     )
     assert not any(row[0] == "RUS" and row[1] == "USA" for row in _rows(text, "2016-10-10"))
+
+
+def test_who_wins_an_order_sells() -> None:
+    text = "GKN Defence has won a contract from Kuwait for 254 Desert Warrior armoured vehicles."
+    assert ("GBR", "KWT", "armoured_vehicles", "agreed", "confirmed") in _rows(text, "1995-03-01")
+    text = "Saab has secured an order from Thailand for six Gripen fighters."
+    assert {row[:2] for row in _rows(text, "2008-02-11")} == {("SWE", "THA")}
+
+
+def test_who_signs_a_deal_with_a_seller_buys() -> None:
+    text = "Vietnam signed a deal with Russia for six Kilo submarines."
+    assert {row[:2] for row in _rows(text, "2009-12-15")} == {("RUS", "VNM")}

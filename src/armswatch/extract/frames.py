@@ -793,6 +793,9 @@ ORDINAL_REFERENCES = {
 # Verbs a weapon is in a party's service by ("is in service with", "entered service with")
 SERVICE_LEMMAS = {"be", "remain", "enter"}
 
+# Verbs whose subject is the seller of the deal it takes as object ("won a contract from Kuwait")
+CONTRACT_WINNING_LEMMAS = {"win", "secure", "land", "clinch", "book", "announce"}
+
 # "most of them", "some of them": a share of what a pronoun stands for
 PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "each", "none"}
 
@@ -1675,7 +1678,9 @@ class FrameBuilder:
         heads = self._item_heads(sentence)
         doc = sentence[0].doc
         for weapon in heads:
-            chain = self._chain(doc[weapon.head], cues)
+            chain = self._chain(doc[weapon.head], cues) or self._contract_for(
+                doc[weapon.head], cues
+            )
             if chain:
                 cue_of_item[weapon.head] = chain[0].i
         for weapon in heads:
@@ -1828,6 +1833,21 @@ class FrameBuilder:
                     frames.append(frame)
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
         return frames
+
+    def _contract_for(self, item: Token, cues: dict[int, Cue]) -> list[Token]:
+        """ "won a contract from Kuwait for 254 Desert Warrior vehicles": the parser hangs "for"
+        on the verb; the goods are those of the deal noun it takes as object."""
+        noun = _np_head(item)
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.pos_ != "VERB":
+            return []
+        deals = [
+            obj
+            for obj in _children(noun.head.head, "dobj")
+            if obj.i in cues and cues[obj.i].pos == "noun"
+        ]
+        return [deals[0], *self._cue_ancestors(deals[0], cues)] if len(deals) == 1 else []
 
     def _held_before(
         self, sentence: Span, pronoun: Token
@@ -2376,6 +2396,11 @@ class FrameBuilder:
         noun, cue = nouns[0]
         partners = _preps(noun).get("with", [])
         if not partners:
+            # "won a contract from Kuwait", "signed a contract from the navy"
+            partners = [
+                place for place in _preps(noun).get("from", []) if self.resolver.parties(place)
+            ]
+        if not partners:
             # "signed a contract for three submarines from France"
             partners = [
                 place
@@ -2405,9 +2430,12 @@ class FrameBuilder:
             status=top_cue.status if top_cue.cue_class in META else cue.status,
             deal=cue.deal,
         )
-        self._add(frame, "recipient", subject)
+        # "GKN Defence has won a contract from Kuwait": who wins, secures or announces an order
+        # sells, and the one it comes from or is with buys
+        won = verb.lemma_.lower() in CONTRACT_WINNING_LEMMAS
+        self._add(frame, "supplier" if won else "recipient", subject)
         for partner in partners:
-            self._add(frame, "supplier", partner)
+            self._add(frame, "recipient" if won else "supplier", partner)
         self._companies_sell(frame, chain)
         # "The navy has signed ...": an unnamed buyer is resolved from the story later
         if not (frame.suppliers or (designated and not partners)) or not (
