@@ -471,3 +471,13 @@ def test_who_wins_an_order_sells() -> None:
 def test_who_signs_a_deal_with_a_seller_buys() -> None:
     text = "Vietnam signed a deal with Russia for six Kilo submarines."
     assert {row[:2] for row in _rows(text, "2009-12-15")} == {("RUS", "VNM")}
+
+
+def test_an_order_is_placed_with_its_seller() -> None:
+    text = "Qatar placed an order for 24 Rafale fighters with Dassault."
+    assert {row[:2] for row in _rows(text, "2015-05-04")} == {("FRA", "QAT")}
+    text = "Egypt has placed an order with France for 30 more Rafale jets."
+    assert {row[:2] for row in _rows(text, "2021-05-04")} == {("FRA", "EGY")}
+    # night-vision kits are no seller, and airliners no weapons
+    assert not _rows("The army placed an order for 200 trucks with night vision kits.")
+    assert not _rows("Qatar placed an order with Airbus for 20 A350 airliners.", "2015-05-04")

@@ -793,6 +793,8 @@ ORDINAL_REFERENCES = {
 # Verbs a weapon is in a party's service by ("is in service with", "entered service with")
 SERVICE_LEMMAS = {"be", "remain", "enter"}
 
+# Nouns of an order placed "with" its seller
+ORDER_NOUNS = {"order", "contract"}
 # Verbs whose subject is the seller of the deal it takes as object ("won a contract from Kuwait")
 CONTRACT_WINNING_LEMMAS = {"win", "secure", "land", "clinch", "book", "announce"}
 
@@ -2195,6 +2197,25 @@ class FrameBuilder:
                     self._add(frame, "recipient", place)
         if len(frame.suppliers) > 1 and not frame.recipients:
             self._signatory_receiving(frame, chain)
+        if (
+            not frame.suppliers
+            and direction_cue.pos == "noun"
+            and direction_cue.lemma in ORDER_NOUNS
+        ):
+            # "Qatar placed an order for 24 Rafale fighters with Dassault": an order is placed
+            # with the seller, wherever the parser hangs "with"
+            verb = governing_verb(direction_token)
+            holders = [direction_token, *([verb] if verb is not None else [])] + [
+                _np_head(sentence.doc[weapon.head]) for weapon in weapons
+            ]
+            for holder in holders:
+                for place in _preps(holder).get("with", []):
+                    if self.resolver.parties(place):
+                        self._add(frame, "supplier", place)
+            if verb is not None and verb.lemma_.lower() == "place" and not frame.recipients:
+                subject, passive = subject_of(verb)
+                if subject is not None and not passive:
+                    self._add(frame, "recipient", subject)  # who places an order buys
         acting = self._acting_weapon(direction_token) if frame.direction == "use" else None
         if acting is not None and not frame.recipients and self._made_abroad(acting):
             # "Soviet-built tanks spearheaded the Vietnamese offensive": whose operation the
