@@ -316,3 +316,24 @@ def test_a_weapon_in_a_foreign_partys_service_was_delivered_to_it() -> None:
 
 def test_a_weapon_in_its_makers_own_service_is_no_transfer() -> None:
     assert not claim_rows("The Su-30 is in service with the Russian Air Force.", "2015-01-01")
+
+
+def test_named_weapons_maker_outranks_an_undesignated_claim_of_the_story() -> None:
+    text = (
+        "Burma has also ordered A-5 ground attack jets and Hainan-class patrol boats for its "
+        "navy.\n\nThe Chinese deal is not the only one. Poland has sold Burma a dozen transport "
+        "helicopters, which were delivered this year, according to Polish trade officials."
+    )
+    pairs = {row[:3] for row in claim_rows(text, "1991-10-03")}
+    assert ("CHN", "MMR", "aircraft") in pairs and ("CHN", "MMR", "ships") in pairs
+    assert ("POL", "MMR", "aircraft") in pairs
+
+
+def test_a_dissolved_states_design_leaves_the_seller_to_the_story() -> None:
+    # a Su-25 sold in 2001 may come from any successor's stocks: the story says Ukraine
+    text = (
+        "Macedonia uses Ukrainian gunships against Albanian rebels\n\nSKOPJE - Macedonia has "
+        "taken delivery of four Mi-24 helicopter gunships from Ukraine and expects two Su-25 "
+        "ground-attack jets later this month, a Defence Ministry spokesman said."
+    )
+    assert not any(row[0] == "RUS" for row in claim_rows(text, "2001-06-12"))

@@ -680,12 +680,17 @@ class DocumentReader:
         candidates: set[Party] = set()
         general: set[Party] = set()  # from claims naming no category ("arms", "weapons")
         designations = {item.designation for item in read.items if item.designation}
+        made_known = any(self._sole_maker(designation) is not None for designation in designations)
         for other in others:
             if other is read or not (other.suppliers and other.recipients):
                 continue
             other_designations = {item.designation for item in other.items if item.designation}
             if designations and other_designations and not designations & other_designations:
                 continue  # "the F-15" is not the Rafale: another weapon's seller is not its
+            if made_known and not other_designations:
+                # "Burma has also ordered A-5 jets ... and Hainan-class boats" beside "Poland has
+                # sold Burma W-3 helicopters": the named weapons' maker is the better guess
+                continue
             other_categories = {i.category for i in other.items}
             if read.suppliers and set(read.suppliers) & set(other.suppliers):
                 found = set(other.recipients)
@@ -811,6 +816,24 @@ class DocumentReader:
             is not None
         }
         return len(makers) == 1
+
+    def _sole_maker(self, designation: str) -> Party | None:
+        """The state that makes a weapon and is the one to sell it new: not a design of a state
+        since dissolved (a Su-25 sold in 2001 may come from Ukraine as well as Russia)."""
+        code = self.lexicons.weapon_origins.get(designation)
+        if code is None:
+            return None
+        until = next(
+            (
+                end
+                for predecessor, end in self.lexicons.predecessors.values()
+                if predecessor == code
+            ),
+            None,
+        )
+        if until is not None and self.reference.year > until:
+            return None
+        return self.lexicons.origin_state(designation, self.reference.year)
 
     def _maker(self, read: ReadFrame) -> Party | None:
         """The state whose industry makes the named weapon ("Poland signs for K2 tanks"), unless

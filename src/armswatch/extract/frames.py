@@ -3180,10 +3180,12 @@ class FrameBuilder:
                         )
                     ):
                         break
-                    target = above
+                    # the item is keyed by the head of the mention above ("patrol boats"), not
+                    # the word the parser hung the designation on ("patrol")
+                    target = doc[above_weapon.head]
                     if above_weapon.term.kind != "designation":
                         break
-                    current, current_term = above, above_weapon.term
+                    current, current_term = target, above_weapon.term
                 if target.i == head_token.i:
                     # "HIMARS rocket systems": a generic sibling under the same head joins the designation
                     sibling = next(
