@@ -1013,6 +1013,12 @@ class DocumentReader:
             read.deal = antecedent.deal
         if frame.direction == "elaborate":
             frame.status = antecedent.frame.status
+            if frame.status in {"cancelled", "suspended"} and _outside_cancellation(
+                read.items, antecedent.items
+            ):
+                # "drops the plane sale, keeps the ships": a deal called off for some kinds of
+                # weapon still stands for the others it covers
+                frame.status = "agreed"
 
     def _claims_of(self, read: ReadFrame) -> list[Claim]:
         frame = read.frame
@@ -1280,3 +1286,11 @@ def _claim_id(claim: Claim) -> str:
         ]
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _outside_cancellation(items: list[Item], cancelled: list[Item]) -> bool:
+    """Items of kinds a cancellation that names its kinds of weapon did not cover."""
+    kinds = {item.category for item in cancelled}
+    if not items or not kinds or kinds & {"unspecified", "other"}:
+        return False
+    return not kinds & {item.category for item in items}

@@ -888,6 +888,16 @@ def _verb_group(token: Token) -> list[str]:
     ]
 
 
+def _joined_to_cancellation(token: Token, cues: Mapping[int, Cue]) -> bool:
+    """A verb coordinated with a verb that halts or cancels: its own act, not the one called off."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in {"VERB", "AUX"}
+        and token.head.i in cues
+        and cues[token.head.i].cue_class in {"block", "cancel"}
+    )
+
+
 def _governors(token: Token, limit: int = 3) -> list[Token]:
     """Verbs above a transfer verb through to-infinitives and complements ("wants to buy")."""
     found = []
@@ -1608,6 +1618,8 @@ class FrameBuilder:
                 # "closer ties with Russia, which last year gave the Philippines rifles": a
                 # clause about a party ends the transfer; the main clause's verbs are not its
                 break
+            if _joined_to_cancellation(token, cues):
+                break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
@@ -1633,6 +1645,8 @@ class FrameBuilder:
             reported = reported or current.dep_ == "ccomp"
             if current.dep_ == "relcl" and current.head.i in self.mentions.party_at:
                 break  # "Russia, which gave rifles": the main clause's verbs are not the transfer's
+            if _joined_to_cancellation(current, cues):
+                break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
             current = current.head
             if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in {"VERB", "AUX"}:
                 break

@@ -257,6 +257,33 @@ def _built_for_someone(verb: Token) -> bool:
     )
 
 
+# Verbs that cancel a transfer only with a deal as their object ("abandoned the sale", "dropped
+# its purchase", "withdrew the proposal to sell") or their subject ("the deal collapsed")
+DEAL_DROPPING_LEMMAS = {
+    "drop", "abandon", "dump", "ditch", "shelve", "axe", "jettison", "withdraw", "collapse",
+    "founder", "unravel",
+}  # fmt: skip
+# What those verbs must drop: a deal, a sale, an order, talks, or a plan or proposal for one
+DROPPABLE_PLANS = {"plan", "proposal", "programme", "program", "project", "bid", "tender"}
+INTRANSITIVE_DROPPING = {"collapse", "founder", "unravel"}
+
+
+def _cancelling(token: Token, lexicons: Lexicons) -> Cue | None:
+    """The cancel cue of a dropping verb whose object (or, for "collapse", subject) is a deal."""
+    lemma = token.lemma_.lower()
+    edges = {"nsubj"} if lemma in INTRANSITIVE_DROPPING else {"dobj", "nsubjpass"}
+    for child in token.children:
+        if child.dep_ not in edges:
+            continue
+        noun = child.lemma_.lower()
+        cue = lexicons.noun_cues.get(noun) or lexicons.noun_cues.get(child.lower_)
+        if (
+            cue is not None and cue.cue_class in {"agree", "get", "give", "negotiate", "offer"}
+        ) or (noun in DROPPABLE_PLANS):
+            return Cue(lemma, "verb", "cancel", "cancelled", "unspecified")
+    return None
+
+
 def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     """The transfer cue a token carries, as a verb or a noun, or None."""
     lower = token.lower_
@@ -284,6 +311,10 @@ def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         return None  # "picked up", "picked out": not a selection
     if lemma == "hold" and token.i >= 1 and token.nbor(-1).lower_ == "on":
         return lexicons.verb_cues.get("suspend")  # "put on hold", "kept on hold": a halt
+    if lemma in DEAL_DROPPING_LEMMAS and token.pos_ == "VERB":
+        # "Egypt has abandoned a deal to buy Su-35s", "dropped its planned purchase of F-16s":
+        # everyday verbs that cancel only when what they drop is a deal or a plan for one
+        return _cancelling(token, lexicons)
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         cue = lexicons.verb_cues.get(lemma) or lexicons.verb_cues.get(lower)
         if cue is None and token.dep_ == "ROOT":

@@ -1,0 +1,116 @@
+"""Deals called off or halted: cancellations and suspensions of a named transfer (EXTRACTION.md
+section 3), on sentences written for the project, with the look-alikes that are no transfer."""
+
+from __future__ import annotations
+
+import pytest
+
+import armswatch
+from armswatch.models import Claim
+
+
+def _claims(text: str, published: str = "2019-06-12", title: str | None = None) -> list[Claim]:
+    return armswatch.extract(text, title=title, published=published)
+
+
+def _rows(claims: list[Claim]) -> set[tuple[str | None, str | None, str, str, str]]:
+    return {
+        (
+            claim.supplier.key if claim.supplier else None,
+            claim.recipient.key if claim.recipient else None,
+            category,
+            claim.status,
+            claim.certainty,
+        )
+        for claim in claims
+        for category in claim.categories
+    }
+
+
+CASES = [
+    pytest.param(
+        "Peru has abandoned an agreement to buy 14 Russian MiG-29 fighters, a defence analyst"
+        " said.",
+        ("RUS", "PER", "aircraft", "cancelled", "reported"),
+        id="abandon-agreement-to-buy",
+    ),
+    pytest.param(
+        "Thailand has dropped its planned purchase of eight Gripen fighters from Sweden, according"
+        " to a defence analyst.",
+        ("SWE", "THA", "aircraft", "cancelled", "reported"),
+        id="drop-planned-purchase-not-hedged",
+    ),
+    pytest.param(
+        "Italy has shelved the sale of 20 Leopard tanks to Chile after a court challenge.",
+        ("ITA", "CHL", "armoured_vehicles", "cancelled", "reported"),
+        id="shelve-sale-to",
+    ),
+    pytest.param(
+        "A Dutch plan to sell Indonesia six corvettes collapsed last year over the cost of the"
+        " financing.",
+        ("NLD", "IDN", "ships", "cancelled", "reported"),
+        id="plan-collapsed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_called_off(text: str, expected: tuple[str, str, str, str, str]) -> None:
+    assert expected in _rows(_claims(text))
+
+
+def test_what_is_bought_instead_is_not_called_off() -> None:
+    rows = _rows(
+        _claims(
+            "Malaysia has dropped its planned purchase of twelve F-16 fighters from the United"
+            " States and agreed to buy 18 Russian Su-30 jets instead, the defence minister said."
+        )
+    )
+    assert ("USA", "MYS", "aircraft", "cancelled", "confirmed") in rows
+    assert ("RUS", "MYS", "aircraft", "agreed", "confirmed") in rows
+
+
+def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
+    text = (
+        "MADRID - Portugal has dropped the sale of eight C-295 transport aircraft to Angola after"
+        " Washington refused to license their American engines, the defence ministry said.\n\n"
+        "The contract, signed in Luanda in March, also covers four patrol vessels, which will"
+        " be built as planned."
+    )
+    rows = _rows(_claims(text))
+    assert any(row[:4] == ("PRT", "AGO", "aircraft", "cancelled") for row in rows)
+    assert not any(row[2] == "ships" and row[3] == "cancelled" for row in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Israeli jets dropped bombs on targets in Gaza overnight, the army said.",
+            id="dropping-bombs-is-no-cancellation",
+        ),
+        pytest.param(
+            "The two presidents abandoned a planned summit on arms sales after a row over"
+            " fishing rights.",
+            id="abandoned-summit",
+        ),
+        pytest.param(
+            "Air France has dropped its order for ten Airbus A350 airliners, the airline said.",
+            id="airliner-order",
+        ),
+        pytest.param(
+            "Britain has scrapped its programme to build new frigates at home, citing cost.",
+            id="domestic-programme",
+        ),
+        pytest.param(
+            "The European Union kept its arms embargo on China in place on Monday.",
+            id="generic-embargo",
+        ),
+        pytest.param(
+            "The football association suspended the match between Russia and Ukraine.",
+            id="suspended-match",
+        ),
+    ],
+)
+def test_no_transfer(text: str) -> None:
+    assert not _claims(text)
