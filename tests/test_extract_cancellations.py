@@ -51,12 +51,32 @@ CASES = [
         ("NLD", "IDN", "ships", "cancelled", "reported"),
         id="plan-collapsed",
     ),
+    pytest.param(
+        "Ghana has scrapped a Russian tank deal signed by the previous government.",
+        ("RUS", "GHA", "armoured_vehicles", "cancelled", "reported"),
+        id="demonym-on-the-deal-is-the-seller",
+    ),
+    pytest.param(
+        "Kenya's $900 million arms deal with China was cancelled on Thursday.",
+        ("CHN", "KEN", "unspecified", "cancelled", "reported"),
+        id="passive-owner-of-the-deal-buys",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_called_off(text: str, expected: tuple[str, str, str, str, str]) -> None:
     assert expected in _rows(_claims(text))
+
+
+def test_a_cancelled_deal_with_no_buyer_named_takes_the_story_s_state() -> None:
+    text = (
+        "DHAKA - Bangladesh has bought two Ming-class submarines from China, the navy said.\n\n"
+        "A 2017 agreement for 12 Russian Yak-130 trainers, meanwhile, has been cancelled after"
+        " years of delay."
+    )
+    rows = _rows(_claims(text, title="Bangladesh turns to China for its navy"))
+    assert any(row[:4] == ("RUS", "BGD", "aircraft", "cancelled") for row in rows)
 
 
 def test_what_is_bought_instead_is_not_called_off() -> None:

@@ -1936,15 +1936,40 @@ class FrameBuilder:
             partners = [
                 place for place in _preps(verb).get("from", []) if self.resolver.parties(place)
             ]
+        top_cue = chain[-1][1]
+        called_off = top_cue.cue_class == "cancel" and top_cue.pos == "verb"
+        if not partners and called_off:
+            # "Nigeria scraps Russian tank deal": the state of origin on the deal or its weapons
+            partners = self._origin_partners(noun, weapons)
         # "Kenya has signed a contract for twelve Tucano trainers": with no partner named, a
         # designated weapon's maker is the seller, found once the document is read
         designated = any(weapon.term.kind == "designation" for weapon in weapons)
         if not (partners or designated) or verb is None:
             return None
         subject, passive = subject_of(verb)
+        if called_off and (subject is None or passive):
+            # "Iraq's arms deal with Russia was cancelled": the deal's owner bought; with no
+            # owner named, the buyer is left to the story ("the agreement for 30 T129s has
+            # been cancelled" in a story about Pakistan)
+            owners = _children(noun, "poss")
+            subject, passive = (owners[0] if owners else None), False
+            if subject is None:
+                frame = Frame(
+                    sentence=sentence,
+                    chain=[t for t, _ in chain],
+                    direction="get",
+                    status=top_cue.status,
+                    deal=cue.deal,
+                )
+                for partner in partners:
+                    self._add(frame, "supplier", partner)
+                if not frame.suppliers and not designated:
+                    return None
+                frame.unnamed_state_roles.add("recipient")
+                frame.items = self._items(weapons, frame)
+                return frame
         if subject is None or passive:
             return None
-        top_cue = chain[-1][1]
         frame = Frame(
             sentence=sentence,
             chain=[t for t, _ in chain],
@@ -1963,6 +1988,21 @@ class FrameBuilder:
             return None  # a partner named that is no party ("an agreement with an airline")
         frame.items = self._items(weapons, frame)
         return frame
+
+    def _origin_partners(self, noun: Token, weapons: list[WeaponMention]) -> list[Token]:
+        """States named by a demonym on a deal noun or its weapons ("Russian tank deal")."""
+        holders = [noun, *(self._np_holder(weapon) for weapon in weapons)]
+        found = []
+        for holder in holders:
+            for child in holder.children:
+                if (
+                    child.dep_ in {"amod", "compound", "nmod"}
+                    and child.i in self.mentions.party_at
+                    and child.i not in self.mentions.weapon_at
+                    and any(party.kind == "state" for party in self.resolver.parties(child))
+                ):
+                    found.append(child)
+        return found
 
     def _status(
         self,
