@@ -52,6 +52,16 @@ CASES = [
         id="plan-collapsed",
     ),
     pytest.param(
+        "Washington has removed India from the F-35 programme, the Pentagon said on Monday.",
+        ("USA", "IND", "aircraft", "cancelled", "confirmed"),
+        id="removed-from-a-weapon-programme",
+    ),
+    pytest.param(
+        "Brazil was kicked out of the Gripen programme last year.",
+        ("SWE", "BRA", "aircraft", "cancelled", "reported"),
+        id="kicked-out-of-a-programme-maker-sells",
+    ),
+    pytest.param(
         "Ghana has scrapped a Russian tank deal signed by the previous government.",
         ("RUS", "GHA", "armoured_vehicles", "cancelled", "reported"),
         id="demonym-on-the-deal-is-the-seller",
@@ -127,6 +137,14 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
             id="generic-embargo",
         ),
         pytest.param(
+            "Lockheed Martin removed Indian suppliers from the F-35 programme.",
+            id="industrial-partners-out-of-a-programme",
+        ),
+        pytest.param(
+            "The school removed the boy from its football programme.",
+            id="removed-from-a-sports-programme",
+        ),
+        pytest.param(
             "The football association suspended the match between Russia and Ukraine.",
             id="suspended-match",
         ),
@@ -134,3 +152,12 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
 )
 def test_no_transfer(text: str) -> None:
     assert not _claims(text)
+
+
+def test_a_called_off_deal_is_not_the_pair_of_the_story_s_shipments() -> None:
+    text = (
+        "Washington has removed India from the F-35 programme, the Pentagon said.\n\n"
+        "The first S-400 batteries arrived at an air base near Delhi on Friday."
+    )
+    rows = _rows(_claims(text))
+    assert not any(row[:3] == ("USA", "IND", "air_defence") for row in rows)

@@ -713,12 +713,18 @@ class DocumentReader:
     @staticmethod
     def _of_the_one_pair(partyless: list[ReadFrame], resolved: list[ReadFrame]) -> list[ReadFrame]:
         """A transfer told with no party at all ("a consignment of Milan anti-tank missiles was
-        handed over at Beirut airport") in a document whose every transfer is between the same
-        supplier and recipient: that pair's."""
+        handed over at Beirut airport") in a document whose every asserted transfer (not called
+        off) is between the same supplier and recipient: that pair's."""
         pairs = {
             (tuple(read.suppliers), tuple(read.recipients))
             for read in resolved
-            if read.suppliers and read.recipients and read.frame.direction not in {"use", "seize"}
+            if read.suppliers
+            and read.recipients
+            and read.frame.direction not in {"use", "seize"}
+            # a deal called off ("removes Turkey from the F-35 programme after S-400 delivery")
+            # or only hoped for is not the pair the story's other shipments travel between
+            and read.frame.status not in {"cancelled", "suspended"}
+            and read.certainty in {"reported", "confirmed"}
         }
         if len(pairs) != 1:
             return []

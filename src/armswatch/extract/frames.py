@@ -246,6 +246,9 @@ GROUP_NOUNS = {
     "contra",
     "opposition",
 }
+# Verbs that put a state out of a weapon's programme ("removing Turkey from the F-35 programme")
+EXCLUDING_LEMMAS = {"remove", "expel", "exclude", "eject", "oust", "kick", "suspend", "drop", "bar"}
+PROGRAMME_NOUNS = {"programme", "program", "project", "consortium", "partnership"}
 # Nouns a weapon's name may modify without the phrase being that weapon
 NON_WEAPON_HEADS = {
     "simulator", "engine", "factory", "plant", "programme", "program", "project", "crash",
@@ -1357,7 +1360,7 @@ class FrameBuilder:
     def build(self, sentence: Span) -> list[Frame]:
         cues = self.cues_of(sentence)
         if not cues:
-            return []
+            return self._programme_exclusions(sentence)
         items_by_cue: dict[int, list[WeaponMention]] = {}
         owned: set[int] = set()
         cue_of_item: dict[int, int] = {}
@@ -1462,7 +1465,68 @@ class FrameBuilder:
                 frame.anaphoric = True
                 frame.anaphor_lemma = cue.lemma
                 frames.append(frame)
+        frames.extend(self._programme_exclusions(sentence))
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
+        return frames
+
+    def _programme_exclusions(self, sentence: Span) -> list[Frame]:
+        """ "The United States is removing Turkey from the F-35 programme": a state put out of a
+        weapon's programme loses the purchase (cancelled; "suspended from" is suspended). The
+        remover, when a party, sells; otherwise the weapon's maker does, found later."""
+        doc = sentence.doc
+        frames = []
+        for token in sentence:
+            if token.lemma_.lower() not in EXCLUDING_LEMMAS or token.pos_ != "VERB":
+                continue
+            # "from the programme", "out of the program" (the parser hangs "of" on "out")
+            places = _preps(token).get("from", []) + [
+                pobj
+                for out in [*_children(token, "prt"), *_children(token, "prep")]
+                if out.lower_ == "out"
+                for prep in [*_children(token, "prep"), *_children(out, "prep")]
+                if prep.lower_ == "of"
+                for pobj in _children(prep, "pobj")
+            ]
+            programmes = {place.i for place in places if place.lemma_.lower() in PROGRAMME_NOUNS}
+            weapons = [
+                weapon
+                for weapon in self.mentions.weapons
+                if weapon.term.kind == "designation"
+                and sentence.start <= weapon.start < sentence.end
+                and _np_head(doc[weapon.head]).i in programmes
+            ]
+            if not weapons:
+                continue
+            subject, passive = subject_of(token)
+            excluded = (
+                ([subject] if passive and subject is not None else [])
+                if passive
+                else _children(token, "dobj")
+            )
+            # the state itself, not "Turkish suppliers" dropped from the programme's industry
+            members = [
+                member
+                for member in excluded
+                if member.pos_ == "PROPN"
+                and any(party.kind == "state" for party in self.resolver.parties(member))
+            ]
+            if not members:
+                continue
+            frame = Frame(
+                sentence=sentence,
+                chain=[token],
+                direction="get",
+                status="suspended" if token.lemma_.lower() == "suspend" else "cancelled",
+                deal="sale",
+            )
+            for member in members:
+                self._add(frame, "recipient", member)
+            if subject is not None and not passive:
+                self._add(frame, "supplier", subject)
+            frame.item_heads = {weapon.head for weapon in weapons}
+            frame.items = self._items(weapons, frame)
+            if frame.recipients and frame.items:
+                frames.append(frame)
         return frames
 
     def _free(self, token: Token) -> bool:

@@ -286,6 +286,14 @@ def _cancelling(token: Token, lexicons: Lexicons) -> Cue | None:
 
 def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     """The transfer cue a token carries, as a verb or a noun, or None."""
+    cue = _cue_for(token, lexicons)
+    if cue is not None and cue.cue_class == "exclude":
+        # "removed Turkey from the F-35 programme": read by its own rule, never on a chain
+        return None
+    return cue
+
+
+def _cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     lower = token.lower_
     lemma = token.lemma_.lower()
     if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
