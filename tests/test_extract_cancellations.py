@@ -161,3 +161,15 @@ def test_a_called_off_deal_is_not_the_pair_of_the_story_s_shipments() -> None:
     )
     rows = _rows(_claims(text))
     assert not any(row[:3] == ("USA", "IND", "air_defence") for row in rows)
+
+
+def test_a_called_off_deal_does_not_take_the_seller_of_what_replaced_it() -> None:
+    text = (
+        "DOHA - Qatar has told Washington it will suspend talks on buying 24 F-35 fighters,"
+        " a Qatari official said on Monday.\n\n"
+        "Qatar signed a contract with France last month for 36 Rafale fighters, and the"
+        " first jets arrived at Dukhan air base in May."
+    )
+    rows = _rows(_claims(text))
+    assert ("USA", "QAT", "aircraft", "suspended", "confirmed") in rows
+    assert not any(row[0] == "FRA" and row[3] == "suspended" for row in rows)

@@ -672,12 +672,20 @@ class DocumentReader:
         candidates: set[Party] = set()
         general: set[Party] = set()  # from claims naming no category ("arms", "weapons")
         designations = {item.designation for item in read.items if item.designation}
+        called_off = read.frame.status in {"cancelled", "suspended"}
         for other in others:
             if other is read or not (other.suppliers and other.recipients):
                 continue
             other_designations = {item.designation for item in other.items if item.designation}
-            if designations and other_designations and not designations & other_designations:
-                continue  # "the F-15" is not the Rafale: another weapon's seller is not its
+            if (
+                designations
+                and not designations & other_designations
+                and (other_designations or called_off)
+            ):
+                # "the F-15" is not the Rafale: another weapon's seller is not its; and a deal
+                # called off is not the one the buyer turned to instead ("suspends talks on the
+                # F-35 ... after signing for Rafales": not "the jets" of France)
+                continue
             other_categories = {i.category for i in other.items}
             if read.suppliers and set(read.suppliers) & set(other.suppliers):
                 found = set(other.recipients)
