@@ -173,3 +173,36 @@ def test_a_called_off_deal_does_not_take_the_seller_of_what_replaced_it() -> Non
     rows = _rows(_claims(text))
     assert ("USA", "QAT", "aircraft", "suspended", "confirmed") in rows
     assert not any(row[0] == "FRA" and row[3] == "suspended" for row in rows)
+
+
+def test_what_a_cancelled_deal_was_to_supply_is_cancelled_with_it() -> None:
+    text = (
+        "LIMA - Peru has cancelled a $2 billion contract to buy weapons from China, the defence"
+        " ministry said on Monday.\n\n"
+        "The deal, signed in March, was to have supplied 24 JF-17 fighters and 12 HQ-9 air"
+        " defence systems."
+    )
+    rows = _rows(_claims(text))
+    assert any(row[:4] == ("CHN", "PER", "aircraft", "cancelled") for row in rows)
+    assert any(row[:4] == ("CHN", "PER", "air_defence", "cancelled") for row in rows)
+
+
+def test_under_a_suspended_arrangement_the_goods_are_suspended() -> None:
+    text = (
+        "Qatar has suspended a $2 billion programme to buy Italian weapons for the Tunisian"
+        " army, the state news agency reported.\n\n"
+        "Under the arrangement, agreed in 2019, Italy was to equip the Tunisian army with"
+        " armoured vehicles and howitzers."
+    )
+    rows = _rows(_claims(text))
+    assert any(row[:4] == ("ITA", "TUN", "armoured_vehicles", "suspended") for row in rows)
+    assert not any(row[3] == "offered" for row in rows)
+
+
+def test_a_deal_that_stands_keeps_its_own_status() -> None:
+    text = (
+        "Germany signed a deal on Monday to sell tanks to Qatar.\n\n"
+        "Under the deal, Germany will deliver 62 Leopard tanks by 2016."
+    )
+    rows = _rows(_claims(text))
+    assert all(row[3] not in {"cancelled", "suspended"} for row in rows)

@@ -718,22 +718,23 @@ class DocumentReader:
         else:
             read.suppliers = [party]
 
-    @staticmethod
-    def _of_the_one_pair(partyless: list[ReadFrame], resolved: list[ReadFrame]) -> list[ReadFrame]:
+    def _of_the_one_pair(
+        self, partyless: list[ReadFrame], resolved: list[ReadFrame]
+    ) -> list[ReadFrame]:
         """A transfer told with no party at all ("a consignment of Milan anti-tank missiles was
-        handed over at Beirut airport") in a document whose every asserted transfer (not called
-        off) is between the same supplier and recipient: that pair's."""
-        pairs = {
-            (tuple(read.suppliers), tuple(read.recipients))
+        handed over at Beirut airport") in a document whose every asserted transfer is between
+        the same supplier and recipient: that pair's. A deal called off ("removes Turkey from
+        the F-35 programme after S-400 delivery") counts only in a story of nothing else."""
+        asserted = [
+            read
             for read in resolved
             if read.suppliers
             and read.recipients
             and read.frame.direction not in {"use", "seize"}
-            # a deal called off ("removes Turkey from the F-35 programme after S-400 delivery")
-            # or only hoped for is not the pair the story's other shipments travel between
-            and read.frame.status not in {"cancelled", "suspended"}
             and read.certainty in {"reported", "confirmed"}
-        }
+        ]
+        live = [r for r in asserted if r.frame.status not in {"cancelled", "suspended"}]
+        pairs = {(tuple(read.suppliers), tuple(read.recipients)) for read in live or asserted}
         if len(pairs) != 1:
             return []
         suppliers, recipients = next(iter(pairs))
@@ -750,6 +751,13 @@ class DocumentReader:
                 or all(item.category == "unspecified" for item in read.items)
             ):
                 continue
+            if not live and any(
+                maker not in suppliers
+                for item in read.items
+                if item.designation
+                and (maker := self.lexicons.origin_state(item.designation, self.reference.year))
+            ):
+                continue  # S-400s arriving in a story of a cancelled F-35 deal are not its
             read.suppliers, read.recipients = list(suppliers), list(recipients)
             taken.append(read)
         return taken
@@ -981,6 +989,8 @@ class DocumentReader:
     def _resolve_against_antecedent(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
         frame = read.frame
         missing_party = not read.suppliers or not read.recipients
+        if frame.deal_reference and not missing_party:
+            self._share_fate(read, earlier)
         if not (frame.anaphoric or frame.unresolved_roles) or not (missing_party or not read.items):
             return
         candidates = [
@@ -1025,6 +1035,8 @@ class DocumentReader:
             ]
         if read.deal == "unspecified":
             read.deal = antecedent.deal
+        if frame.deal_reference:
+            self._share_fate(read, [antecedent])
         if frame.direction == "elaborate":
             frame.status = antecedent.frame.status
             if frame.status in {"cancelled", "suspended"} and _outside_cancellation(
@@ -1033,6 +1045,31 @@ class DocumentReader:
                 # "drops the plane sale, keeps the ships": a deal called off for some kinds of
                 # weapon still stands for the others it covers
                 frame.status = "agreed"
+
+    def _share_fate(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
+        """ "Iraq has cancelled a contract to buy weapons from Russia. The deal ... was to have
+        supplied 30 Mi-28s": what a deal called off was to supply is called off with it (the
+        kinds of weapon it named, or all if it named none); what was delivered stays so."""
+        frame = read.frame
+        if frame.status not in {"sought", "offered", "negotiating", "agreed"}:
+            return
+        for previous in reversed(earlier):
+            if previous is read or previous.offset >= read.offset:
+                continue
+            if read.offset - previous.offset > ANTECEDENT_REACH:
+                return
+            if not (
+                previous.suppliers
+                and previous.recipients
+                and set(previous.suppliers) == set(read.suppliers)
+                and set(previous.recipients) == set(read.recipients)
+            ):
+                continue
+            if previous.frame.status in {"cancelled", "suspended"} and not _outside_cancellation(
+                read.items, previous.items
+            ):
+                frame.status = previous.frame.status
+            return
 
     def _claims_of(self, read: ReadFrame) -> list[Claim]:
         frame = read.frame

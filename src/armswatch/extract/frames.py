@@ -246,6 +246,8 @@ GROUP_NOUNS = {
     "contra",
     "opposition",
 }
+# Nouns that name a deal a later sentence refers back to ("the deal", "under the arrangement")
+DEAL_NOUNS = {"deal", "contract", "agreement", "arrangement", "accord", "package"}
 # Verbs that put a state out of a weapon's programme ("removing Turkey from the F-35 programme")
 EXCLUDING_LEMMAS = {"remove", "expel", "exclude", "eject", "oust", "kick", "suspend", "drop", "bar"}
 PROGRAMME_NOUNS = {"programme", "program", "project", "consortium", "partnership"}
@@ -359,6 +361,8 @@ class Frame:
     indefinite: bool = False
     # the weapons used were taken, not given ("U.S.-made Humvees captured from Afghan forces")
     captured: bool = False
+    # the transfer is said to be an earlier deal's ("the deal was to have supplied ...")
+    deal_reference: bool = False
 
     @property
     def top(self) -> Token:
@@ -889,6 +893,19 @@ def _verb_group(token: Token) -> list[str]:
     return [
         child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass", "neg", "prt"}
     ]
+
+
+def _future_in_past(verb: Token) -> bool:
+    """ "was to have supplied", "were to deliver", "would have given": a plan told as unrealised."""
+    group = _verb_group(verb)
+    if "would" in group and "have" in group:
+        return True
+    return (
+        "to" in group
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "be"
+        and verb.head.tag_ == "VBD"
+    )
 
 
 def _joined_to_cancellation(token: Token, cues: Mapping[int, Cue]) -> bool:
@@ -1814,6 +1831,7 @@ class FrameBuilder:
                 for child in holder.children
             )
         self._fill_roles(frame, chain_cues, direction_token)
+        self._deal_reference(frame, direction_token)
         if frame.direction == "use" and not frame.recipients and not frame.captured:
             self._user_from_sentence_subject(frame, direction_token)
         if not frame.suppliers and direction_cue.cue_class in {"get", "agree"}:
@@ -2052,6 +2070,35 @@ class FrameBuilder:
             return None  # a partner named that is no party ("an agreement with an airline")
         frame.items = self._items(weapons, frame)
         return frame
+
+    def _deal_reference(self, frame: Frame, verb: Token) -> None:
+        """ "The deal ... was to have supplied 30 helicopters", "Under the arrangement, France was
+        to equip the army with ...": the transfer of a deal told before, whose parties and (if
+        it was called off) fate it shares."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return
+        subject, passive = subject_of(verb)
+        nouns = [*_preps(verb).get("under", [])]
+        opening = frame.sentence[0]
+        if opening.lower_ == "under" and opening.i < verb.i:
+            nouns += _children(opening, "pobj")  # "Under the deal, agreed in 2014, France was to"
+        if subject is not None and not passive:
+            nouns.append(subject)
+        for noun in nouns:
+            if noun.lemma_.lower() not in DEAL_NOUNS or not any(
+                child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS - {"such"}
+                for child in noun.children
+            ):
+                continue
+            frame.deal_reference = True
+            if noun is subject and _future_in_past(verb):
+                # the deal supplies nothing itself: both sides are the earlier deal's
+                role = SUBJECT_ROLE.get(frame.direction)
+                if role is not None:
+                    frame.nonparty_roles.discard(role)
+                frame.anaphoric = True
+                frame.anaphor_lemma = noun.lemma_.lower()
+            return
 
     def _origin_partners(self, noun: Token, weapons: list[WeaponMention]) -> list[Token]:
         """States named by a demonym on a deal noun or its weapons ("Russian tank deal")."""
