@@ -89,6 +89,11 @@ def test_a_cancelled_deal_with_no_buyer_named_takes_the_story_s_state() -> None:
     assert any(row[:4] == ("RUS", "BGD", "aircraft", "cancelled") for row in rows)
 
 
+def test_a_ban_on_a_named_sale_is_a_suspension() -> None:
+    rows = _rows(_claims("Norway has banned the sale of 40 Leopard tanks to Chile."))
+    assert ("NOR", "CHL", "armoured_vehicles", "suspended", "reported") in rows
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(
@@ -135,6 +140,10 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
         pytest.param(
             "The European Union kept its arms embargo on China in place on Monday.",
             id="generic-embargo",
+        ),
+        pytest.param(
+            "The Netherlands and Canada ban arms sales to Myanmar.",
+            id="ban-on-arms-sales-is-policy",
         ),
         pytest.param(
             "Lockheed Martin removed Indian suppliers from the F-35 programme.",

@@ -29,6 +29,7 @@ from armswatch.extract.frames import (
     Frame,
     FrameBuilder,
     PartyResolver,
+    governing_verb,
     put_to_use,
     subject_of,
 )
@@ -630,7 +631,14 @@ class DocumentReader:
             )
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
-        if any(token.lemma_.lower() in BAN_LEMMAS for token in frame.chain) and all(
+        # the ban may be the verb over the transfer noun rather than a cue of its own
+        # ("Washington banned arms sales to Caracas")
+        governors = [
+            verb
+            for token in frame.chain
+            if token.pos_ in {"NOUN", "PROPN"} and (verb := governing_verb(token)) is not None
+        ]
+        if any(token.lemma_.lower() in BAN_LEMMAS for token in [*frame.chain, *governors]) and all(
             item.category == "unspecified" for item in read.items
         ):
             # "banned arms sales to Caracas": a ban on no particular weapon is an embargo, a
