@@ -94,6 +94,18 @@ def test_a_ban_on_a_named_sale_is_a_suspension() -> None:
     assert ("NOR", "CHL", "armoured_vehicles", "suspended", "reported") in rows
 
 
+def test_a_blocked_purchase_is_the_buyer_s_not_the_blocker_s() -> None:
+    rows = _rows(
+        _claims(
+            "Slovakia has decided to buy 14 Gripen fighters from Sweden, a year after Washington"
+            " blocked its purchase of used F-16s from Norway."
+        )
+    )
+    assert ("NOR", "SVK", "aircraft", "suspended", "reported") in rows
+    assert not any(row[1] == "USA" for row in rows)
+    assert not any(row[0] == "SWE" and row[3] == "suspended" for row in rows)
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(

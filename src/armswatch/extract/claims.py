@@ -78,6 +78,8 @@ _ORIGIN_PREDICATE = re.compile(
 _MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "supplied"}
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 BAN_LEMMAS = {"ban", "embargo", "prohibit", "bar", "outlaw", "forbid"}
+# Verbs by which a third party stops someone else's purchase ("Washington blocked its purchase")
+THIRD_PARTY_BLOCKS = {"block", "veto", "thwart", "scupper", "torpedo", "prevent", "bar"}
 # How often a document must name a state for it to stand as a side the text leaves implicit.
 IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) a pronoun may look for the state a sentence was about.
@@ -489,7 +491,18 @@ class DocumentReader:
     ) -> Party | None:
         if token.lower_ in {"its", "their"}:
             verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None:
+            if (
+                verb is not None
+                and verb.lemma_.lower() in THIRD_PARTY_BLOCKS
+                and token.head.lemma_.lower() in self.lexicons.noun_cues
+                and self.lexicons.noun_cues[token.head.lemma_.lower()].cue_class in {"get", "ask"}
+            ):
+                # "two years after Washington blocked its purchase of F-16s from Israel": one
+                # blocks another's purchase, so "its" is the buyer the sentence was about
+                subject, _ = subject_of(verb)
+                if subject is not None:
+                    own_subject = self._party_at(unit.start + subject.idx) or own_subject
+            elif verb is not None:
                 subject, _ = subject_of(verb)
                 if subject is not None and subject.i != token.i:
                     for candidate in [subject, *subject.children]:

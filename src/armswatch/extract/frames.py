@@ -909,10 +909,15 @@ def _future_in_past(verb: Token) -> bool:
 
 
 def _joined_to_cancellation(token: Token, cues: Mapping[int, Cue]) -> bool:
-    """A verb coordinated with a verb that halts or cancels: its own act, not the one called off."""
+    """A verb coordinated with a verb that halts or cancels: its own act, not the one called off
+    ("dropped the F-16 deal and agreed to buy Sukhois"); and a halt or cancellation in a clause
+    of its own ("bought Rafales, two years after Washington blocked its purchase of F-16s")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ in {"advcl", "conj"} and token.i in cues:
+        return cues[token.i].cue_class in {"block", "cancel"} and token.head.i in cues
     return (
         token.dep_ == "conj"
-        and token.pos_ in {"VERB", "AUX"}
         and token.head.i in cues
         and cues[token.head.i].cue_class in {"block", "cancel"}
     )
