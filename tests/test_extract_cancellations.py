@@ -62,6 +62,17 @@ CASES = [
         id="kicked-out-of-a-programme-maker-sells",
     ),
     pytest.param(
+        "Spain will reimburse Chile for four patrol vessels whose sale it cancelled last year,"
+        " a government spokesman said.",
+        ("ESP", "CHL", "ships", "cancelled", "confirmed"),
+        id="repaid-for-weapons-whose-sale-was-cancelled",
+    ),
+    pytest.param(
+        "Germany to repay Peru for scrapped Leopard tanks",
+        ("DEU", "PER", "armoured_vehicles", "cancelled", "reported"),
+        id="repaid-for-scrapped-weapons-headline",
+    ),
+    pytest.param(
         "Ghana has scrapped a Russian tank deal signed by the previous government.",
         ("RUS", "GHA", "armoured_vehicles", "cancelled", "reported"),
         id="demonym-on-the-deal-is-the-seller",
@@ -156,6 +167,10 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
         pytest.param(
             "The Netherlands and Canada ban arms sales to Myanmar.",
             id="ban-on-arms-sales-is-policy",
+        ),
+        pytest.param(
+            "Italy will compensate Egypt for the frigates it delivered late.",
+            id="compensation-for-weapons-not-called-off",
         ),
         pytest.param(
             "Lockheed Martin removed Indian suppliers from the F-35 programme.",

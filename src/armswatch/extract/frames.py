@@ -246,6 +246,8 @@ GROUP_NOUNS = {
     "contra",
     "opposition",
 }
+# Verbs of paying back: the one repaid for weapons had bought them ("reimburse Russia for")
+REFUND_LEMMAS = {"reimburse", "repay", "refund", "compensate"}
 # Nouns that name a deal a later sentence refers back to ("the deal", "under the arrangement")
 DEAL_NOUNS = {"deal", "contract", "agreement", "arrangement", "accord", "package"}
 # Verbs that put a state out of a weapon's programme ("removing Turkey from the F-35 programme")
@@ -1488,7 +1490,58 @@ class FrameBuilder:
                 frame.anaphor_lemma = cue.lemma
                 frames.append(frame)
         frames.extend(self._programme_exclusions(sentence))
+        frames.extend(self._refunds(sentence, cues))
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
+        return frames
+
+    def _refunds(self, sentence: Span, cues: dict[int, Cue]) -> list[Frame]:
+        """ "France will reimburse Russia for two Mistral carriers whose sale it cancelled",
+        "France to repay Russia for scrapped Mistral warships": the one repaid for weapons
+        called off had bought them from the one repaying."""
+        frames = []
+        for token in sentence:
+            if token.lemma_.lower() not in REFUND_LEMMAS or token.pos_ not in {"VERB", "NOUN"}:
+                continue
+            buyers = [
+                obj
+                for obj in _children(token, "dobj", "dative")
+                if any(party.kind == "state" for party in self.resolver.parties(obj))
+            ]
+            goods = _preps(token).get("for", [])
+            weapons = [
+                weapon
+                for weapon in self._item_heads(sentence)
+                if any(self._np_holder(weapon).i == place.i for place in goods)
+            ]
+            if not buyers or not weapons:
+                continue
+            called_off = [
+                child
+                for place in goods
+                for child in place.children
+                if child.dep_ in {"amod", "acl", "relcl"}
+                and child.i in cues
+                and cues[child.i].cue_class == "cancel"
+            ]
+            if not called_off:
+                continue  # a payment for weapons delivered (or late) is no cancellation
+            cue = cues[called_off[0].i]
+            frame = Frame(
+                sentence=sentence,
+                chain=[called_off[0], token],
+                direction="get",
+                status=cue.status,
+                deal="sale",
+            )
+            subject, passive = subject_of(token)
+            if subject is not None and not passive:
+                self._add(frame, "supplier", subject)
+            for buyer in buyers:
+                self._add(frame, "recipient", buyer)
+            frame.item_heads = {weapon.head for weapon in weapons}
+            frame.items = self._items(weapons, frame)
+            if frame.recipients and frame.items:
+                frames.append(frame)
         return frames
 
     def _programme_exclusions(self, sentence: Span) -> list[Frame]:
