@@ -117,6 +117,21 @@ def test_a_blocked_purchase_is_the_buyer_s_not_the_blocker_s() -> None:
     assert not any(row[0] == "SWE" and row[3] == "suspended" for row in rows)
 
 
+def test_goods_held_back_for_now_are_suspended_not_denied() -> None:
+    rows = _rows(
+        _claims(
+            "The shipments of Dragunov rifles to Mali will not be sent by Russia for the time"
+            " being, a diplomat said."
+        )
+    )
+    assert ("RUS", "MLI", "small_arms", "suspended", "reported") in rows
+
+
+def test_a_request_turned_down_for_now_is_no_suspension() -> None:
+    rows = _rows(_claims("Norway will not send tanks to Ukraine for now, the minister said."))
+    assert not any(row[3] == "suspended" for row in rows)
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(

@@ -30,6 +30,7 @@ from armswatch.extract.frames import (
     FrameBuilder,
     PartyResolver,
     governing_verb,
+    held_back,
     put_to_use,
     subject_of,
 )
@@ -249,6 +250,10 @@ class DocumentReader:
             frames = builder.build(sentence)
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
+                if certainty == "denied" and held_back(frame.chain):
+                    # "will not be sent for the present", "won't deliver the tanks for now": a
+                    # halt of a named transfer, not a denial that it exists
+                    frame.status, certainty = "suspended", "reported"
                 attribution, cites = reader.read(frame.top)
                 if not attribution:
                     attribution = self._quote_speakers(sentence, doc, quotes, reader)

@@ -246,6 +246,8 @@ GROUP_NOUNS = {
     "contra",
     "opposition",
 }
+# Nouns of goods under way: "consignments ... will not be sent for the present"
+SHIPMENT_NOUNS = {"consignment", "shipment", "delivery", "cargo", "batch", "tranche"}
 # Verbs of paying back: the one repaid for weapons had bought them ("reimburse Russia for")
 REFUND_LEMMAS = {"reimburse", "repay", "refund", "compensate"}
 # Nouns that name a deal a later sentence refers back to ("the deal", "under the arrangement")
@@ -895,6 +897,36 @@ def _verb_group(token: Token) -> list[str]:
     return [
         child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass", "neg", "prt"}
     ]
+
+
+def held_back(chain: list[Token]) -> bool:
+    """A negated transfer verb limited in time, on goods already named or under way: "the
+    consignments will not be sent for the present", "won't deliver the tanks for now", "not
+    until further notice". A bare "will not send tanks for now" turns a request down."""
+    for token in chain:
+        if token.pos_ not in {"VERB", "AUX"} or not any(
+            child.dep_ == "neg" for child in token.children
+        ):
+            continue
+        goods = _children(token, "dobj", "nsubjpass")
+        if not any(
+            good.lemma_.lower() in SHIPMENT_NOUNS
+            or any(
+                child.dep_ == "poss"
+                or (child.dep_ == "det" and child.lower_ in {"the", "these", "those", "this"})
+                for child in good.children
+            )
+            for good in goods
+        ):
+            continue
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in {"temporarily", "provisionally"}:
+                return True
+            if child.dep_ == "prep" and child.lower_ in {"for", "until"}:
+                words = {t.lower_ for t in child.subtree}
+                if words & {"now", "present", "moment", "being", "notice"}:
+                    return True
+    return False
 
 
 def _future_in_past(verb: Token) -> bool:
