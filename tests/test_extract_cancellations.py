@@ -132,6 +132,20 @@ def test_a_request_turned_down_for_now_is_no_suspension() -> None:
     assert not any(row[3] == "suspended" for row in rows)
 
 
+def test_a_paused_shipment_and_its_contents_are_suspended() -> None:
+    text = (
+        "Britain paused missile shipment to Qatar over rights concerns\n\n"
+        "LONDON - Britain paused a shipment of 200 Brimstone missiles to Qatar last week over"
+        " human rights concerns, the Foreign Office said on Monday.\n\n"
+        "The shipment was made up of 120 Brimstone missiles and 80 Storm Shadow missiles."
+    )
+    rows = _rows(
+        _claims(text, title="Britain paused missile shipment to Qatar over rights concerns")
+    )
+    assert rows
+    assert all(row[3] == "suspended" for row in rows if row[:2] == ("GBR", "QAT"))
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(

@@ -785,8 +785,32 @@ class DocumentReader:
             ):
                 continue  # S-400s arriving in a story of a cancelled F-35 deal are not its
             read.suppliers, read.recipients = list(suppliers), list(recipients)
+            self._same_fate_as_named(read, asserted)
             taken.append(read)
         return taken
+
+    @staticmethod
+    def _same_fate_as_named(read: ReadFrame, others: list[ReadFrame]) -> None:
+        """ "The United States paused a shipment of 3,500 bombs to Israel ... The shipment was
+        made up of 1,800 2,000-pound bombs": the definite noun is the shipment just called off."""
+        noun = read.frame.chain[0]
+        if noun.pos_ not in {"NOUN", "PROPN"} or not any(
+            child.dep_ == "det" and child.lower_ in {"the", "this", "that"}
+            for child in noun.children
+        ):
+            return
+        if read.frame.status not in {"offered", "agreed", "delivered"}:
+            return
+        for other in reversed(others):
+            if (
+                other.offset < read.offset
+                and other.frame.status in {"cancelled", "suspended"}
+                and noun.lemma_.lower() in other.cue_lemmas
+                and set(other.suppliers) == set(read.suppliers)
+                and set(other.recipients) == set(read.recipients)
+            ):
+                read.frame.status = other.frame.status
+                return
 
     def _specify_definite_weapons(self, read: ReadFrame) -> None:
         """ "The weapons had been ordered by the Kenyan military" after "a freighter carrying 33
@@ -1063,6 +1087,8 @@ class DocumentReader:
             read.deal = antecedent.deal
         if frame.deal_reference:
             self._share_fate(read, [antecedent])
+        if frame.anaphoric:
+            self._same_fate_as_named(read, [antecedent])
         if frame.direction == "elaborate":
             frame.status = antecedent.frame.status
             if frame.status in {"cancelled", "suspended"} and _outside_cancellation(

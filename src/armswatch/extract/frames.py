@@ -2213,6 +2213,14 @@ class FrameBuilder:
         meta: list[tuple[Token, Cue]],
         chain: list[tuple[Token, Cue]],
     ) -> str:
+        if cue.pos == "noun":
+            for child in token.children:
+                # "the cancelled sale", "halted arms deliveries", a headline's "U.S. paused bomb
+                # shipment to Israel": a participle of halting or cancelling on the transfer noun
+                if child.dep_ == "amod" and child.tag_ == "VBN":
+                    participle = cue_for(child, self.lexicons)
+                    if participle is not None and participle.cue_class in {"block", "cancel"}:
+                        return participle.status
         if meta:
             meta_token, meta_cue = meta[-1]
             if meta_cue.cue_class == "complete":
