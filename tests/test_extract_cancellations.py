@@ -146,6 +146,17 @@ def test_a_paused_shipment_and_its_contents_are_suspended() -> None:
     assert all(row[3] == "suspended" for row in rows if row[:2] == ("GBR", "QAT"))
 
 
+def test_the_larger_package_is_not_what_the_talks_suspended() -> None:
+    rows = _rows(
+        _claims(
+            "Qatar has suspended talks on buying 24 F-35 fighters from the United States as part"
+            " of a $20 billion arms package, a Qatari official said."
+        )
+    )
+    assert ("USA", "QAT", "aircraft", "suspended", "confirmed") in rows
+    assert not any(row[2] == "unspecified" and row[3] == "suspended" for row in rows)
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(

@@ -942,6 +942,17 @@ def _future_in_past(verb: Token) -> bool:
     )
 
 
+def _part_of_larger_deal(token: Token, cues: Mapping[int, Cue]) -> bool:
+    """ "talks on buying 50 F-35s as part of a $23 billion arms package": the package is the
+    larger deal, not what the verb above it does."""
+    return (
+        token.dep_ == "pobj"
+        and token.i in cues
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() == "part"
+    )
+
+
 def _joined_to_cancellation(token: Token, cues: Mapping[int, Cue]) -> bool:
     """A verb coordinated with a verb that halts or cancels: its own act, not the one called off
     ("dropped the F-16 deal and agreed to buy Sukhois"); and a halt or cancellation in a clause
@@ -1791,6 +1802,8 @@ class FrameBuilder:
                 break
             if _joined_to_cancellation(token, cues):
                 break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
+            if _part_of_larger_deal(token, cues):
+                break
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
@@ -1816,7 +1829,7 @@ class FrameBuilder:
             reported = reported or current.dep_ == "ccomp"
             if current.dep_ == "relcl" and current.head.i in self.mentions.party_at:
                 break  # "Russia, which gave rifles": the main clause's verbs are not the transfer's
-            if _joined_to_cancellation(current, cues):
+            if _joined_to_cancellation(current, cues) or _part_of_larger_deal(current, cues):
                 break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
             current = current.head
             if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in {"VERB", "AUX"}:
