@@ -46,6 +46,16 @@ CASES = [
         id="shelve-sale-to",
     ),
     pytest.param(
+        "Morocco has pulled out of a deal to buy 12 Su-35 fighters from Russia, diplomats said.",
+        ("RUS", "MAR", "aircraft", "cancelled", "reported"),
+        id="pulled-out-of-a-deal",
+    ),
+    pytest.param(
+        "The sale of 40 Leopard tanks to Qatar was called off on Tuesday.",
+        ("DEU", "QAT", "armoured_vehicles", "cancelled", "reported"),
+        id="sale-called-off",
+    ),
+    pytest.param(
         "A Dutch plan to sell Indonesia six corvettes collapsed last year over the cost of the"
         " financing.",
         ("NLD", "IDN", "ships", "cancelled", "reported"),
@@ -207,6 +217,14 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
         pytest.param(
             "The Netherlands and Canada ban arms sales to Myanmar.",
             id="ban-on-arms-sales-is-policy",
+        ),
+        pytest.param(
+            "Israeli troops pulled out of the town after tanks shelled it overnight.",
+            id="troops-pulled-out",
+        ),
+        pytest.param(
+            "The airline called off its order for 20 Boeing 737 jets.",
+            id="airliner-order-called-off",
         ),
         pytest.param(
             "Italy will compensate Egypt for the frigates it delivered late.",

@@ -266,21 +266,49 @@ DEAL_DROPPING_LEMMAS = {
 # What those verbs must drop: a deal, a sale, an order, talks, or a plan or proposal for one
 DROPPABLE_PLANS = {"plan", "proposal", "programme", "program", "project", "bid", "tender"}
 INTRANSITIVE_DROPPING = {"collapse", "founder", "unravel"}
+# Phrasal verbs that call a deal off: "called off the sale", "tore up the contract"
+DROPPING_PHRASES = {("call", "off"), ("tear", "up"), ("rip", "up")}
+# Phrasal verbs that leave a deal: "pulled out of the deal", "walked away from the purchase"
+LEAVING_PHRASES = {
+    ("pull", "out"), ("back", "out"), ("walk", "away"), ("withdraw", None), ("opt", "out"),
+}  # fmt: skip
+
+
+def _is_deal(noun: Token, lexicons: Lexicons) -> bool:
+    lemma = noun.lemma_.lower()
+    cue = lexicons.noun_cues.get(lemma) or lexicons.noun_cues.get(noun.lower_)
+    return (
+        cue is not None and cue.cue_class in {"agree", "get", "give", "negotiate", "offer"}
+    ) or lemma in DROPPABLE_PLANS
 
 
 def _cancelling(token: Token, lexicons: Lexicons) -> Cue | None:
-    """The cancel cue of a dropping verb whose object (or, for "collapse", subject) is a deal."""
+    """The cancel cue of a dropping verb whose object (or, for "collapse", subject) is a deal,
+    or of a leaving verb whose "out of"/"from" is one ("pulled out of the deal")."""
     lemma = token.lemma_.lower()
-    edges = {"nsubj"} if lemma in INTRANSITIVE_DROPPING else {"dobj", "nsubjpass"}
-    for child in token.children:
-        if child.dep_ not in edges:
-            continue
-        noun = child.lemma_.lower()
-        cue = lexicons.noun_cues.get(noun) or lexicons.noun_cues.get(child.lower_)
-        if (
-            cue is not None and cue.cue_class in {"agree", "get", "give", "negotiate", "offer"}
-        ) or (noun in DROPPABLE_PLANS):
-            return Cue(lemma, "verb", "cancel", "cancelled", "unspecified")
+    cancel = Cue(lemma, "verb", "cancel", "cancelled", "unspecified")
+    particles = {
+        child.lower_ for child in token.children if child.dep_ in {"prt", "advmod", "prep"}
+    }
+    if lemma in DEAL_DROPPING_LEMMAS or any(
+        (lemma, particle) in DROPPING_PHRASES for particle in particles
+    ):
+        edges = {"nsubj"} if lemma in INTRANSITIVE_DROPPING else {"dobj", "nsubjpass"}
+        if any(child.dep_ in edges and _is_deal(child, lexicons) for child in token.children):
+            return cancel
+    if any((lemma, particle) in LEAVING_PHRASES for particle in [*particles, None]):
+        # "pulled out of the deal": the parser hangs "of" on "out" or on the verb
+        heads = [token, *(c for c in token.children if c.lower_ in {"out", "away"})]
+        for head in heads:
+            for prep in head.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in {"of", "from"}
+                    and any(
+                        _is_deal(pobj, lexicons) for pobj in prep.children if pobj.dep_ == "pobj"
+                    )
+                ):
+                    return cancel
     return None
 
 
@@ -319,7 +347,10 @@ def _cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         return None  # "picked up", "picked out": not a selection
     if lemma == "hold" and token.i >= 1 and token.nbor(-1).lower_ == "on":
         return lexicons.verb_cues.get("suspend")  # "put on hold", "kept on hold": a halt
-    if lemma in DEAL_DROPPING_LEMMAS and token.pos_ == "VERB":
+    if token.pos_ == "VERB" and (
+        lemma in DEAL_DROPPING_LEMMAS
+        or lemma in {verb for verb, _ in DROPPING_PHRASES | LEAVING_PHRASES}
+    ):
         # "Egypt has abandoned a deal to buy Su-35s", "dropped its planned purchase of F-16s":
         # everyday verbs that cancel only when what they drop is a deal or a plan for one
         return _cancelling(token, lexicons)
