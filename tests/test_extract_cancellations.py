@@ -56,6 +56,17 @@ CASES = [
         id="sale-called-off",
     ),
     pytest.param(
+        "Britain holds up Hawk jet sale to Indonesia over rights concerns",
+        ("GBR", "IDN", "aircraft", "suspended", "reported"),
+        id="holds-up-sale-headline",
+    ),
+    pytest.param(
+        "The 40 Leopard tanks that Qatar ordered from Germany in 2019 have been delayed by a"
+        " shortage of engines.",
+        ("DEU", "QAT", "armoured_vehicles", "agreed", "reported"),
+        id="delayed-is-still-agreed",
+    ),
+    pytest.param(
         "A Dutch plan to sell Indonesia six corvettes collapsed last year over the cost of the"
         " financing.",
         ("NLD", "IDN", "ships", "cancelled", "reported"),

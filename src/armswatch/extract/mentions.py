@@ -347,6 +347,16 @@ def _cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         return None  # "picked up", "picked out": not a selection
     if lemma == "hold" and token.i >= 1 and token.nbor(-1).lower_ == "on":
         return lexicons.verb_cues.get("suspend")  # "put on hold", "kept on hold": a halt
+    if (
+        lemma == "hold"
+        and token.pos_ == "VERB"
+        and any(child.dep_ == "prt" and child.lower_ == "up" for child in token.children)
+        and any(
+            child.dep_ in {"dobj", "nsubjpass"} and _is_deal(child, lexicons)
+            for child in token.children
+        )
+    ):
+        return lexicons.verb_cues.get("suspend")  # "holds up the helicopter sale": a halt
     if token.pos_ == "VERB" and (
         lemma in DEAL_DROPPING_LEMMAS
         or lemma in {verb for verb, _ in DROPPING_PHRASES | LEAVING_PHRASES}
