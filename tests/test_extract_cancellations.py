@@ -148,6 +148,21 @@ def test_goods_held_back_for_now_are_suspended_not_denied() -> None:
     assert ("RUS", "MLI", "small_arms", "suspended", "reported") in rows
 
 
+def test_goods_bought_and_refused_until_a_condition_are_suspended() -> None:
+    rows = _rows(
+        _claims(
+            "France is refusing to deliver the 12 Rafale fighters to Egypt until Cairo pays the"
+            " rest of the price."
+        )
+    )
+    assert ("FRA", "EGY", "aircraft", "suspended", "reported") in rows
+
+
+def test_a_request_turned_down_until_others_act_is_no_suspension() -> None:
+    rows = _rows(_claims("Norway refused to send tanks to Ukraine until allies did the same."))
+    assert not any(row[3] == "suspended" for row in rows)
+
+
 def test_a_request_turned_down_for_now_is_no_suspension() -> None:
     rows = _rows(_claims("Norway will not send tanks to Ukraine for now, the minister said."))
     assert not any(row[3] == "suspended" for row in rows)

@@ -902,15 +902,18 @@ def _verb_group(token: Token) -> list[str]:
 def held_back(chain: list[Token]) -> bool:
     """A negated transfer verb limited in time, on goods already named or under way: "the
     consignments will not be sent for the present", "won't deliver the tanks for now", "not
-    until further notice". A bare "will not send tanks for now" turns a request down."""
+    until further notice", "refusing to deliver them until ...". A bare "will not send tanks
+    for now" turns a request down."""
     for token in chain:
-        if token.pos_ not in {"VERB", "AUX"} or not any(
-            child.dep_ == "neg" for child in token.children
-        ):
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_LEMMAS
+        if not refused and not any(child.dep_ == "neg" for child in token.children):
             continue
         goods = _children(token, "dobj", "nsubjpass")
         if not any(
             good.lemma_.lower() in SHIPMENT_NOUNS
+            or good.lower_ in {"them", "it"}
             or any(
                 child.dep_ == "poss"
                 or (child.dep_ == "det" and child.lower_ in {"the", "these", "those", "this"})
@@ -919,6 +922,13 @@ def held_back(chain: list[Token]) -> bool:
             for good in goods
         ):
             continue
+        if refused and any(
+            child.lower_ == "until" and child.dep_ in {"mark", "prep"}
+            for verb in (token, token.head)
+            for clause in [verb, *verb.children]
+            for child in clause.children
+        ):
+            return True  # "refusing to deliver them until Pakistan proves ...": held back
         for child in token.children:
             if child.dep_ == "advmod" and child.lower_ in {"temporarily", "provisionally"}:
                 return True
