@@ -67,6 +67,17 @@ CASES = [
         id="delayed-is-still-agreed",
     ),
     pytest.param(
+        "Chile's cancellation of its contract to buy 12 Mirage fighters from France surprised"
+        " Paris.",
+        ("FRA", "CHL", "aircraft", "cancelled", "reported"),
+        id="cancellation-noun-with-owner",
+    ),
+    pytest.param(
+        "Norway's suspension of deliveries of NASAMS missiles to Turkey angered Ankara.",
+        ("NOR", "TUR", "air_defence", "suspended", "reported"),
+        id="suspension-noun-with-owner",
+    ),
+    pytest.param(
         "A Dutch plan to sell Indonesia six corvettes collapsed last year over the cost of the"
         " financing.",
         ("NLD", "IDN", "ships", "cancelled", "reported"),
@@ -251,6 +262,10 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
         pytest.param(
             "The airline called off its order for 20 Boeing 737 jets.",
             id="airliner-order-called-off",
+        ),
+        pytest.param(
+            "The suspension of the football match between Russia and Ukraine was announced.",
+            id="suspension-of-a-match",
         ),
         pytest.param(
             "Italy will compensate Egypt for the frigates it delivered late.",
