@@ -78,6 +78,11 @@ CASES = [
         id="suspension-noun-with-owner",
     ),
     pytest.param(
+        "Portugal's purchase of 12 Gripen fighters from Sweden fell through last year.",
+        ("SWE", "PRT", "aircraft", "cancelled", "reported"),
+        id="purchase-fell-through",
+    ),
+    pytest.param(
         "A Dutch plan to sell Indonesia six corvettes collapsed last year over the cost of the"
         " financing.",
         ("NLD", "IDN", "ships", "cancelled", "reported"),
@@ -202,6 +207,16 @@ def test_the_larger_package_is_not_what_the_talks_suspended() -> None:
     )
     assert ("USA", "QAT", "aircraft", "suspended", "confirmed") in rows
     assert not any(row[2] == "unspecified" and row[3] == "suspended" for row in rows)
+
+
+def test_a_government_falling_apart_cancels_nothing() -> None:
+    rows = _rows(
+        _claims(
+            "The coalition government in Lisbon fell apart after the sale of 12 Gripen fighters"
+            " to Portugal was agreed."
+        )
+    )
+    assert not any(row[3] == "cancelled" for row in rows)
 
 
 def test_what_is_bought_instead_is_not_called_off() -> None:

@@ -266,6 +266,8 @@ DEAL_DROPPING_LEMMAS = {
 # What those verbs must drop: a deal, a sale, an order, talks, or a plan or proposal for one
 DROPPABLE_PLANS = {"plan", "proposal", "programme", "program", "project", "bid", "tender"}
 INTRANSITIVE_DROPPING = {"collapse", "founder", "unravel"}
+# A deal that "fell through" or "fell apart" is off
+FALLING_PHRASES = {("fall", "through"), ("fall", "apart")}
 # Phrasal verbs that call a deal off: "called off the sale", "tore up the contract"
 DROPPING_PHRASES = {("call", "off"), ("tear", "up"), ("rip", "up")}
 # Phrasal verbs that leave a deal: "pulled out of the deal", "walked away from the purchase"
@@ -290,10 +292,13 @@ def _cancelling(token: Token, lexicons: Lexicons) -> Cue | None:
     particles = {
         child.lower_ for child in token.children if child.dep_ in {"prt", "advmod", "prep"}
     }
-    if lemma in DEAL_DROPPING_LEMMAS or any(
-        (lemma, particle) in DROPPING_PHRASES for particle in particles
+    falling = any((lemma, particle) in FALLING_PHRASES for particle in particles)
+    if (
+        lemma in DEAL_DROPPING_LEMMAS
+        or falling
+        or any((lemma, particle) in DROPPING_PHRASES for particle in particles)
     ):
-        edges = {"nsubj"} if lemma in INTRANSITIVE_DROPPING else {"dobj", "nsubjpass"}
+        edges = {"nsubj"} if lemma in INTRANSITIVE_DROPPING or falling else {"dobj", "nsubjpass"}
         if any(child.dep_ in edges and _is_deal(child, lexicons) for child in token.children):
             return cancel
     if any((lemma, particle) in LEAVING_PHRASES for particle in [*particles, None]):
@@ -359,7 +364,7 @@ def _cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         return lexicons.verb_cues.get("suspend")  # "holds up the helicopter sale": a halt
     if token.pos_ == "VERB" and (
         lemma in DEAL_DROPPING_LEMMAS
-        or lemma in {verb for verb, _ in DROPPING_PHRASES | LEAVING_PHRASES}
+        or lemma in {verb for verb, _ in DROPPING_PHRASES | LEAVING_PHRASES | FALLING_PHRASES}
     ):
         # "Egypt has abandoned a deal to buy Su-35s", "dropped its planned purchase of F-16s":
         # everyday verbs that cancel only when what they drop is a deal or a plan for one
