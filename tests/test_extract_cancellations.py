@@ -219,6 +219,11 @@ def test_a_government_falling_apart_cancels_nothing() -> None:
     assert not any(row[3] == "cancelled" for row in rows)
 
 
+def test_a_trade_that_collapsed_is_no_cancellation() -> None:
+    rows = _rows(_claims("Soviet deliveries of MiG-29 fighters to India collapsed after 1991."))
+    assert not any(row[3] == "cancelled" for row in rows)
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(

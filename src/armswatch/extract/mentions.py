@@ -298,8 +298,15 @@ def _cancelling(token: Token, lexicons: Lexicons) -> Cue | None:
         or falling
         or any((lemma, particle) in DROPPING_PHRASES for particle in particles)
     ):
-        edges = {"nsubj"} if lemma in INTRANSITIVE_DROPPING or falling else {"dobj", "nsubjpass"}
-        if any(child.dep_ in edges and _is_deal(child, lexicons) for child in token.children):
+        intransitive = lemma in INTRANSITIVE_DROPPING or falling
+        edges = {"nsubj"} if intransitive else {"dobj", "nsubjpass"}
+        if any(
+            child.dep_ in edges
+            and _is_deal(child, lexicons)
+            # "the deal collapsed" is off; "arms sales to India collapsed" is a trade that shrank
+            and not (intransitive and child.tag_ in {"NNS", "NNPS"})
+            for child in token.children
+        ):
             return cancel
     if any((lemma, particle) in LEAVING_PHRASES for particle in [*particles, None]):
         # "pulled out of the deal": the parser hangs "of" on "out" or on the verb
