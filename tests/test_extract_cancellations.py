@@ -224,6 +224,15 @@ def test_a_trade_that_collapsed_is_no_cancellation() -> None:
     assert not any(row[3] == "cancelled" for row in rows)
 
 
+def test_a_halted_shipment_that_later_arrived_arrived() -> None:
+    text = (
+        "Germany halted a shipment of 20 Leopard tanks to Chile in March, officials said.\n\n"
+        "The shipment of tanks arrived in Chile in May."
+    )
+    rows = _rows(_claims(text))
+    assert any(row[:4] == ("DEU", "CHL", "armoured_vehicles", "delivered") for row in rows)
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(

@@ -801,6 +801,10 @@ class DocumentReader:
             return
         if read.frame.status not in {"offered", "agreed", "delivered"}:
             return
+        if read.frame.direction != "elaborate" and any(
+            token.pos_ in {"VERB", "AUX"} for token in read.frame.chain
+        ):
+            return  # "The shipment arrived in May": a verb of its own says what became of it
         for other in reversed(others):
             if (
                 other.offset < read.offset
