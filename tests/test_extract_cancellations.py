@@ -110,9 +110,9 @@ CASES = [
         id="repaid-for-scrapped-weapons-headline",
     ),
     pytest.param(
-        "Ghana has scrapped a Russian tank deal signed by the previous government.",
+        "Ghana has scrapped a deal for Russian tanks signed by the previous government.",
         ("RUS", "GHA", "armoured_vehicles", "cancelled", "reported"),
-        id="demonym-on-the-deal-is-the-seller",
+        id="demonym-on-the-weapons-is-the-seller",
     ),
     pytest.param(
         "Kenya's $900 million arms deal with China was cancelled on Thursday.",
@@ -231,6 +231,12 @@ def test_a_halted_shipment_that_later_arrived_arrived() -> None:
     )
     rows = _rows(_claims(text))
     assert any(row[:4] == ("DEU", "CHL", "armoured_vehicles", "delivered") for row in rows)
+
+
+def test_a_demonym_on_a_cancelled_deal_is_not_taken_for_the_seller() -> None:
+    # "Germany cancels Saudi tank deal": the seller may be the one cancelling
+    rows = _rows(_claims("Germany cancels Saudi tank deal"))
+    assert not any(row[0] == "SAU" for row in rows)
 
 
 def test_what_is_bought_instead_is_not_called_off() -> None:

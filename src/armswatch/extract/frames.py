@@ -2214,17 +2214,26 @@ class FrameBuilder:
             return
 
     def _origin_partners(self, noun: Token, weapons: list[WeaponMention]) -> list[Token]:
-        """States named by a demonym on a deal noun or its weapons ("Russian tank deal")."""
-        holders = [noun, *(self._np_holder(weapon) for weapon in weapons)]
+        """States named by a demonym on the weapons of a deal called off ("scrapped a deal for
+        Russian tanks"), or on the deal noun itself when it is the state that makes the named
+        weapon ("dumps U.S. F-16 deal"): "cancels Saudi tank deal" may be the seller's act."""
+        makers = {
+            self.lexicons.weapon_origins.get(weapon.term.canonical)
+            for weapon in weapons
+            if weapon.term.kind == "designation"
+        } - {None}
         found = []
-        for holder in holders:
+        for holder in [noun, *(self._np_holder(weapon) for weapon in weapons)]:
             for child in holder.children:
-                if (
+                if not (
                     child.dep_ in {"amod", "compound", "nmod"}
                     and child.i in self.mentions.party_at
                     and child.i not in self.mentions.weapon_at
-                    and any(party.kind == "state" for party in self.resolver.parties(child))
                 ):
+                    continue
+                states = {p.code for p in self.resolver.parties(child) if p.kind == "state"}
+                on_weapon = holder.i != noun.i and holder.i in self.mentions.weapon_at
+                if states and (on_weapon or states & makers):
                     found.append(child)
         return found
 
