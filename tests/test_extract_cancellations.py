@@ -239,6 +239,16 @@ def test_a_demonym_on_a_cancelled_deal_is_not_taken_for_the_seller() -> None:
     assert not any(row[0] == "SAU" for row in rows)
 
 
+def test_a_halt_reported_to_the_other_side_is_made() -> None:
+    rows = _rows(
+        _claims(
+            "Qatar has told Washington it will suspend talks on buying 24 F-35 fighters, a Qatari"
+            " official said."
+        )
+    )
+    assert ("USA", "QAT", "aircraft", "suspended", "confirmed") in rows
+
+
 def test_what_is_bought_instead_is_not_called_off() -> None:
     rows = _rows(
         _claims(
@@ -301,6 +311,18 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
         pytest.param(
             "The suspension of the football match between Russia and Ukraine was announced.",
             id="suspension-of-a-match",
+        ),
+        pytest.param(
+            "Washington urged its allies to stop selling arms to Tehran.",
+            id="halt-called-for-by-a-third-party",
+        ),
+        pytest.param(
+            "Moscow told Western governments to stop supplying tanks to Kyiv.",
+            id="halt-demanded-by-the-other-side",
+        ),
+        pytest.param(
+            "Britain must stop selling fighter jets to Saudi Arabia, campaigners say.",
+            id="halt-argued-for",
         ),
         pytest.param(
             "Italy will compensate Egypt for the frigates it delivered late.",

@@ -79,6 +79,11 @@ _ORIGIN_PREDICATE = re.compile(
 _MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "supplied"}
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 BAN_LEMMAS = {"ban", "embargo", "prohibit", "bar", "outlaw", "forbid"}
+# Verbs that call on someone to act: a halt they call for is not made ("urged its allies to stop")
+CALLING_FOR_LEMMAS = {
+    "urge", "press", "persuade", "ask", "call", "pressure", "lobby", "push", "demand", "want",
+    "seek", "encourage", "convince", "implore", "beg", "appeal", "tell", "warn",
+}  # fmt: skip
 # Verbs by which a third party stops someone else's purchase ("Washington blocked its purchase")
 THIRD_PARTY_BLOCKS = {"block", "veto", "thwart", "scupper", "torpedo", "prevent", "bar"}
 # How often a document must name a state for it to stand as a side the text leaves implicit.
@@ -649,6 +654,28 @@ class DocumentReader:
             )
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
+        if frame.status in {"suspended", "cancelled"} and any(
+            # "the United States must stop selling arms to Saudi Arabia": an appeal
+            any(
+                child.dep_ == "aux" and child.lower_ in {"must", "should", "ought"}
+                for child in token.children
+            )
+            or (
+                token.head.lemma_.lower() in CALLING_FOR_LEMMAS
+                # "told the West to stop supplying arms" calls for a halt; "told Washington it
+                # will suspend talks" reports one
+                and (
+                    token.dep_ == "xcomp"
+                    or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_LEMMAS)
+                )
+                and token.lemma_.lower() not in SPEECH_LEMMAS
+            )
+            for token in frame.chain
+            if token.pos_ in {"VERB", "AUX"}
+        ):
+            # "Washington urged its allies to stop selling arms to Tehran": a halt called for,
+            # not made
+            return False
         # the ban may be the verb over the transfer noun rather than a cue of its own
         # ("Washington banned arms sales to Caracas")
         governors = [
