@@ -321,6 +321,10 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
             id="halt-demanded-by-the-other-side",
         ),
         pytest.param(
+            "Iraq has asked Paris to expel the exiles and stop selling Mirage jets to Iran.",
+            id="halt-asked-for-in-a-coordinated-clause",
+        ),
+        pytest.param(
             "Britain must stop selling fighter jets to Saudi Arabia, campaigners say.",
             id="halt-argued-for",
         ),

@@ -660,16 +660,7 @@ class DocumentReader:
                 child.dep_ == "aux" and child.lower_ in {"must", "should", "ought"}
                 for child in token.children
             )
-            or (
-                token.head.lemma_.lower() in CALLING_FOR_LEMMAS
-                # "told the West to stop supplying arms" calls for a halt; "told Washington it
-                # will suspend talks" reports one
-                and (
-                    token.dep_ == "xcomp"
-                    or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_LEMMAS)
-                )
-                and token.lemma_.lower() not in SPEECH_LEMMAS
-            )
+            or _called_for(token)
             for token in frame.chain
             if token.pos_ in {"VERB", "AUX"}
         ):
@@ -1428,3 +1419,15 @@ def _outside_cancellation(items: list[Item], cancelled: list[Item]) -> bool:
     if not items or not kinds or kinds & {"unspecified", "other"}:
         return False
     return not kinds & {item.category for item in items}
+
+
+def _called_for(token: Token) -> bool:
+    """A verb another is asked, urged or told to do ("urged its allies to stop selling", "asked
+    France to curb the dissidents and stop selling weapons"); "told Washington it will suspend
+    talks" reports the act."""
+    while token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+        token = token.head
+    head = token.head.lemma_.lower()
+    if head not in CALLING_FOR_LEMMAS or token.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    return token.dep_ == "xcomp" or (token.dep_ == "ccomp" and head not in SPEECH_LEMMAS)
