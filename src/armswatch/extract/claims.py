@@ -29,6 +29,8 @@ from armswatch.extract.frames import (
     Frame,
     FrameBuilder,
     PartyResolver,
+    governing_verb,
+    held_back,
     put_to_use,
     subject_of,
 )
@@ -77,6 +79,13 @@ _ORIGIN_PREDICATE = re.compile(
 _MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "supplied"}
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 BAN_LEMMAS = {"ban", "embargo", "prohibit", "bar", "outlaw", "forbid"}
+# Verbs that call on someone to act: a halt they call for is not made ("urged its allies to stop")
+CALLING_FOR_LEMMAS = {
+    "urge", "press", "persuade", "ask", "call", "pressure", "lobby", "push", "demand", "want",
+    "seek", "encourage", "convince", "implore", "beg", "appeal", "tell", "warn",
+}  # fmt: skip
+# Verbs by which a third party stops someone else's purchase ("Washington blocked its purchase")
+THIRD_PARTY_BLOCKS = {"block", "veto", "thwart", "scupper", "torpedo", "prevent", "bar"}
 # How often a document must name a state for it to stand as a side the text leaves implicit.
 IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) a pronoun may look for the state a sentence was about.
@@ -246,6 +255,10 @@ class DocumentReader:
             frames = builder.build(sentence)
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
+                if certainty == "denied" and held_back(frame.chain):
+                    # "will not be sent for the present", "won't deliver the tanks for now": a
+                    # halt of a named transfer, not a denial that it exists
+                    frame.status, certainty = "suspended", "reported"
                 attribution, cites = reader.read(frame.top)
                 if not attribution:
                     attribution = self._quote_speakers(sentence, doc, quotes, reader)
@@ -488,7 +501,18 @@ class DocumentReader:
     ) -> Party | None:
         if token.lower_ in {"its", "their"}:
             verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None:
+            if (
+                verb is not None
+                and verb.lemma_.lower() in THIRD_PARTY_BLOCKS
+                and token.head.lemma_.lower() in self.lexicons.noun_cues
+                and self.lexicons.noun_cues[token.head.lemma_.lower()].cue_class in {"get", "ask"}
+            ):
+                # "two years after Washington blocked its purchase of F-16s from Israel": one
+                # blocks another's purchase, so "its" is the buyer the sentence was about
+                subject, _ = subject_of(verb)
+                if subject is not None:
+                    own_subject = self._party_at(unit.start + subject.idx) or own_subject
+            elif verb is not None:
                 subject, _ = subject_of(verb)
                 if subject is not None and subject.i != token.i:
                     for candidate in [subject, *subject.children]:
@@ -638,7 +662,27 @@ class DocumentReader:
             )
         if frame.status in {"suspended", "cancelled"} and not (read.suppliers and read.recipients):
             return False  # an embargo on no named transfer is policy, not a transfer
-        if any(token.lemma_.lower() in BAN_LEMMAS for token in frame.chain) and all(
+        if frame.status in {"suspended", "cancelled"} and any(
+            # "the United States must stop selling arms to Saudi Arabia": an appeal
+            any(
+                child.dep_ == "aux" and child.lower_ in {"must", "should", "ought"}
+                for child in token.children
+            )
+            or _called_for(token)
+            for token in frame.chain
+            if token.pos_ in {"VERB", "AUX"}
+        ):
+            # "Washington urged its allies to stop selling arms to Tehran": a halt called for,
+            # not made
+            return False
+        # the ban may be the verb over the transfer noun rather than a cue of its own
+        # ("Washington banned arms sales to Caracas")
+        governors = [
+            verb
+            for token in frame.chain
+            if token.pos_ in {"NOUN", "PROPN"} and (verb := governing_verb(token)) is not None
+        ]
+        if any(token.lemma_.lower() in BAN_LEMMAS for token in [*frame.chain, *governors]) and all(
             item.category == "unspecified" for item in read.items
         ):
             # "banned arms sales to Caracas": a ban on no particular weapon is an embargo, a
@@ -681,15 +725,22 @@ class DocumentReader:
         general: set[Party] = set()  # from claims naming no category ("arms", "weapons")
         designations = {item.designation for item in read.items if item.designation}
         made_known = any(self._sole_maker(designation) is not None for designation in designations)
+        called_off = read.frame.status in {"cancelled", "suspended"}
         for other in others:
             if other is read or not (other.suppliers and other.recipients):
                 continue
             other_designations = {item.designation for item in other.items if item.designation}
-            if designations and other_designations and not designations & other_designations:
-                continue  # "the F-15" is not the Rafale: another weapon's seller is not its
-            if made_known and not other_designations:
-                # "Burma has also ordered A-5 jets ... and Hainan-class boats" beside "Poland has
-                # sold Burma W-3 helicopters": the named weapons' maker is the better guess
+            if (
+                designations
+                and not designations & other_designations
+                and (other_designations or called_off or made_known)
+            ):
+                # "the F-15" is not the Rafale: another weapon's seller is not its; a deal called
+                # off is not the one the buyer turned to instead ("suspends talks on the F-35 ...
+                # after signing for Rafales": not "the jets" of France); and a named weapon's
+                # known maker is a better guess than a claim naming no weapon ("Burma has also
+                # ordered A-5 jets and Hainan-class boats" beside "Poland has sold Burma
+                # helicopters")
                 continue
             other_categories = {i.category for i in other.items}
             if read.suppliers and set(read.suppliers) & set(other.suppliers):
@@ -723,16 +774,23 @@ class DocumentReader:
         else:
             read.suppliers = [party]
 
-    @staticmethod
-    def _of_the_one_pair(partyless: list[ReadFrame], resolved: list[ReadFrame]) -> list[ReadFrame]:
+    def _of_the_one_pair(
+        self, partyless: list[ReadFrame], resolved: list[ReadFrame]
+    ) -> list[ReadFrame]:
         """A transfer told with no party at all ("a consignment of Milan anti-tank missiles was
-        handed over at Beirut airport") in a document whose every transfer is between the same
-        supplier and recipient: that pair's."""
-        pairs = {
-            (tuple(read.suppliers), tuple(read.recipients))
+        handed over at Beirut airport") in a document whose every asserted transfer is between
+        the same supplier and recipient: that pair's. A deal called off ("removes Turkey from
+        the F-35 programme after S-400 delivery") counts only in a story of nothing else."""
+        asserted = [
+            read
             for read in resolved
-            if read.suppliers and read.recipients and read.frame.direction not in {"use", "seize"}
-        }
+            if read.suppliers
+            and read.recipients
+            and read.frame.direction not in {"use", "seize"}
+            and read.certainty in {"reported", "confirmed"}
+        ]
+        live = [r for r in asserted if r.frame.status not in {"cancelled", "suspended"}]
+        pairs = {(tuple(read.suppliers), tuple(read.recipients)) for read in live or asserted}
         if len(pairs) != 1:
             return []
         suppliers, recipients = next(iter(pairs))
@@ -749,9 +807,44 @@ class DocumentReader:
                 or all(item.category == "unspecified" for item in read.items)
             ):
                 continue
+            if not live and any(
+                maker not in suppliers
+                for item in read.items
+                if item.designation
+                and (maker := self.lexicons.origin_state(item.designation, self.reference.year))
+            ):
+                continue  # S-400s arriving in a story of a cancelled F-35 deal are not its
             read.suppliers, read.recipients = list(suppliers), list(recipients)
+            self._same_fate_as_named(read, asserted)
             taken.append(read)
         return taken
+
+    @staticmethod
+    def _same_fate_as_named(read: ReadFrame, others: list[ReadFrame]) -> None:
+        """ "The United States paused a shipment of 3,500 bombs to Israel ... The shipment was
+        made up of 1,800 2,000-pound bombs": the definite noun is the shipment just called off."""
+        noun = read.frame.chain[0]
+        if noun.pos_ not in {"NOUN", "PROPN"} or not any(
+            child.dep_ == "det" and child.lower_ in {"the", "this", "that"}
+            for child in noun.children
+        ):
+            return
+        if read.frame.status not in {"offered", "agreed", "delivered"}:
+            return
+        if read.frame.direction != "elaborate" and any(
+            token.pos_ in {"VERB", "AUX"} for token in read.frame.chain
+        ):
+            return  # "The shipment arrived in May": a verb of its own says what became of it
+        for other in reversed(others):
+            if (
+                other.offset < read.offset
+                and other.frame.status in {"cancelled", "suspended"}
+                and noun.lemma_.lower() in other.cue_lemmas
+                and set(other.suppliers) == set(read.suppliers)
+                and set(other.recipients) == set(read.recipients)
+            ):
+                read.frame.status = other.frame.status
+                return
 
     def _specify_definite_weapons(self, read: ReadFrame) -> None:
         """ "The weapons had been ordered by the Kenyan military" after "a freighter carrying 33
@@ -1036,6 +1129,8 @@ class DocumentReader:
     def _resolve_against_antecedent(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
         frame = read.frame
         missing_party = not read.suppliers or not read.recipients
+        if frame.deal_reference and not missing_party:
+            self._share_fate(read, earlier)
         if not (frame.anaphoric or frame.unresolved_roles) or not (missing_party or not read.items):
             return
         candidates = [
@@ -1084,6 +1179,10 @@ class DocumentReader:
             ]
         if read.deal == "unspecified":
             read.deal = antecedent.deal
+        if frame.deal_reference:
+            self._share_fate(read, [antecedent])
+        if frame.anaphoric:
+            self._same_fate_as_named(read, [antecedent])
         if frame.direction == "elaborate":
             frame.status = antecedent.frame.status
             if not read.attribution:
@@ -1091,6 +1190,37 @@ class DocumentReader:
                 # sentence that announced the transfer
                 read.attribution, read.cites = antecedent.attribution, antecedent.cites
                 frame.official_actor = frame.official_actor or antecedent.frame.official_actor
+            if frame.status in {"cancelled", "suspended"} and _outside_cancellation(
+                read.items, antecedent.items
+            ):
+                # "drops the plane sale, keeps the ships": a deal called off for some kinds of
+                # weapon still stands for the others it covers
+                frame.status = "agreed"
+
+    def _share_fate(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
+        """ "Iraq has cancelled a contract to buy weapons from Russia. The deal ... was to have
+        supplied 30 Mi-28s": what a deal called off was to supply is called off with it (the
+        kinds of weapon it named, or all if it named none); what was delivered stays so."""
+        frame = read.frame
+        if frame.status not in {"sought", "offered", "negotiating", "agreed"}:
+            return
+        for previous in reversed(earlier):
+            if previous is read or previous.offset >= read.offset:
+                continue
+            if read.offset - previous.offset > ANTECEDENT_REACH:
+                return
+            if not (
+                previous.suppliers
+                and previous.recipients
+                and set(previous.suppliers) == set(read.suppliers)
+                and set(previous.recipients) == set(read.recipients)
+            ):
+                continue
+            if previous.frame.status in {"cancelled", "suspended"} and not _outside_cancellation(
+                read.items, previous.items
+            ):
+                frame.status = previous.frame.status
+            return
 
     def _claims_of(self, read: ReadFrame) -> list[Claim]:
         frame = read.frame
@@ -1360,3 +1490,23 @@ def _claim_id(claim: Claim) -> str:
         ]
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _outside_cancellation(items: list[Item], cancelled: list[Item]) -> bool:
+    """Items of kinds a cancellation that names its kinds of weapon did not cover."""
+    kinds = {item.category for item in cancelled}
+    if not items or not kinds or kinds & {"unspecified", "other"}:
+        return False
+    return not kinds & {item.category for item in items}
+
+
+def _called_for(token: Token) -> bool:
+    """A verb another is asked, urged or told to do ("urged its allies to stop selling", "asked
+    France to curb the dissidents and stop selling weapons"); "told Washington it will suspend
+    talks" reports the act."""
+    while token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+        token = token.head
+    head = token.head.lemma_.lower()
+    if head not in CALLING_FOR_LEMMAS or token.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    return token.dep_ == "xcomp" or (token.dep_ == "ccomp" and head not in SPEECH_LEMMAS)

@@ -254,6 +254,15 @@ GROUP_NOUNS = {
     "contra",
     "opposition",
 }
+# Nouns of goods under way: "consignments ... will not be sent for the present"
+SHIPMENT_NOUNS = {"consignment", "shipment", "delivery", "cargo", "batch", "tranche"}
+# Verbs of paying back: the one repaid for weapons had bought them ("reimburse Russia for")
+REFUND_LEMMAS = {"reimburse", "repay", "refund", "compensate"}
+# Nouns that name a deal a later sentence refers back to ("the deal", "under the arrangement")
+DEAL_NOUNS = {"deal", "contract", "agreement", "arrangement", "accord", "package"}
+# Verbs that put a state out of a weapon's programme ("removing Turkey from the F-35 programme")
+EXCLUDING_LEMMAS = {"remove", "expel", "exclude", "eject", "oust", "kick", "suspend", "drop", "bar"}
+PROGRAMME_NOUNS = {"programme", "program", "project", "consortium", "partnership"}
 # Nouns a weapon's name may modify without the phrase being that weapon
 NON_WEAPON_HEADS = {
     "simulator", "engine", "factory", "plant", "programme", "program", "project", "crash",
@@ -367,6 +376,8 @@ class Frame:
     indefinite: bool = False
     # the weapons used were taken, not given ("U.S.-made Humvees captured from Afghan forces")
     captured: bool = False
+    # the transfer is said to be an earlier deal's ("the deal was to have supplied ...")
+    deal_reference: bool = False
 
     @property
     def top(self) -> Token:
@@ -1018,6 +1029,85 @@ def _verb_group(token: Token) -> list[str]:
     return [
         child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass", "neg", "prt"}
     ]
+
+
+def held_back(chain: list[Token]) -> bool:
+    """A negated transfer verb limited in time, on goods already named or under way: "the
+    consignments will not be sent for the present", "won't deliver the tanks for now", "not
+    until further notice", "refusing to deliver them until ...". A bare "will not send tanks
+    for now" turns a request down."""
+    for token in chain:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_LEMMAS
+        if not refused and not any(child.dep_ == "neg" for child in token.children):
+            continue
+        goods = _children(token, "dobj", "nsubjpass")
+        if not any(
+            good.lemma_.lower() in SHIPMENT_NOUNS
+            or good.lower_ in {"them", "it"}
+            or any(
+                child.dep_ == "poss"
+                or (child.dep_ == "det" and child.lower_ in {"the", "these", "those", "this"})
+                for child in good.children
+            )
+            for good in goods
+        ):
+            continue
+        if refused and any(
+            child.lower_ == "until" and child.dep_ in {"mark", "prep"}
+            for verb in (token, token.head)
+            for clause in [verb, *verb.children]
+            for child in clause.children
+        ):
+            return True  # "refusing to deliver them until Pakistan proves ...": held back
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in {"temporarily", "provisionally"}:
+                return True
+            if child.dep_ == "prep" and child.lower_ in {"for", "until"}:
+                words = {t.lower_ for t in child.subtree}
+                if words & {"now", "present", "moment", "being", "notice"}:
+                    return True
+    return False
+
+
+def _future_in_past(verb: Token) -> bool:
+    """ "was to have supplied", "were to deliver", "would have given": a plan told as unrealised."""
+    group = _verb_group(verb)
+    if "would" in group and "have" in group:
+        return True
+    return (
+        "to" in group
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "be"
+        and verb.head.tag_ == "VBD"
+    )
+
+
+def _part_of_larger_deal(token: Token, cues: Mapping[int, Cue]) -> bool:
+    """ "talks on buying 50 F-35s as part of a $23 billion arms package": the package is the
+    larger deal, not what the verb above it does."""
+    return (
+        token.dep_ == "pobj"
+        and token.i in cues
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() == "part"
+    )
+
+
+def _joined_to_cancellation(token: Token, cues: Mapping[int, Cue]) -> bool:
+    """A verb coordinated with a verb that halts or cancels: its own act, not the one called off
+    ("dropped the F-16 deal and agreed to buy Sukhois"); and a halt or cancellation in a clause
+    of its own ("bought Rafales, two years after Washington blocked its purchase of F-16s")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ in {"advcl", "conj"} and token.i in cues:
+        return cues[token.i].cue_class in {"block", "cancel"} and token.head.i in cues
+    return (
+        token.dep_ == "conj"
+        and token.head.i in cues
+        and cues[token.head.i].cue_class in {"block", "cancel"}
+    )
 
 
 def _governors(token: Token, limit: int = 3) -> list[Token]:
@@ -1673,7 +1763,7 @@ class FrameBuilder:
     def build(self, sentence: Span) -> list[Frame]:
         cues = self.cues_of(sentence)
         if not cues:
-            return []
+            return self._programme_exclusions(sentence)
         items_by_cue: dict[int, list[WeaponMention]] = {}
         owned: set[int] = set()
         cue_of_item: dict[int, int] = {}
@@ -1833,6 +1923,8 @@ class FrameBuilder:
                     chained.update(t.i for t in chain)
                     frame.introduces = True
                     frames.append(frame)
+        frames.extend(self._programme_exclusions(sentence))
+        frames.extend(self._refunds(sentence, cues))
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
         return frames
 
@@ -1892,6 +1984,116 @@ class FrameBuilder:
             if _np_head(self.mentions.doc[weapon.head]).i in members
         ]
         return (weapons, holder) if weapons else None
+
+    def _refunds(self, sentence: Span, cues: dict[int, Cue]) -> list[Frame]:
+        """ "France will reimburse Russia for two Mistral carriers whose sale it cancelled",
+        "France to repay Russia for scrapped Mistral warships": the one repaid for weapons
+        called off had bought them from the one repaying."""
+        frames = []
+        for token in sentence:
+            if token.lemma_.lower() not in REFUND_LEMMAS or token.pos_ not in {"VERB", "NOUN"}:
+                continue
+            buyers = [
+                obj
+                for obj in _children(token, "dobj", "dative")
+                if any(party.kind == "state" for party in self.resolver.parties(obj))
+            ]
+            goods = _preps(token).get("for", [])
+            weapons = [
+                weapon
+                for weapon in self._item_heads(sentence)
+                if any(self._np_holder(weapon).i == place.i for place in goods)
+            ]
+            if not buyers or not weapons:
+                continue
+            called_off = [
+                child
+                for place in goods
+                for child in place.children
+                if child.dep_ in {"amod", "acl", "relcl"}
+                and child.i in cues
+                and cues[child.i].cue_class == "cancel"
+            ]
+            if not called_off:
+                continue  # a payment for weapons delivered (or late) is no cancellation
+            cue = cues[called_off[0].i]
+            frame = Frame(
+                sentence=sentence,
+                chain=[called_off[0], token],
+                direction="get",
+                status=cue.status,
+                deal="sale",
+            )
+            subject, passive = subject_of(token)
+            if subject is not None and not passive:
+                self._add(frame, "supplier", subject)
+            for buyer in buyers:
+                self._add(frame, "recipient", buyer)
+            frame.item_heads = {weapon.head for weapon in weapons}
+            frame.items = self._items(weapons, frame)
+            if frame.recipients and frame.items:
+                frames.append(frame)
+        return frames
+
+    def _programme_exclusions(self, sentence: Span) -> list[Frame]:
+        """ "The United States is removing Turkey from the F-35 programme": a state put out of a
+        weapon's programme loses the purchase (cancelled; "suspended from" is suspended). The
+        remover, when a party, sells; otherwise the weapon's maker does, found later."""
+        doc = sentence.doc
+        frames = []
+        for token in sentence:
+            if token.lemma_.lower() not in EXCLUDING_LEMMAS or token.pos_ != "VERB":
+                continue
+            # "from the programme", "out of the program" (the parser hangs "of" on "out")
+            places = _preps(token).get("from", []) + [
+                pobj
+                for out in [*_children(token, "prt"), *_children(token, "prep")]
+                if out.lower_ == "out"
+                for prep in [*_children(token, "prep"), *_children(out, "prep")]
+                if prep.lower_ == "of"
+                for pobj in _children(prep, "pobj")
+            ]
+            programmes = {place.i for place in places if place.lemma_.lower() in PROGRAMME_NOUNS}
+            weapons = [
+                weapon
+                for weapon in self.mentions.weapons
+                if weapon.term.kind == "designation"
+                and sentence.start <= weapon.start < sentence.end
+                and _np_head(doc[weapon.head]).i in programmes
+            ]
+            if not weapons:
+                continue
+            subject, passive = subject_of(token)
+            excluded = (
+                ([subject] if passive and subject is not None else [])
+                if passive
+                else _children(token, "dobj")
+            )
+            # the state itself, not "Turkish suppliers" dropped from the programme's industry
+            members = [
+                member
+                for member in excluded
+                if member.pos_ == "PROPN"
+                and any(party.kind == "state" for party in self.resolver.parties(member))
+            ]
+            if not members:
+                continue
+            frame = Frame(
+                sentence=sentence,
+                chain=[token],
+                direction="get",
+                status="suspended" if token.lemma_.lower() == "suspend" else "cancelled",
+                deal="sale",
+            )
+            for member in members:
+                self._add(frame, "recipient", member)
+            if subject is not None and not passive:
+                self._add(frame, "supplier", subject)
+            frame.item_heads = {weapon.head for weapon in weapons}
+            frame.items = self._items(weapons, frame)
+            if frame.recipients and frame.items:
+                frames.append(frame)
+        return frames
 
     def _free(self, token: Token) -> bool:
         """No verb of its own takes the weapon: it is a subject or object of nothing but
@@ -2052,6 +2254,10 @@ class FrameBuilder:
                 # "closer ties with Russia, which last year gave the Philippines rifles": a
                 # clause about a party ends the transfer; the main clause's verbs are not its
                 break
+            if _joined_to_cancellation(token, cues):
+                break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
+            if _part_of_larger_deal(token, cues):
+                break
             object_of = token.dep_ == "dobj"
             token = token.head
             lemma = token.lemma_.lower()
@@ -2087,6 +2293,8 @@ class FrameBuilder:
             reported = reported or current.dep_ == "ccomp"
             if current.dep_ == "relcl" and current.head.i in self.mentions.party_at:
                 break  # "Russia, which gave rifles": the main clause's verbs are not the transfer's
+            if _joined_to_cancellation(current, cues) or _part_of_larger_deal(current, cues):
+                break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
             current = current.head
             if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in {"VERB", "AUX"}:
                 break
@@ -2223,6 +2431,7 @@ class FrameBuilder:
             # "the air force's strike aircraft were Israeli-built Kfirs, which flew sorties"
             for owner in self._owner_by_copula(acting) + self._operation_owners(direction_token):
                 self._add(frame, "recipient", owner)
+        self._deal_reference(frame, direction_token)
         if frame.direction == "use" and not frame.recipients and not frame.captured:
             self._user_from_sentence_subject(frame, direction_token)
         if not frame.suppliers and direction_cue.cue_class in {"get", "agree"}:
@@ -2435,15 +2644,40 @@ class FrameBuilder:
             partners = [
                 place for place in _preps(verb).get("from", []) if self.resolver.parties(place)
             ]
+        top_cue = chain[-1][1]
+        called_off = top_cue.cue_class == "cancel" and top_cue.pos == "verb"
+        if not partners and called_off:
+            # "Nigeria scraps Russian tank deal": the state of origin on the deal or its weapons
+            partners = self._origin_partners(noun, weapons)
         # "Kenya has signed a contract for twelve Tucano trainers": with no partner named, a
         # designated weapon's maker is the seller, found once the document is read
         designated = any(weapon.term.kind == "designation" for weapon in weapons)
         if not (partners or designated) or verb is None:
             return None
         subject, passive = subject_of(verb)
+        if called_off and (subject is None or passive):
+            # "Iraq's arms deal with Russia was cancelled": the deal's owner bought; with no
+            # owner named, the buyer is left to the story ("the agreement for 30 T129s has
+            # been cancelled" in a story about Pakistan)
+            owners = _children(noun, "poss")
+            subject, passive = (owners[0] if owners else None), False
+            if subject is None:
+                frame = Frame(
+                    sentence=sentence,
+                    chain=[t for t, _ in chain],
+                    direction="get",
+                    status=top_cue.status,
+                    deal=cue.deal,
+                )
+                for partner in partners:
+                    self._add(frame, "supplier", partner)
+                if not frame.suppliers and not designated:
+                    return None
+                frame.unnamed_state_roles.add("recipient")
+                frame.items = self._items(weapons, frame)
+                return frame
         if subject is None or passive:
             return None
-        top_cue = chain[-1][1]
         frame = Frame(
             sentence=sentence,
             chain=[t for t, _ in chain],
@@ -2466,6 +2700,59 @@ class FrameBuilder:
         frame.items = self._items(weapons, frame)
         return frame
 
+    def _deal_reference(self, frame: Frame, verb: Token) -> None:
+        """ "The deal ... was to have supplied 30 helicopters", "Under the arrangement, France was
+        to equip the army with ...": the transfer of a deal told before, whose parties and (if
+        it was called off) fate it shares."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return
+        subject, passive = subject_of(verb)
+        nouns = [*_preps(verb).get("under", [])]
+        opening = frame.sentence[0]
+        if opening.lower_ == "under" and opening.i < verb.i:
+            nouns += _children(opening, "pobj")  # "Under the deal, agreed in 2014, France was to"
+        if subject is not None and not passive:
+            nouns.append(subject)
+        for noun in nouns:
+            if noun.lemma_.lower() not in DEAL_NOUNS or not any(
+                child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS - {"such"}
+                for child in noun.children
+            ):
+                continue
+            frame.deal_reference = True
+            if noun is subject and _future_in_past(verb):
+                # the deal supplies nothing itself: both sides are the earlier deal's
+                role = SUBJECT_ROLE.get(frame.direction)
+                if role is not None:
+                    frame.nonparty_roles.discard(role)
+                frame.anaphoric = True
+                frame.anaphor_lemma = noun.lemma_.lower()
+            return
+
+    def _origin_partners(self, noun: Token, weapons: list[WeaponMention]) -> list[Token]:
+        """States named by a demonym on the weapons of a deal called off ("scrapped a deal for
+        Russian tanks"), or on the deal noun itself when it is the state that makes the named
+        weapon ("dumps U.S. F-16 deal"): "cancels Saudi tank deal" may be the seller's act."""
+        makers = {
+            self.lexicons.weapon_origins.get(weapon.term.canonical)
+            for weapon in weapons
+            if weapon.term.kind == "designation"
+        } - {None}
+        found = []
+        for holder in [noun, *(self._np_holder(weapon) for weapon in weapons)]:
+            for child in holder.children:
+                if not (
+                    child.dep_ in {"amod", "compound", "nmod"}
+                    and child.i in self.mentions.party_at
+                    and child.i not in self.mentions.weapon_at
+                ):
+                    continue
+                states = {p.code for p in self.resolver.parties(child) if p.kind == "state"}
+                on_weapon = holder.i != noun.i and holder.i in self.mentions.weapon_at
+                if states and (on_weapon or states & makers):
+                    found.append(child)
+        return found
+
     def _status(
         self,
         sentence: Span,
@@ -2474,6 +2761,14 @@ class FrameBuilder:
         meta: list[tuple[Token, Cue]],
         chain: list[tuple[Token, Cue]],
     ) -> str:
+        if cue.pos == "noun":
+            for child in token.children:
+                # "the cancelled sale", "halted arms deliveries", a headline's "U.S. paused bomb
+                # shipment to Israel": a participle of halting or cancelling on the transfer noun
+                if child.dep_ == "amod" and child.tag_ == "VBN":
+                    participle = cue_for(child, self.lexicons)
+                    if participle is not None and participle.cue_class in {"block", "cancel"}:
+                        return participle.status
         if meta:
             meta_token, meta_cue = meta[-1]
             if meta_cue.cue_class == "complete":

@@ -257,8 +257,83 @@ def _built_for_someone(verb: Token) -> bool:
     )
 
 
+# Verbs that cancel a transfer only with a deal as their object ("abandoned the sale", "dropped
+# its purchase", "withdrew the proposal to sell") or their subject ("the deal collapsed")
+DEAL_DROPPING_LEMMAS = {
+    "drop", "abandon", "dump", "ditch", "shelve", "axe", "jettison", "withdraw", "collapse",
+    "founder", "unravel",
+}  # fmt: skip
+# What those verbs must drop: a deal, a sale, an order, talks, or a plan or proposal for one
+DROPPABLE_PLANS = {"plan", "proposal", "programme", "program", "project", "bid", "tender"}
+INTRANSITIVE_DROPPING = {"collapse", "founder", "unravel"}
+# A deal that "fell through" or "fell apart" is off
+FALLING_PHRASES = {("fall", "through"), ("fall", "apart")}
+# Phrasal verbs that call a deal off: "called off the sale", "tore up the contract"
+DROPPING_PHRASES = {("call", "off"), ("tear", "up"), ("rip", "up")}
+# Phrasal verbs that leave a deal: "pulled out of the deal", "walked away from the purchase"
+LEAVING_PHRASES = {
+    ("pull", "out"), ("back", "out"), ("walk", "away"), ("withdraw", None), ("opt", "out"),
+}  # fmt: skip
+
+
+def _is_deal(noun: Token, lexicons: Lexicons) -> bool:
+    lemma = noun.lemma_.lower()
+    cue = lexicons.noun_cues.get(lemma) or lexicons.noun_cues.get(noun.lower_)
+    return (
+        cue is not None and cue.cue_class in {"agree", "get", "give", "negotiate", "offer"}
+    ) or lemma in DROPPABLE_PLANS
+
+
+def _cancelling(token: Token, lexicons: Lexicons) -> Cue | None:
+    """The cancel cue of a dropping verb whose object (or, for "collapse", subject) is a deal,
+    or of a leaving verb whose "out of"/"from" is one ("pulled out of the deal")."""
+    lemma = token.lemma_.lower()
+    cancel = Cue(lemma, "verb", "cancel", "cancelled", "unspecified")
+    particles = {
+        child.lower_ for child in token.children if child.dep_ in {"prt", "advmod", "prep"}
+    }
+    falling = any((lemma, particle) in FALLING_PHRASES for particle in particles)
+    if (
+        lemma in DEAL_DROPPING_LEMMAS
+        or falling
+        or any((lemma, particle) in DROPPING_PHRASES for particle in particles)
+    ):
+        intransitive = lemma in INTRANSITIVE_DROPPING or falling
+        edges = {"nsubj"} if intransitive else {"dobj", "nsubjpass"}
+        if any(
+            child.dep_ in edges
+            and _is_deal(child, lexicons)
+            # "the deal collapsed" is off; "arms sales to India collapsed" is a trade that shrank
+            and not (intransitive and child.tag_ in {"NNS", "NNPS"})
+            for child in token.children
+        ):
+            return cancel
+    if any((lemma, particle) in LEAVING_PHRASES for particle in [*particles, None]):
+        # "pulled out of the deal": the parser hangs "of" on "out" or on the verb
+        heads = [token, *(c for c in token.children if c.lower_ in {"out", "away"})]
+        for head in heads:
+            for prep in head.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in {"of", "from"}
+                    and any(
+                        _is_deal(pobj, lexicons) for pobj in prep.children if pobj.dep_ == "pobj"
+                    )
+                ):
+                    return cancel
+    return None
+
+
 def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     """The transfer cue a token carries, as a verb or a noun, or None."""
+    cue = _cue_for(token, lexicons)
+    if cue is not None and cue.cue_class == "exclude":
+        # "removed Turkey from the F-35 programme": read by its own rule, never on a chain
+        return None
+    return cue
+
+
+def _cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
     lower = token.lower_
     lemma = token.lemma_.lower()
     if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
@@ -284,6 +359,23 @@ def cue_for(token: Token, lexicons: Lexicons) -> Cue | None:
         return None  # "picked up", "picked out": not a selection
     if lemma == "hold" and token.i >= 1 and token.nbor(-1).lower_ == "on":
         return lexicons.verb_cues.get("suspend")  # "put on hold", "kept on hold": a halt
+    if (
+        lemma == "hold"
+        and token.pos_ == "VERB"
+        and any(child.dep_ == "prt" and child.lower_ == "up" for child in token.children)
+        and any(
+            child.dep_ in {"dobj", "nsubjpass"} and _is_deal(child, lexicons)
+            for child in token.children
+        )
+    ):
+        return lexicons.verb_cues.get("suspend")  # "holds up the helicopter sale": a halt
+    if token.pos_ == "VERB" and (
+        lemma in DEAL_DROPPING_LEMMAS
+        or lemma in {verb for verb, _ in DROPPING_PHRASES | LEAVING_PHRASES | FALLING_PHRASES}
+    ):
+        # "Egypt has abandoned a deal to buy Su-35s", "dropped its planned purchase of F-16s":
+        # everyday verbs that cancel only when what they drop is a deal or a plan for one
+        return _cancelling(token, lexicons)
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         cue = lexicons.verb_cues.get(lemma) or lexicons.verb_cues.get(lower)
         if cue is None and token.dep_ == "ROOT":

@@ -168,7 +168,12 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
     if negated_chain:
         return "denied"
     scope: list[Token] = []
+    # "dropped its planned purchase", "a plan to sell ... collapsed": the plan called off is
+    # hedged, the calling off is not
+    called_off = status in {"cancelled", "suspended"}
     for token in path:
+        if called_off and token.pos_ in {"NOUN", "PROPN"}:
+            continue
         scope.append(token)
         if token.lemma_.lower() in speech_verbs:
             continue  # "I can announce that ...": the speaker's modal is not the transfer's
