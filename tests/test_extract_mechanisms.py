@@ -608,3 +608,29 @@ def test_a_count_hung_on_a_designation_counts_the_item() -> None:
     )
     quantities = [item.quantity for claim in claims for item in claim.items]
     assert [(q.min, q.max) for q in quantities if q is not None] == [(100000, 100000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("Algeria took delivery of 14 Su-30MKA fighters from Russia in 2019.", "Su-30"),
+        ("Russia delivered T-90MS tanks to Iraq.", "T-90"),
+        ("India received Su-30MKI jets from Russia.", "Su-30MKI"),  # a listed model wins
+    ],
+)
+def test_a_models_variant_letters_name_the_model(text: str, designation: str) -> None:
+    items = [item for claim in _claims(text) for item in claim.items]
+    assert [item.designation for item in items] == [designation]
+
+
+def test_variant_letters_need_a_model_ending_in_a_digit() -> None:
+    from armswatch.extract.mentions import load_matchers
+
+    weapons = load_matchers().weapons
+    assert [m.end - m.start for m in weapons.find("the Su-30MKA")] == [len("Su-30MKA")]
+    assert not weapons.find("Su-300")  # digits are another model, not a variant
+
+
+def test_the_owner_named_on_a_fleet_of_weapons_received_them() -> None:
+    rows = _rows(_claims("Kenya's fleet of 30 F-5 fighters was acquired from Jordan."))
+    assert ("JOR", "KEN", "aircraft", "delivered", "reported") in rows

@@ -3060,17 +3060,19 @@ class FrameBuilder:
                 heads.append(weapon_token.head)
             if weapon_token.dep_ in {"compound", "amod", "nmod", "nummod"}:
                 heads.append(_np_head(weapon_token))
-            container = weapon_token.head.head
-            if (
-                weapon_token.dep_ == "pobj"
-                and weapon_token.head.lower_ == "of"
-                and container.pos_ == "NOUN"
-                and container.i not in self.mentions.weapon_at
-                and container.lemma_.lower() not in self.lexicons.noun_cues
-            ):
-                # "6,700 containers of munitions to Russia": the parser hangs the destination
-                # on the load that holds the weapons
-                heads.append(container)
+            for held in {weapon_token, _np_head(weapon_token)}:
+                container = held.head.head
+                if (
+                    held.dep_ == "pobj"
+                    and held.head.lower_ == "of"
+                    and container.pos_ == "NOUN"
+                    and container.i not in self.mentions.weapon_at
+                    and container.lemma_.lower() not in self.lexicons.noun_cues
+                ):
+                    # "6,700 containers of munitions to Russia": the parser hangs the destination
+                    # on the load that holds the weapons; "Kenya's fleet of 30 F-5 fighters"
+                    # names their owner on it
+                    heads.append(container)
             # "Saudi arms package": a demonym on a deal names either side, as on any transfer noun
             deal_word = weapon_token.lemma_.lower() in self.lexicons.noun_cues
             for child in (child for head in heads for child in head.children):
@@ -3467,7 +3469,8 @@ class FrameBuilder:
                     if not (
                         above_weapon is not None
                         and above.i != current.i
-                        and current.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+                        # "T-90MS tanks" may come out as a number on the noun
+                        and current.dep_ in {"compound", "amod", "nmod", "npadvmod", "nummod"}
                         and (
                             _same_family(above_weapon.term.category, current_term.category)
                             # "Hawk jet trainers": a platform noun says what an ambiguous name is

@@ -6,6 +6,7 @@ mapped onto spaCy tokens), so a term is recognised the same way in both places.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -37,6 +38,19 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# A model's variant written onto its designation: up to five capitals and digits, starting with a
+# capital, and an optional plural "s" ("Su-30MKA", "F-16V", "T-90MS", "K2PL", "Mi-17V5s")
+_VARIANT = re.compile(r"[A-Z][A-Z0-9]{0,4}s?(?![\w-])")
+
+
+def _variant_end(text: str, end: int) -> int | None:
+    """Where a designation ending in a digit runs on with variant letters, the end of them."""
+    if not text[end - 1].isdigit():
+        return None
+    match = _VARIANT.match(text, end)
+    return match.end() if match else None
+
+
 class TermMatcher(Generic[PayloadT]):
     """Leftmost-longest matching of many terms; exact-case terms must also match case.
 
@@ -64,7 +78,7 @@ class TermMatcher(Generic[PayloadT]):
         if self._empty or not text:
             return []
         lowered = lowered if lowered is not None else _lower_same_length(text)
-        found: list[TermMatch[PayloadT]] = []
+        found: list[tuple[bool, TermMatch[PayloadT]]] = []
         size = len(text)
         for end_index, (key, candidates) in self._automaton.iter(lowered):
             start = end_index - len(key) + 1
@@ -75,6 +89,7 @@ class TermMatcher(Generic[PayloadT]):
                 if exact_case and text[start:end] != surface:
                     continue
                 match_end = end
+                variant = False
                 if (
                     match_end < size
                     and _is_word_char(text[match_end])
@@ -86,14 +101,18 @@ class TermMatcher(Generic[PayloadT]):
                         and (match_end + 1 >= size or not _is_word_char(text[match_end + 1]))
                     ):
                         match_end += 1
+                    elif plural and (variant_end := _variant_end(text, match_end)) is not None:
+                        # "Su-30MKA", "F-16V", "T-90MS": a model's variant letters
+                        match_end, variant = variant_end, True
                     else:
                         continue
-                found.append(TermMatch(start, match_end, payload))
+                found.append((variant, TermMatch(start, match_end, payload)))
                 break
-        found.sort(key=lambda match: (match.start, -(match.end - match.start)))
+        # leftmost, then longest, then a term as listed before a variant of a shorter one
+        found.sort(key=lambda item: (item[1].start, -(item[1].end - item[1].start), item[0]))
         chosen: list[TermMatch[PayloadT]] = []
         last_end = -1
-        for match in found:
+        for _, match in found:
             if match.start >= last_end:
                 chosen.append(match)
                 last_end = match.end
