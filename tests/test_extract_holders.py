@@ -337,3 +337,23 @@ def test_a_dissolved_states_design_leaves_the_seller_to_the_story() -> None:
         "ground-attack jets later this month, a Defence Ministry spokesman said."
     )
     assert not any(row[0] == "RUS" for row in claim_rows(text, "2001-06-12"))
+
+
+def test_what_a_force_includes_bought_abroad_was_delivered_to_it() -> None:
+    rows = {
+        row[:4]
+        for row in claim_rows(
+            "Chad's air force now includes two Su-25 jets purchased from Ukraine.", "2008-05-01"
+        )
+    }
+    assert rows == {("UKR", "TCD", "aircraft", "delivered")}
+
+
+def test_a_transfer_nouns_contents_keep_its_stage() -> None:
+    text = (
+        "The United States secretly sold arms to Iran in 1985 and 1986. Officials said the "
+        "deliveries included 1,000 TOW anti-tank missiles flown to Iran in February."
+    )
+    rows = {row[:4] for row in claim_rows(text, "1986-12-01")}
+    assert ("USA", "IRN", "missiles", "delivered") in rows
+    assert not any(row[3] == "in_transit" for row in rows)

@@ -2336,6 +2336,24 @@ class FrameBuilder:
         verbs = [(t, c) for t, c in directional if c.pos == "verb"]
         if verbs:
             direction_token, direction_cue = verbs[-1]
+            inner = [
+                (token, cue)
+                for token, cue in verbs[:-1]
+                if cue.cue_class in {"give", "get", "offer"} and token.dep_ in {"acl", "relcl"}
+            ]
+            if (
+                direction_cue.cue_class == "elaborate"
+                and inner
+                # "the deliveries included 1,000 TOW missiles flown to Iran": a transfer noun's
+                # contents, told by the noun
+                and not any(
+                    subject.i in cues or subject.lemma_.lower() in self.lexicons.noun_cues
+                    for subject in _children(direction_token, "nsubj")
+                )
+            ):
+                # "Chad's air force now includes two Su-25 jets purchased from Ukraine": the
+                # clause on the weapons is the transfer; what includes them holds them
+                direction_token, direction_cue = inner[0]
             if direction_cue.cue_class == "elaborate":
                 # "a package for Ukraine that includes Stinger missiles": the clause lists what
                 # the transfer noun it hangs on carries, and that noun gives the direction
