@@ -481,3 +481,14 @@ def test_an_order_is_placed_with_its_seller() -> None:
     # night-vision kits are no seller, and airliners no weapons
     assert not _rows("The army placed an order for 200 trucks with night vision kits.")
     assert not _rows("Qatar placed an order with Airbus for 20 A350 airliners.", "2015-05-04")
+
+
+def test_a_seat_of_power_that_clears_a_sale_acts_on_the_record() -> None:
+    for text in (
+        "Pentagon clears sale of 36 F-15s to Qatar",
+        "Washington clears sale of 36 F-15s to Qatar",
+    ):
+        assert ("USA", "QAT", "aircraft", "agreed", "confirmed") in _rows(text, "2016-11-17")
+    # a seat of power only sold to performs no act
+    text = "Boeing sold the Pentagon 36 F-15 fighters, an industry analyst said."
+    assert not any(row[4] == "confirmed" for row in _rows(text, "2016-11-17"))

@@ -272,7 +272,9 @@ NON_WEAPON_HEADS = {
 # Weapons got by taking them: their user received nothing from their maker
 CAPTURE_LEMMAS = {"capture", "seize", "steal", "loot", "abandon", "take", "leave", "scavenge"}
 # Acts a state performs on the record: its name as their subject speaks for its government
-OFFICIAL_ACTS = {"sign", "ink", "conclude", "ratify", "approve", "authorize", "authorise"}
+OFFICIAL_ACTS = {
+    "sign", "ink", "conclude", "ratify", "approve", "authorize", "authorise", "clear", "notify",
+}  # fmt: skip
 # Verbs of attack that say a weapon is in use only through "with" ("attacked Kyiv with drones"):
 # their object is the target, never the goods
 ATTACK_LEMMAS = {"attack", "strike", "hit", "bomb", "shell", "pound", "target", "raid", "bombard"}
@@ -443,7 +445,7 @@ class PartyResolver:
             if mention.term.party.kind == "state" and head_lemma in GROUP_NOUNS:
                 break  # "Angolan rebels" are not Angola
             # an office holder or a government body acting in its own name
-            self.official = mention.term.role in {"leader", "body", "company"} or (
+            self.official = mention.term.role in {"leader", "body", "company", "seat"} or (
                 head_lemma in GOVERNMENT_ACTOR_NOUNS
             )
             return mention.term.party
