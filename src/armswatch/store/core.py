@@ -680,7 +680,8 @@ class Store:
             for row in connection.exec_driver_sql(
                 f"WITH pairs (supplier, recipient) AS (VALUES {values}) "
                 "SELECT supplier, recipient, (SELECT count(*) FROM claims "
-                "WHERE supplier_key = supplier AND recipient_key = recipient) FROM pairs",
+                "WHERE supplier_key = pairs.supplier AND recipient_key = pairs.recipient) "
+                "FROM pairs",
                 tuple(value for pair in cached for value in pair),
             )
         }
