@@ -672,14 +672,16 @@ class Store:
         if not cached:
             return {}
         marker = "?" if self.dialect == "sqlite" else "%s"
-        terms = " OR ".join(
-            f"(supplier_key = {marker} AND recipient_key = {marker})" for _ in cached
-        )
+        # Each pair counted by its own lookup in the pair index: an OR of the pairs with GROUP BY
+        # made SQLite gather every claim's rowid and sort them all (12x slower).
+        values = ", ".join(f"({marker}, {marker})" for _ in cached)
         counts = {
             (row[0], row[1]): row[2]
             for row in connection.exec_driver_sql(
-                f"SELECT supplier_key, recipient_key, count(*) FROM claims WHERE {terms} "
-                "GROUP BY supplier_key, recipient_key",
+                f"WITH pairs (supplier, recipient) AS (VALUES {values}) "
+                "SELECT supplier, recipient, (SELECT count(*) FROM claims "
+                "WHERE supplier_key = pairs.supplier AND recipient_key = pairs.recipient) "
+                "FROM pairs",
                 tuple(value for pair in cached for value in pair),
             )
         }
