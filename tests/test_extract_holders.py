@@ -357,3 +357,14 @@ def test_a_transfer_nouns_contents_keep_its_stage() -> None:
     rows = {row[:4] for row in claim_rows(text, "1986-12-01")}
     assert ("USA", "IRN", "missiles", "delivered") in rows
     assert not any(row[3] == "in_transit" for row in rows)
+
+
+def test_them_supplied_is_the_one_group_the_sentence_before_names() -> None:
+    text = (
+        "The attacks by the mercenary bands of the counter-revolution, the so-called contras, "
+        "have intensified. The United States continues to supply them with rifles and mortars."
+    )
+    assert {row[:2] for row in claim_rows(text, "1984-11-09")} == {("USA", "Contras")}
+    # no group named before: "them" is left to the states of the story
+    text = "Kyiv lost ground in the east. Germany has sent them more tanks."
+    assert {row[:2] for row in claim_rows(text, "2023-01-10")} == {("DEU", "UKR")}

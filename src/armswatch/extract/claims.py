@@ -471,6 +471,20 @@ class DocumentReader:
         party = earlier[-1][1]
         return party if party.kind == "group" else None
 
+    def _previous_sentence_group(self, token: Token, unit: Unit) -> Party | None:
+        """The one armed group the sentence before names, wherever in it."""
+        sentence = token.sent
+        if sentence.start == 0:
+            return None
+        before = token.doc[sentence.start - 1].sent
+        start, end = unit.start + before.start_char, unit.start + before.end_char
+        groups = {
+            match.payload.party
+            for match in self._party_mentions
+            if start <= match.start < end and match.payload.party.kind == "group"
+        }
+        return next(iter(groups)) if len(groups) == 1 else None
+
     def _is_kingdom(self, party: Party | None) -> bool:
         entry = self.lexicons.states.get(party.code or "") if party is not None else None
         return entry is not None and entry.kingdom
@@ -522,6 +536,12 @@ class DocumentReader:
         # "The Houthis fired missiles at Riyadh. Iran has armed them, U.S. officials say": "them"
         # is the group the story was just about, not the speakers' state
         group = self._previous_group_subject(token, unit)
+        if token.lower_ == "them" and token.dep_ in {"dobj", "dative", "iobj"}:
+            # "... the contras, which the United States finances and arms. The United States
+            # continues to supply them with rifles": the one group the sentence before names
+            named = group or self._previous_sentence_group(token, unit)
+            if named is not None:
+                return named
         for ancestor in token.ancestors:
             if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in SPEECH_LEMMAS:
                 subject, _ = subject_of(ancestor)
