@@ -368,13 +368,3 @@ def test_them_supplied_is_the_one_group_the_sentence_before_names() -> None:
     # no group named before: "them" is left to the states of the story
     text = "Kyiv lost ground in the east. Germany has sent them more tanks."
     assert {row[:2] for row in claim_rows(text, "2023-01-10")} == {("DEU", "UKR")}
-
-
-def test_a_dissolved_states_design_is_no_seller_after_it_is_gone() -> None:
-    text = "The Faina is carrying 33 Soviet-designed T-72 tanks to Kenya."
-    assert not any(row[0] == "SUN" for row in claim_rows(text, "2008-09-29"))
-    # before 1992 the Soviet Union sold its own designs
-    text = "A Soviet freighter is carrying Soviet-built T-72 tanks to Syria."
-    assert ("SUN", "SYR", "armoured_vehicles") in {
-        row[:3] for row in claim_rows(text, "1988-09-29")
-    }

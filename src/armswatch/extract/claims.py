@@ -471,16 +471,6 @@ class DocumentReader:
         party = earlier[-1][1]
         return party if party.kind == "group" else None
 
-    def _gone_by_then(self, party: Party) -> bool:
-        """A state dissolved before the story was written ("33 Soviet-designed T-72 tanks" in
-        2008): where its weapons were designed, not who sells them now."""
-        ends = [
-            until
-            for predecessor, until in self.lexicons.predecessors.values()
-            if predecessor == party.code
-        ]
-        return bool(ends) and self.reference.year > max(ends)
-
     def _previous_sentence_group(self, token: Token, unit: Unit) -> Party | None:
         """The one armed group the sentence before names, wherever in it."""
         sentence = token.sent
@@ -625,9 +615,7 @@ class DocumentReader:
             self._resolve_against_antecedent(read, antecedents)
             if not read.suppliers and frame.origin_suppliers:
                 read.suppliers = [
-                    party
-                    for party in frame.origin_suppliers
-                    if party not in read.recipients and not self._gone_by_then(party)
+                    party for party in frame.origin_suppliers if party not in read.recipients
                 ]
             if not read.suppliers and read.recipients and frame.direction != "elaborate":
                 maker = self._noted_maker(read)
@@ -643,12 +631,7 @@ class DocumentReader:
                 if len(destinations) == 1:
                     read.recipients = destinations
             read.suppliers = _unique(
-                [
-                    self.lexicons.as_of(p, self.reference.year)
-                    for p in read.suppliers
-                    # a carried cargo's "Soviet-designed" marks its design, not its seller
-                    if not (p in frame.origin_suppliers and self._gone_by_then(p))
-                ]
+                [self.lexicons.as_of(p, self.reference.year) for p in read.suppliers]
             )
             read.recipients = _unique(
                 [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
