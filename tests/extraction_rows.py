@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import armswatch
+from armswatch.models import Claim
 
 Row = tuple[str | None, str | None, str, str, str]
 
 
-def claim_rows(text: str, published: str, title: str | None = None) -> set[Row]:
+def rows_of(claims: Iterable[Claim]) -> set[Row]:
     """(supplier, recipient, category, status, certainty) of every claim, one row per category."""
     return {
         (
@@ -17,6 +20,11 @@ def claim_rows(text: str, published: str, title: str | None = None) -> set[Row]:
             claim.status,
             claim.certainty,
         )
-        for claim in armswatch.extract(text, title=title, published=published)
+        for claim in claims
         for category in claim.categories
     }
+
+
+def claim_rows(text: str, published: str, title: str | None = None) -> set[Row]:
+    """The rows of the claims extracted from a text."""
+    return rows_of(armswatch.extract(text, title=title, published=published))

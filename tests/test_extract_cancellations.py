@@ -7,24 +7,11 @@ import pytest
 
 import armswatch
 from armswatch.models import Claim
+from extraction_rows import rows_of
 
 
 def _claims(text: str, published: str = "2019-06-12", title: str | None = None) -> list[Claim]:
     return armswatch.extract(text, title=title, published=published)
-
-
-def _rows(claims: list[Claim]) -> set[tuple[str | None, str | None, str, str, str]]:
-    return {
-        (
-            claim.supplier.key if claim.supplier else None,
-            claim.recipient.key if claim.recipient else None,
-            category,
-            claim.status,
-            claim.certainty,
-        )
-        for claim in claims
-        for category in claim.categories
-    }
 
 
 CASES = [
@@ -124,7 +111,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_called_off(text: str, expected: tuple[str, str, str, str, str]) -> None:
-    assert expected in _rows(_claims(text))
+    assert expected in rows_of(_claims(text))
 
 
 def test_a_cancelled_deal_with_no_buyer_named_takes_the_story_s_state() -> None:
@@ -133,17 +120,17 @@ def test_a_cancelled_deal_with_no_buyer_named_takes_the_story_s_state() -> None:
         "A 2017 agreement for 12 Russian Yak-130 trainers, meanwhile, has been cancelled after"
         " years of delay."
     )
-    rows = _rows(_claims(text, title="Bangladesh turns to China for its navy"))
+    rows = rows_of(_claims(text, title="Bangladesh turns to China for its navy"))
     assert any(row[:4] == ("RUS", "BGD", "aircraft", "cancelled") for row in rows)
 
 
 def test_a_ban_on_a_named_sale_is_a_suspension() -> None:
-    rows = _rows(_claims("Norway has banned the sale of 40 Leopard tanks to Chile."))
+    rows = rows_of(_claims("Norway has banned the sale of 40 Leopard tanks to Chile."))
     assert ("NOR", "CHL", "armoured_vehicles", "suspended", "reported") in rows
 
 
 def test_a_blocked_purchase_is_the_buyer_s_not_the_blocker_s() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "Slovakia has decided to buy 14 Gripen fighters from Sweden, a year after Washington"
             " blocked its purchase of used F-16s from Norway."
@@ -155,7 +142,7 @@ def test_a_blocked_purchase_is_the_buyer_s_not_the_blocker_s() -> None:
 
 
 def test_goods_held_back_for_now_are_suspended_not_denied() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "The shipments of Dragunov rifles to Mali will not be sent by Russia for the time"
             " being, a diplomat said."
@@ -165,7 +152,7 @@ def test_goods_held_back_for_now_are_suspended_not_denied() -> None:
 
 
 def test_goods_bought_and_refused_until_a_condition_are_suspended() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "France is refusing to deliver the 12 Rafale fighters to Egypt until Cairo pays the"
             " rest of the price."
@@ -175,12 +162,12 @@ def test_goods_bought_and_refused_until_a_condition_are_suspended() -> None:
 
 
 def test_a_request_turned_down_until_others_act_is_no_suspension() -> None:
-    rows = _rows(_claims("Norway refused to send tanks to Ukraine until allies did the same."))
+    rows = rows_of(_claims("Norway refused to send tanks to Ukraine until allies did the same."))
     assert not any(row[3] == "suspended" for row in rows)
 
 
 def test_a_request_turned_down_for_now_is_no_suspension() -> None:
-    rows = _rows(_claims("Norway will not send tanks to Ukraine for now, the minister said."))
+    rows = rows_of(_claims("Norway will not send tanks to Ukraine for now, the minister said."))
     assert not any(row[3] == "suspended" for row in rows)
 
 
@@ -191,7 +178,7 @@ def test_a_paused_shipment_and_its_contents_are_suspended() -> None:
         " human rights concerns, the Foreign Office said on Monday.\n\n"
         "The shipment was made up of 120 Brimstone missiles and 80 Storm Shadow missiles."
     )
-    rows = _rows(
+    rows = rows_of(
         _claims(text, title="Britain paused missile shipment to Qatar over rights concerns")
     )
     assert rows
@@ -199,7 +186,7 @@ def test_a_paused_shipment_and_its_contents_are_suspended() -> None:
 
 
 def test_the_larger_package_is_not_what_the_talks_suspended() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "Qatar has suspended talks on buying 24 F-35 fighters from the United States as part"
             " of a $20 billion arms package, a Qatari official said."
@@ -210,7 +197,7 @@ def test_the_larger_package_is_not_what_the_talks_suspended() -> None:
 
 
 def test_a_government_falling_apart_cancels_nothing() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "The coalition government in Lisbon fell apart after the sale of 12 Gripen fighters"
             " to Portugal was agreed."
@@ -220,7 +207,7 @@ def test_a_government_falling_apart_cancels_nothing() -> None:
 
 
 def test_a_trade_that_collapsed_is_no_cancellation() -> None:
-    rows = _rows(_claims("Soviet deliveries of MiG-29 fighters to India collapsed after 1991."))
+    rows = rows_of(_claims("Soviet deliveries of MiG-29 fighters to India collapsed after 1991."))
     assert not any(row[3] == "cancelled" for row in rows)
 
 
@@ -229,18 +216,18 @@ def test_a_halted_shipment_that_later_arrived_arrived() -> None:
         "Germany halted a shipment of 20 Leopard tanks to Chile in March, officials said.\n\n"
         "The shipment of tanks arrived in Chile in May."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert any(row[:4] == ("DEU", "CHL", "armoured_vehicles", "delivered") for row in rows)
 
 
 def test_a_demonym_on_a_cancelled_deal_is_not_taken_for_the_seller() -> None:
     # "Germany cancels Saudi tank deal": the seller may be the one cancelling
-    rows = _rows(_claims("Germany cancels Saudi tank deal"))
+    rows = rows_of(_claims("Germany cancels Saudi tank deal"))
     assert not any(row[0] == "SAU" for row in rows)
 
 
 def test_a_halt_reported_to_the_other_side_is_made() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "Qatar has told Washington it will suspend talks on buying 24 F-35 fighters, a Qatari"
             " official said."
@@ -250,7 +237,7 @@ def test_a_halt_reported_to_the_other_side_is_made() -> None:
 
 
 def test_what_is_bought_instead_is_not_called_off() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "Malaysia has dropped its planned purchase of twelve F-16 fighters from the United"
             " States and agreed to buy 18 Russian Su-30 jets instead, the defence minister said."
@@ -267,7 +254,7 @@ def test_a_partial_cancellation_leaves_the_rest_of_the_deal() -> None:
         "The contract, signed in Luanda in March, also covers four patrol vessels, which will"
         " be built as planned."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert any(row[:4] == ("PRT", "AGO", "aircraft", "cancelled") for row in rows)
     assert not any(row[2] == "ships" and row[3] == "cancelled" for row in rows)
 
@@ -355,7 +342,7 @@ def test_a_called_off_deal_is_not_the_pair_of_the_story_s_shipments() -> None:
         "Washington has removed India from the F-35 programme, the Pentagon said.\n\n"
         "The first S-400 batteries arrived at an air base near Delhi on Friday."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert not any(row[:3] == ("USA", "IND", "air_defence") for row in rows)
 
 
@@ -366,7 +353,7 @@ def test_a_called_off_deal_does_not_take_the_seller_of_what_replaced_it() -> Non
         "Qatar signed a contract with France last month for 36 Rafale fighters, and the"
         " first jets arrived at Dukhan air base in May."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert ("USA", "QAT", "aircraft", "suspended", "confirmed") in rows
     assert not any(row[0] == "FRA" and row[3] == "suspended" for row in rows)
 
@@ -378,7 +365,7 @@ def test_what_a_cancelled_deal_was_to_supply_is_cancelled_with_it() -> None:
         "The deal, signed in March, was to have supplied 24 JF-17 fighters and 12 HQ-9 air"
         " defence systems."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert any(row[:4] == ("CHN", "PER", "aircraft", "cancelled") for row in rows)
     assert any(row[:4] == ("CHN", "PER", "air_defence", "cancelled") for row in rows)
 
@@ -390,7 +377,7 @@ def test_under_a_suspended_arrangement_the_goods_are_suspended() -> None:
         "Under the arrangement, agreed in 2019, Italy was to equip the Tunisian army with"
         " armoured vehicles and howitzers."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert any(row[:4] == ("ITA", "TUN", "armoured_vehicles", "suspended") for row in rows)
     assert not any(row[3] == "offered" for row in rows)
 
@@ -400,5 +387,5 @@ def test_a_deal_that_stands_keeps_its_own_status() -> None:
         "Germany signed a deal on Monday to sell tanks to Qatar.\n\n"
         "Under the deal, Germany will deliver 62 Leopard tanks by 2016."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert all(row[3] not in {"cancelled", "suspended"} for row in rows)

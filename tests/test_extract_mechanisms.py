@@ -6,24 +6,11 @@ import pytest
 
 import armswatch
 from armswatch.models import Claim
+from extraction_rows import rows_of
 
 
 def _claims(text: str, published: str = "2023-03-15", title: str | None = None) -> list[Claim]:
     return armswatch.extract(text, title=title, published=published)
-
-
-def _rows(claims: list[Claim]) -> set[tuple[str | None, str | None, str, str, str]]:
-    return {
-        (
-            claim.supplier.key if claim.supplier else None,
-            claim.recipient.key if claim.recipient else None,
-            category,
-            claim.status,
-            claim.certainty,
-        )
-        for claim in claims
-        for category in claim.categories
-    }
 
 
 # (text, expected (supplier, recipient, category, status, certainty))
@@ -98,11 +85,11 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_one_phenomenon(text: str, expected: tuple[str, str, str, str, str]) -> None:
-    assert expected in _rows(_claims(text))
+    assert expected in rows_of(_claims(text))
 
 
 def test_coordination_gives_one_claim_per_supplier() -> None:
-    rows = _rows(
+    rows = rows_of(
         _claims(
             "France and Italy will supply air defence systems to Kyiv, the two governments announced."
         )
@@ -155,7 +142,7 @@ def test_anaphor_takes_the_earlier_transfer() -> None:
         "Pakistan is buying frigates from China, the navy said. "
         "The deal includes four frigates and their weapons."
     )
-    rows = _rows(_claims(text))
+    rows = rows_of(_claims(text))
     assert any(
         supplier == "CHN" and recipient == "PAK" and category == "ships"
         for supplier, recipient, category, *_ in rows
@@ -324,17 +311,17 @@ MORE_CASES = [
     ],
 )
 def test_a_dissolved_states_weapons_were_inherited(text: str) -> None:
-    assert not _rows(_claims(text, published="2014-05-01"))
+    assert not rows_of(_claims(text, published="2014-05-01"))
 
 
 def test_forces_arriving_for_exercises_are_no_transfer() -> None:
     text = "Four Chinese J-10 fighters landed in Thailand on Monday for joint exercises."
-    assert not _rows(_claims(text))
+    assert not rows_of(_claims(text))
 
 
 def test_scheduled_deliveries_are_not_made() -> None:
     text = "The first deliveries of the Gripens to Brazil are scheduled for 2019."
-    assert {row[3] for row in _rows(_claims(text))} == {"agreed"}
+    assert {row[3] for row in rows_of(_claims(text))} == {"agreed"}
 
 
 def test_a_count_survives_two_frames_of_one_claim() -> None:
@@ -350,7 +337,7 @@ def test_a_count_survives_two_frames_of_one_claim() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), MORE_CASES)
 def test_one_more_phenomenon(text: str, expected: tuple[str, str, str, str]) -> None:
-    rows = {row[:4] for row in _rows(_claims(text))}
+    rows = {row[:4] for row in rows_of(_claims(text))}
     assert expected in rows
 
 
@@ -365,7 +352,7 @@ def test_a_story_keeps_one_side_implicit() -> None:
         "Patriot batteries last year. Germany has sent a second IRIS-T system. Ukraine's air force "
         "says it needs more."
     )
-    rows = {row[:3] for row in _rows(_claims(text, published="2024-05-01"))}
+    rows = {row[:3] for row in rows_of(_claims(text, published="2024-05-01"))}
     assert ("DEU", "UKR", "air_defence") in rows
 
 
@@ -376,7 +363,7 @@ def test_named_takers_that_are_no_party_drop_the_claim() -> None:
 def test_possessor_of_a_decision_gives() -> None:
     rows = {
         row[:3]
-        for row in _rows(
+        for row in rows_of(
             _claims("Canada's decision to send armoured vehicles to Latvia surprised allies.")
         )
     }
@@ -385,7 +372,7 @@ def test_possessor_of_a_decision_gives() -> None:
 
 def test_an_engine_designation_on_the_word_engines_is_the_item() -> None:
     text = "Egypt has asked to buy twenty F-16 fighters and twenty-four F110 engines from the United States."
-    categories = {row[2] for row in _rows(_claims(text))}
+    categories = {row[2] for row in rows_of(_claims(text))}
     assert {"aircraft", "engines"} <= categories
 
 
@@ -426,7 +413,7 @@ def test_an_engine_designation_on_the_word_engines_is_the_item() -> None:
     ],
 )
 def test_reporting_of_the_2020s(text: str, expected: tuple[str, str, str, str]) -> None:
-    assert expected in {row[:4] for row in _rows(_claims(text, published="2024-03-01"))}
+    assert expected in {row[:4] for row in rows_of(_claims(text, published="2024-03-01"))}
 
 
 def test_a_particle_is_no_bound_on_the_count() -> None:
@@ -442,7 +429,7 @@ def test_a_particle_is_no_bound_on_the_count() -> None:
 
 def test_ammunition_for_a_launcher_is_ammunition() -> None:
     text = "The United States sent HIMARS ammunition and Grad rockets to Ukraine."
-    assert {row[2] for row in _rows(_claims(text))} == {"ammunition"}
+    assert {row[2] for row in rows_of(_claims(text))} == {"ammunition"}
 
 
 @pytest.mark.parametrize(
@@ -473,7 +460,7 @@ def test_ammunition_for_a_launcher_is_ammunition() -> None:
 def test_status_and_certainty_of_hedged_reports(
     text: str, expected: tuple[str, str, str, str, str]
 ) -> None:
-    assert expected in _rows(_claims(text, published="2024-03-01"))
+    assert expected in rows_of(_claims(text, published="2024-03-01"))
 
 
 def test_a_states_rebels_are_a_group_named_by_its_demonym() -> None:
@@ -497,7 +484,7 @@ def test_a_states_rebels_are_a_group_named_by_its_demonym() -> None:
 )
 def test_the_one_thanked_for_a_transfer_gave_it(text: str) -> None:
     assert ("DNK", "UKR", "armoured_vehicles", "delivered") in {
-        row[:4] for row in _rows(_claims(text))
+        row[:4] for row in rows_of(_claims(text))
     }
 
 
@@ -522,12 +509,12 @@ def test_the_one_thanked_for_a_transfer_gave_it(text: str) -> None:
     ],
 )
 def test_parties_the_parser_hangs_elsewhere(text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in {row[:3] for row in _rows(_claims(text))}
+    assert expected in {row[:3] for row in rows_of(_claims(text))}
 
 
 def test_a_pronoun_hung_on_the_verb_is_no_recipient() -> None:
     text = "Congress had barred military aid to them, the report said."
-    assert not _rows(_claims(text, published="1987-03-01"))
+    assert not rows_of(_claims(text, published="1987-03-01"))
 
 
 def test_a_relative_clause_on_a_party_is_its_own_transfer() -> None:
@@ -535,25 +522,25 @@ def test_a_relative_clause_on_a_party_is_its_own_transfer() -> None:
         "Manila has sought closer ties with Moscow, which last year gave the Philippine army "
         "5,000 Kalashnikov rifles."
     )
-    rows = {row[:4] for row in _rows(_claims(text, published="2018-01-01"))}
+    rows = {row[:4] for row in rows_of(_claims(text, published="2018-01-01"))}
     assert ("RUS", "PHL", "small_arms", "delivered") in rows
     assert not {row for row in rows if row[3] == "sought"}
 
 
 def test_a_plan_approved_is_a_pledge() -> None:
     text = "Washington approved a plan to supply Javelin missiles to Georgia, officials said."
-    assert {row[3] for row in _rows(_claims(text, published="2017-11-20"))} == {"offered"}
+    assert {row[3] for row in rows_of(_claims(text, published="2017-11-20"))} == {"offered"}
 
 
 def test_weapons_to_be_used_are_not_in_use() -> None:
     text = (
         "The Mi-35 helicopters bought from Russia will be used against militants, officials said."
     )
-    assert not {row for row in _rows(_claims(text)) if row[3] == "in_use"}
+    assert not {row for row in rows_of(_claims(text)) if row[3] == "in_use"}
 
 
 def test_the_alternative_passed_over_is_not_bought() -> None:
-    rows = {row[:4] for row in _rows(_claims("Singapore picks Boeing F-15 over Rafale"))}
+    rows = {row[:4] for row in rows_of(_claims("Singapore picks Boeing F-15 over Rafale"))}
     assert rows == {("USA", "SGP", "aircraft", "agreed")}
 
 
@@ -562,28 +549,28 @@ def test_another_weapons_seller_does_not_sell_this_one() -> None:
         "Singapore will buy 12 Boeing F-15 fighters, the defence ministry said, ending a contest "
         "in which Dassault's Rafale had also reached the final round."
     )
-    rows = {row[:3] for row in _rows(_claims(text, published="2005-09-06"))}
+    rows = {row[:3] for row in rows_of(_claims(text, published="2005-09-06"))}
     assert ("USA", "SGP", "aircraft") in rows
     assert ("FRA", "SGP", "aircraft") not in rows
 
 
 def test_weapons_that_came_from_a_state_were_supplied_by_it() -> None:
     text = "Iraq's Scud missiles came from the Soviet Union, Western diplomats said."
-    rows = {row[:4] for row in _rows(_claims(text, published="1988-03-01"))}
+    rows = {row[:4] for row in rows_of(_claims(text, published="1988-03-01"))}
     assert ("SUN", "IRQ", "missiles", "delivered") in rows
 
 
 def test_people_who_came_from_a_capital_are_no_transfer() -> None:
     text = "The minister came from Moscow with an offer of tanks for the army."
-    assert not _rows(_claims(text))
+    assert not rows_of(_claims(text))
 
 
 def test_a_contract_for_designated_weapons_names_their_maker_or_the_partner() -> None:
-    made = _rows(
+    made = rows_of(
         _claims("Kenya has signed a contract for twelve Tucano trainers.", published="1988-01-01")
     )
     assert ("BRA", "KEN", "aircraft", "agreed") in {row[:4] for row in made}
-    partner = _rows(
+    partner = rows_of(
         _claims(
             "Kenya has signed a contract for twelve Tucano trainers from Short Brothers.",
             published="1988-01-01",
@@ -594,7 +581,7 @@ def test_a_contract_for_designated_weapons_names_their_maker_or_the_partner() ->
 
 def test_an_agreement_with_a_partner_that_is_no_party_is_no_transfer() -> None:
     text = "Canadian Airlines said it signed an agreement with Flying Tiger Line for A320 jets."
-    assert not _rows(_claims(text, published="1987-06-01"))
+    assert not rows_of(_claims(text, published="1987-06-01"))
 
 
 def test_a_chain_of_designations_on_a_generic_noun_is_one_item() -> None:
@@ -632,5 +619,5 @@ def test_variant_letters_need_a_model_ending_in_a_digit() -> None:
 
 
 def test_the_owner_named_on_a_fleet_of_weapons_received_them() -> None:
-    rows = _rows(_claims("Kenya's fleet of 30 F-5 fighters was acquired from Jordan."))
+    rows = rows_of(_claims("Kenya's fleet of 30 F-5 fighters was acquired from Jordan."))
     assert ("JOR", "KEN", "aircraft", "delivered", "reported") in rows

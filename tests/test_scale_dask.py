@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 from armswatch.models import Claim, Document
 from armswatch.scale import STALLED, iter_dask, iter_sequential
-from test_scale import delivery_claims, documents, summary
-
-
-def claims_or_worker_death(document: Document) -> list[Claim]:
-    """Like delivery_claims, but the Dask worker process dies outright on a poisoned document."""
-    if "POISON" in document.text:
-        os._exit(3)
-    return delivery_claims(document)
+from test_scale import claims_or_worker_death, delivery_claims, documents, summary
 
 
 def test_a_document_that_kills_its_dask_worker_fails_and_the_run_goes_on() -> None:

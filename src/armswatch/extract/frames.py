@@ -94,6 +94,8 @@ OWNING_LEMMAS = {
     "withdraw",
     "surplus",
 }
+# Verbs of a sentence that says a party holds weapons a following pronoun can stand for
+HELD_BEFORE_LEMMAS = HOLDING_LEMMAS | {"fly", "own", "keep", "retain", "hold"}
 # Verbs of holding whose object, marked with its maker, says the holder received it
 HOLDING_MADE_LEMMAS = {
     "carry", "field", "have", "possess", "wield", "brandish", "operate", "fly", "show", "display",
@@ -1845,35 +1847,9 @@ class FrameBuilder:
             frame = self._frame(sentence, chain, cues, items_by_cue[token.head.i])
             if frame is not None:
                 frames.append(frame)
-        pronoun_verbs: set[int] = set()
-        # "Kenya's army fields 40 BTR-80 carriers. They were bought from Russia": a verb of giving
-        # or getting whose goods are a pronoun takes the weapons the sentence before says a party
-        # holds, and that holder takes the side the clause leaves open
-        for cue_index, cue in cues.items():
-            token = sentence.doc[cue_index]
-            if cue_index in chained or cue.pos != "verb" or cue.cue_class not in {"give", "get"}:
-                continue
-            pronoun = _goods_pronoun(token)
-            held = self._held_before(sentence, pronoun) if pronoun is not None else None
-            if held is None:
-                continue
-            weapons, holder = held
-            chain = [token, *self._cue_ancestors(token, cues)]
-            frame = self._frame(sentence, chain, cues, weapons)
-            if frame is None:
-                continue
-            chained.update(t.i for t in chain)
-            pronoun_verbs.add(token.i)
-            holders = [
-                party
-                for party in self.resolver.parties(holder)
-                if party not in frame.suppliers and party not in frame.recipients
-            ]
-            if frame.recipients and not frame.suppliers:
-                frame.suppliers = holders  # "Poland had 250 T-72s. It sent them to Ukraine"
-            elif not frame.recipients:
-                frame.recipients = holders  # "It was delivered in 1997", "bought them from"
-            frames.append(frame)
+        pronoun_frames = self._pronoun_goods_frames(sentence, cues, chained)
+        frames.extend(pronoun_frames)
+        pronoun_verbs = {frame.chain[0].i for frame in pronoun_frames}
         # anaphoric transfer nouns with no items of their own: "that purchase has been completed"
         for cue_index, cue in cues.items():
             token = sentence.doc[cue_index]
@@ -1903,31 +1879,72 @@ class FrameBuilder:
                 frame.anaphoric = True
                 frame.anaphor_lemma = cue.lemma
                 frames.append(frame)
-        # a transfer named before its goods: "approving two possible Foreign Military Sales to
-        # Taiwan. The first is for 108 M1A2T Abrams tanks": no claim of its own, but what the
-        # next sentences elaborate
-        if not any(token.i in self.mentions.weapon_at for token in sentence):
-            for cue_index, cue in cues.items():
-                token = sentence.doc[cue_index]
-                if (
-                    cue_index in chained
-                    or cue.pos != "noun"
-                    or cue.cue_class not in {"give", "get", "offer"}
-                    or any(
-                        child.dep_ == "prep" and child.lower_ in {"of", "for"}
-                        for child in token.children
-                    )
-                ):
-                    continue
-                chain = [token, *self._cue_ancestors(token, cues)]
-                frame = self._frame(sentence, chain, cues, [])
-                if frame is not None and (frame.suppliers or frame.recipients):
-                    chained.update(t.i for t in chain)
-                    frame.introduces = True
-                    frames.append(frame)
+        frames.extend(self._introduced_transfers(sentence, cues, chained))
         frames.extend(self._programme_exclusions(sentence))
         frames.extend(self._refunds(sentence, cues))
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
+        return frames
+
+    def _pronoun_goods_frames(
+        self, sentence: Span, cues: dict[int, Cue], chained: set[int]
+    ) -> list[Frame]:
+        """ "Kenya's army fields 40 BTR-80 carriers. They were bought from Russia": a verb of
+        giving or getting whose goods are a pronoun takes the weapons the sentence before says a
+        party holds, and that holder takes the side the clause leaves open."""
+        frames: list[Frame] = []
+        for cue_index, cue in cues.items():
+            token = sentence.doc[cue_index]
+            if cue_index in chained or cue.pos != "verb" or cue.cue_class not in {"give", "get"}:
+                continue
+            pronoun = _goods_pronoun(token)
+            held = self._held_before(sentence, pronoun) if pronoun is not None else None
+            if held is None:
+                continue
+            weapons, holder = held
+            chain = [token, *self._cue_ancestors(token, cues)]
+            frame = self._frame(sentence, chain, cues, weapons)
+            if frame is None:
+                continue
+            chained.update(t.i for t in chain)
+            holders = [
+                party
+                for party in self.resolver.parties(holder)
+                if party not in frame.suppliers and party not in frame.recipients
+            ]
+            if frame.recipients and not frame.suppliers:
+                frame.suppliers = holders  # "Poland had 250 T-72s. It sent them to Ukraine"
+            elif not frame.recipients:
+                frame.recipients = holders  # "It was delivered in 1997", "bought them from"
+            frames.append(frame)
+        return frames
+
+    def _introduced_transfers(
+        self, sentence: Span, cues: dict[int, Cue], chained: set[int]
+    ) -> list[Frame]:
+        """A transfer named before its goods ("approving two possible Foreign Military Sales to
+        Taiwan. The first is for 108 M1A2T Abrams tanks"): no claim of its own, but what the next
+        sentences elaborate."""
+        if any(token.i in self.mentions.weapon_at for token in sentence):
+            return []
+        frames: list[Frame] = []
+        for cue_index, cue in cues.items():
+            token = sentence.doc[cue_index]
+            if (
+                cue_index in chained
+                or cue.pos != "noun"
+                or cue.cue_class not in {"give", "get", "offer"}
+                or any(
+                    child.dep_ == "prep" and child.lower_ in {"of", "for"}
+                    for child in token.children
+                )
+            ):
+                continue
+            chain = [token, *self._cue_ancestors(token, cues)]
+            frame = self._frame(sentence, chain, cues, [])
+            if frame is not None and (frame.suppliers or frame.recipients):
+                chained.update(t.i for t in chain)
+                frame.introduces = True
+                frames.append(frame)
         return frames
 
     def _contract_for(self, item: Token, cues: dict[int, Cue]) -> list[Token]:
@@ -1959,7 +1976,7 @@ class FrameBuilder:
         lemma = verb.lemma_.lower()
         holder: Token | None = None
         held: Token | None = None
-        if lemma in HOLDING_LEMMAS | {"fly", "own", "keep", "retain", "hold"}:
+        if lemma in HELD_BEFORE_LEMMAS:
             subject, passive = subject_of(verb)
             objects = _children(verb, "dobj")
             if subject is not None and not passive and len(objects) == 1:
