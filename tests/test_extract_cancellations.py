@@ -389,3 +389,45 @@ def test_a_deal_that_stands_keeps_its_own_status() -> None:
     )
     rows = rows_of(_claims(text))
     assert all(row[3] not in {"cancelled", "suspended"} for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Stockholm reinstated the sale of 30 anti-tank missiles to Thailand in March.",
+            ("SWE", "THA", "missiles", "agreed"),
+            id="reinstated-sale",
+        ),
+        pytest.param(
+            "Ottawa cancelled and then, within a fortnight, restored the sale of armoured "
+            "vehicles to Riyadh.",
+            ("CAN", "SAU", "armoured_vehicles", "agreed"),
+            id="cancelled-then-restored",
+        ),
+        pytest.param(
+            "Berlin ended its freeze on deliveries of Leopard tanks to Ankara on Tuesday.",
+            ("DEU", "TUR", "armoured_vehicles", "agreed"),
+            id="freeze-ended",
+        ),
+        pytest.param(
+            "Washington lifted the suspension of F-16 deliveries to Islamabad.",
+            ("USA", "PAK", "aircraft", "agreed"),
+            id="suspension-lifted",
+        ),
+    ],
+)
+def test_a_deal_taken_up_again_stands(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in {row[:4] for row in rows_of(_claims(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington refused to lift the freeze on F-16 deliveries to Islamabad.",
+        "Washington has not lifted the freeze on F-16 deliveries to Islamabad.",
+        "Berlin imposed a freeze on deliveries of Leopard tanks to Ankara.",
+    ],
+)
+def test_a_block_that_stands_keeps_the_deal_suspended(text: str) -> None:
+    assert {row[3] for row in rows_of(_claims(text))} == {"suspended"}

@@ -60,12 +60,34 @@ def _pairs(text: str, published: str) -> set[tuple[str | None, str | None, str]]
             ("LBY", "Revolutionary United Front", "small_arms"),
             id="carrier-from",
         ),
+        pytest.param(
+            "Janjaweed militiamen have fired rockets at Nyala which monitors say were supplied "
+            "by Chad.",
+            "2007-05-01",
+            ("TCD", "Janjaweed", "ammunition"),
+            id="who-fires-supplied-weapons",
+        ),
+        pytest.param(
+            "Western diplomats point to the rockets the Houthis have launched at Jeddah, which "
+            "investigators for the United Nations say were shipped by Iran in parts.",
+            "2019-05-01",
+            ("IRN", "Houthis", "ammunition"),
+            id="relative-clause-hung-on-the-target",
+        ),
     ],
 )
 def test_the_holder_of_supplied_weapons_received_them(
     text: str, published: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _pairs(text, published)
+
+
+def test_a_clause_on_a_named_place_is_not_moved_to_a_common_noun() -> None:
+    text = (
+        "The U.S. Army has been considering buying some British Rapier missiles as a stop-gap for the "
+        "Sergeant York gun, which was cancelled in 1985."
+    )
+    assert {row[3] for row in claim_rows(text, "1987-05-01")} == {"sought"}
 
 
 def test_who_destroys_supplied_weapons_received_nothing() -> None:

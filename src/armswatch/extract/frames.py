@@ -94,6 +94,9 @@ OWNING_LEMMAS = {
     "withdraw",
     "surplus",
 }
+# Verbs whose subject holds or uses weapons it was supplied ("the rebels carry rifles supplied by
+# Chad", "the Houthis have fired missiles that were supplied by Iran")
+HOLDER_USE_LEMMAS = HOLDING_LEMMAS | {"fire", "launch", "shoot", "fly"}
 # Verbs of a sentence that says a party holds weapons a following pronoun can stand for
 HELD_BEFORE_LEMMAS = HOLDING_LEMMAS | {"fly", "own", "keep", "retain", "hold"}
 # Verbs of holding whose object, marked with its maker, says the holder received it
@@ -129,13 +132,26 @@ RESTRICTION_NOUNS = {
 PLATFORM_CATEGORIES = {"aircraft", "ships", "armoured_vehicles", "uav"}
 # Edges by which a clause hangs from the verb above it; any other edge makes the item that verb's.
 CLAUSAL_EDGES = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "parataxis", "csubj"}
+# Verbs of a deal's course whose subject performs the transfer noun they govern ("Russia has
+# begun deliveries", "Germany completed the handover"), or takes it up again ("Madrid reinstated
+# the sale")
+PHASE_VERBS = {
+    "begin", "start", "resume", "complete", "continue", "finish", "make", "conduct",
+    "reinstate", "restore", "revive", "renew", "unfreeze",
+}  # fmt: skip
 # Verbs an item may sit under and still belong to the transfer above ("agreed to buy", "began
 # delivering"); any other verb that takes the item as its argument ends the climb.
 PASS_THROUGH_VERBS = set(GOVERNOR_STATUS) | {
-    "continue", "begin", "start", "resume", "help", "need", "try", "expect", "be", "have",
+    *PHASE_VERBS, "help", "need", "try", "expect", "be", "have",
     "complete", "finish", "include", "cover", "worth", "total", "involve", "comprise", "make",
     "carry", "transport",
 }  # fmt: skip
+# Words for a block on a transfer, and verbs that undo one ("lifted the freeze on deliveries")
+BLOCK_WORDS = {
+    "freeze", "suspension", "hold", "ban", "embargo", "moratorium", "halt", "block", "veto",
+    "restriction", "pause", "stop",
+}  # fmt: skip
+LIFTING_LEMMAS = {"lift", "end", "remove", "ease", "reverse", "overturn", "rescind", "revoke"}
 # Verbs whose object did what their "of"/"for" clause says ("accused X of supplying")
 ACCUSING_LEMMAS = {
     "accuse", "suspect", "blame", "charge", "condemn", "criticise", "criticize", "thank",
@@ -164,9 +180,6 @@ ACKNOWLEDGING_VERBS = {
     "mark",
     "announce",
 }
-# Verbs of a deal's course whose subject performs the transfer noun they govern ("Russia has
-# begun deliveries", "Germany completed the handover")
-PHASE_VERBS = {"begin", "start", "resume", "complete", "continue", "finish", "make", "conduct"}
 # Verbs whose own "to" names an addressee or a goal, never a transfer noun's recipient
 TO_TAKING_LEMMAS = {
     "object", "propose", "present", "report", "submit", "write", "talk", "speak", "explain",
@@ -1021,6 +1034,38 @@ def _same_family(generic: str, designation: str) -> bool:
     )
 
 
+def _misattached_clauses(noun: Token) -> list[Token]:
+    """ "the missiles the Houthis fired at Riyadh, which were supplied by Iran": a relative
+    clause the parser hung on the place named in a prepositional phrase of the clause about the
+    goods. Only a passive clause whose subject is the relative pronoun is taken: a place is not
+    supplied."""
+    if noun.dep_ == "dobj":
+        verbs = [noun.head]
+    else:
+        verbs = [child for child in noun.children if child.dep_ == "relcl"]
+    found = []
+    for verb in verbs:
+        for prep in _children(verb, "prep"):
+            # a named place: a common noun ("for the gun, which was cancelled") may be goods
+            for place in _children(prep, "pobj"):
+                if place.pos_ != "PROPN":
+                    continue
+                for clause in _children(place, "relcl"):
+                    inner = [clause]
+                    if clause.lemma_.lower() in SPEECH_LEMMAS:
+                        inner = _children(clause, "ccomp")
+                    pronouns = [
+                        child
+                        for node in [clause, *inner]
+                        for child in node.children
+                        if child.dep_ in {"nsubj", "nsubjpass"}
+                        and child.lower_ in {"which", "that"}
+                    ]
+                    if pronouns and any(_children(verb_, "auxpass") for verb_ in inner):
+                        found.append(clause)
+    return found
+
+
 def _np_head(token: Token) -> Token:
     """The noun a chain of modifiers hangs from ("S-400 air defence missile systems" -> systems)."""
     while token.dep_ in {"compound", "amod", "nmod", "nummod"} and token.head.i != token.i:
@@ -1128,6 +1173,26 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
         if current.pos_ in {"VERB", "AUX", "NOUN", "ADJ"}:
             found.append(current)
     return found
+
+
+def _block_lifted(tokens: list[Token]) -> bool:
+    """ "ended its freeze on deliveries", "lifted the suspension of F-16 sales": a block on the
+    transfer that is itself undone."""
+    for token in tokens:
+        for node in [token, *_governors(token, limit=4)]:
+            if (
+                node.lemma_.lower() in BLOCK_WORDS
+                and node.dep_ in {"dobj", "nsubjpass"}
+                and node.head.lemma_.lower() in LIFTING_LEMMAS
+            ):
+                lifting = node.head
+                # "refused to lift the freeze", "has not lifted the ban": the block stands
+                return not _children(lifting, "neg") and not any(
+                    governor.lemma_.lower() in REFUSING_LEMMAS | {"fail"}
+                    or _children(governor, "neg")
+                    for governor in _governors(lifting, limit=2)
+                )
+    return False
 
 
 def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
@@ -2226,7 +2291,7 @@ class FrameBuilder:
                     holders[appos.i] = appos
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
         for holder in holders.values():
-            for child in holder.children:
+            for child in [*_misattached_clauses(holder), *holder.children]:
                 # a noun has no clausal complement: "T-55s that the Soviet Union shipped" parsed
                 # as one is a relative clause
                 if child.dep_ not in {"acl", "relcl"} and not (
@@ -2414,7 +2479,7 @@ class FrameBuilder:
             # "an embargo on arms sales to Iran", "a ban on exports to Turkey"
             holder = token.head.head if token.head.lower_ in {"on", "of"} else None
             if holder is not None and holder.lemma_.lower() in RESTRICTION_NOUNS:
-                status = "suspended"
+                status = "agreed" if _block_lifted([holder]) else "suspended"
         deal = next(
             (c.deal for _, c in reversed(chain_cues) if c.deal != "unspecified"), "unspecified"
         )
@@ -2580,18 +2645,32 @@ class FrameBuilder:
         else:
             return
         items = [self.mentions.doc[head] for head in frame.item_heads]
-        if noun.i not in frame.item_heads and not any(
-            noun.i in {_np_head(item).i, getattr(_amount_of(_np_head(item)), "i", -1)}
-            for item in items
-        ):
-            return
+
+        def is_item(token: Token) -> bool:
+            return token.i in frame.item_heads or any(
+                token.i in {_np_head(item).i, getattr(_amount_of(_np_head(item)), "i", -1)}
+                for item in items
+            )
+
+        if not is_item(noun):
+            noun = self._antecedent_past_place(noun, is_item)
+            if noun is None:
+                return
         amount = _amount_of(noun, last_only=False)
         if amount is not None:
             noun = amount  # "carry a mixture of captured weapons and rifles"
         while noun.dep_ == "conj":  # "captured weapons and new rifles supplied by ..."
             noun = noun.head
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_LEMMAS:
+        # "the missiles the Houthis have fired, which were supplied by Iran"
+        holding_clauses = [
+            clause
+            for clause in _children(noun, "relcl")
+            if clause.lemma_.lower() in HOLDER_USE_LEMMAS and not _children(clause, "dobj")
+        ]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDER_USE_LEMMAS:
             holder = noun.head
+        elif holding_clauses:
+            holder = holding_clauses[0]
         elif (
             noun.dep_ == "pobj"
             and noun.head.lower_ == "with"
@@ -2607,6 +2686,19 @@ class FrameBuilder:
         for party in self.resolver.parties(subject):
             if party not in frame.suppliers and party not in frame.origin_suppliers:
                 frame.recipients.append(party)
+
+    @staticmethod
+    def _antecedent_past_place(noun: Token, is_item: Callable[[Token], bool]) -> Token | None:
+        """ "the missiles the Houthis fired at Riyadh, which ... were supplied by Iran": the parser
+        hangs the relative clause on the nearest noun, the place fired at; the goods are the
+        object of the clause that place belongs to."""
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        verb = noun.head.head
+        if verb.pos_ != "VERB":
+            return None
+        candidates = [verb.head] if verb.dep_ == "relcl" else _children(verb, "dobj")
+        return next((candidate for candidate in candidates if is_item(candidate)), None)
 
     def _builder_of_ordered_weapons(self, frame: Frame, cue: Token) -> None:
         """ "Spain's Navantia shipyard is building eight patrol vessels ordered by the Venezuelan
@@ -2791,6 +2883,19 @@ class FrameBuilder:
         return found
 
     def _status(
+        self,
+        sentence: Span,
+        token: Token,
+        cue: Cue,
+        meta: list[tuple[Token, Cue]],
+        chain: list[tuple[Token, Cue]],
+    ) -> str:
+        status = self._stated_status(sentence, token, cue, meta, chain)
+        if status == "suspended" and _block_lifted([token, *(t for t, _ in chain)]):
+            return "agreed"  # "lifted its freeze on deliveries": the deal stands again
+        return status
+
+    def _stated_status(
         self,
         sentence: Span,
         token: Token,
