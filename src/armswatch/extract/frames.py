@@ -2653,9 +2653,10 @@ class FrameBuilder:
             )
 
         if not is_item(noun):
-            noun = self._antecedent_past_place(noun, is_item)
-            if noun is None:
+            antecedent = self._antecedent_past_place(noun, is_item)
+            if antecedent is None:
                 return
+            noun = antecedent
         amount = _amount_of(noun, last_only=False)
         if amount is not None:
             noun = amount  # "carry a mixture of captured weapons and rifles"
