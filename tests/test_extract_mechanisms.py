@@ -298,6 +298,27 @@ MORE_CASES = [
         ("ISR", "GEO", "uav", "delivered"),
         id="passive-supplied-with-names-the-recipient",
     ),
+    pytest.param(
+        "Sweden's Saab has been unable to deliver the radars that Bangkok wanted, because their "
+        "processors contain American parts.",
+        ("SWE", "THA", "sensors", "suspended"),
+        id="unable-to-deliver-what-a-buyer-wanted",
+    ),
+    pytest.param(
+        "Italy sold Peru the frigates that Lima had requested in 2004.",
+        ("ITA", "PER", "ships", "delivered"),
+        id="a-request-on-the-goods-is-their-past",
+    ),
+    pytest.param(
+        "Since 2010, Chinese sales to Africa have been growing, with armed drones sold to Nigeria.",
+        ("CHN", "NGA", "uav", "delivered"),
+        id="seller-of-the-trade-above",
+    ),
+    pytest.param(
+        "Algeria signed a deal with Russia for 14 fighter jets on Thursday.",
+        ("RUS", "DZA", "aircraft", "agreed"),
+        id="deal-with-hung-on-the-verb",
+    ),
 ]
 
 

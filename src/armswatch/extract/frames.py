@@ -47,6 +47,7 @@ GOVERNOR_STATUS = {
     "aim": "sought", "wish": "sought", "ask": "sought", "request": "sought", "need": "sought",
     "plan": "offered", "intend": "offered", "prepare": "offered", "propose": "offered",
     "ready": "offered", "prepared": "offered", "willing": "offered", "able": "offered",
+    "unable": "suspended",
     "consider": "offered", "offer": "offered", "pledge": "offered", "promise": "offered",
     "vow": "offered", "commit": "offered", "announce": "offered", "set": "offered",
     "agree": "agreed", "decide": "offered", "approve": "agreed", "allow": "agreed", "permit": "agreed", "authorize": "agreed", "contract": "agreed",
@@ -71,6 +72,10 @@ PLAN_NOUNS = {"plan", "proposal", "idea", "intention", "scheme"}
 REFUSING_LEMMAS = {"refuse", "decline", "reject"}
 # Negotiations a buyer is in: "is in talks with China over the purchase of drones"
 TALKS_NOUNS = {"talk", "negotiation", "discussion"}
+# A state's trade in arms as the subject of a clause ("Russian sales ... have grown")
+TRADE_NOUNS = {"sale", "export", "delivery", "shipment", "supply", "trade", "transfer"}
+# Verbs of wanting goods: "the trainers that Caracas wanted" go to Caracas
+WANTING_LEMMAS = {"want", "seek", "request", "need", "covet", "desire", "demand"}
 # Verbs of waiting for goods: their subject is the one the goods arrive for
 AWAITING_LEMMAS = {"expect", "await", "anticipate"}
 # What makes a transfer noun a delivery still to come ("deliveries are scheduled for 2026")
@@ -1944,11 +1949,35 @@ class FrameBuilder:
                 frame.anaphoric = True
                 frame.anaphor_lemma = cue.lemma
                 frames.append(frame)
+        for frame in frames:
+            self._seller_of_trade_above(frame)
         frames.extend(self._introduced_transfers(sentence, cues, chained))
         frames.extend(self._programme_exclusions(sentence))
         frames.extend(self._refunds(sentence, cues))
         frames.sort(key=lambda frame: min(token.i for token in frame.chain))
         return frames
+
+    def _seller_of_trade_above(self, frame: Frame) -> None:
+        """ "Russian sales to Latin America have grown, with helicopters sold to Colombia": a
+        sale told with no seller, in a clause under a state's trade named as the subject, is
+        that state's."""
+        if frame.direction != "give" or frame.suppliers or frame.origin_suppliers:
+            return
+        ancestors = {token.i for token in frame.chain[0].ancestors}
+        for token in frame.sentence:
+            if (
+                token.lemma_.lower() not in TRADE_NOUNS
+                or token.dep_ not in {"nsubj", "nsubjpass"}
+                or token.head.i not in ancestors
+                or token.i in {t.i for t in frame.chain}
+            ):
+                continue
+            for modifier in token.children:
+                if modifier.dep_ in {"amod", "poss", "compound"}:
+                    for party in self.resolver.parties(modifier):
+                        if party not in frame.recipients:
+                            frame.suppliers.append(party)
+            return
 
     def _pronoun_goods_frames(
         self, sentence: Span, cues: dict[int, Cue], chained: set[int]
@@ -2464,7 +2493,17 @@ class FrameBuilder:
         meta = [
             (t, c)
             for t, c in chain_cues
-            if c.cue_class in META or (c.cue_class in {"offer", "ask"} and t.i != direction_token.i)
+            if c.cue_class in META
+            or (
+                c.cue_class in {"offer", "ask"}
+                and t.i != direction_token.i
+                # "sold Chile the radars that Santiago had requested": the clause on the goods
+                # tells their past, the verb above it the transfer
+                and not (
+                    t.dep_ in {"relcl", "acl"}
+                    and direction_token.i not in {node.i for node in t.subtree}
+                )
+            )
         ]
         status = self._status(sentence, direction_token, direction_cue, meta, chain_cues)
         policy = False
@@ -2542,6 +2581,13 @@ class FrameBuilder:
             self._user_of_bought_weapons(frame, direction_token)
         if not frame.recipients and direction_cue.cue_class == "give":
             self._holder_of_supplied_weapons(frame, direction_token)
+        if not frame.recipients and direction_cue.cue_class in {"give", "offer", "block"}:
+            # "unable to deliver Super Tucano trainers that Caracas wanted": who wanted them
+            for weapon in weapons:
+                for clause in _children(_np_head(sentence.doc[weapon.head]), "relcl"):
+                    if clause.lemma_.lower() in WANTING_LEMMAS:
+                        for subject in _children(clause, "nsubj"):
+                            self._add(frame, "recipient", subject)
         if not frame.recipients and direction_cue.cue_class in {"give", "offer"}:
             # "their backers in Khartoum have sent mortars": the backed receive
             subject, passive = subject_of(direction_token)
@@ -2770,9 +2816,13 @@ class FrameBuilder:
             ]
         verb = governing_verb(noun)
         if not partners and verb is not None:
-            # "signed a contract for Tucanos from Short Brothers", "from" hung on the verb
+            # "signed a contract for Tucanos from Short Brothers", "signed a deal with Russia for
+            # jets": "from" or "with" hung on the verb
             partners = [
-                place for place in _preps(verb).get("from", []) if self.resolver.parties(place)
+                place
+                for preposition in ("with", "from")
+                for place in _preps(verb).get(preposition, [])
+                if self.resolver.parties(place)
             ]
         top_cue = chain[-1][1]
         called_off = top_cue.cue_class == "cancel" and top_cue.pos == "verb"
