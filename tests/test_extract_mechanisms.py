@@ -335,6 +335,17 @@ def test_a_dissolved_states_weapons_were_inherited(text: str) -> None:
     assert not rows_of(_claims(text, published="2014-05-01"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yugoslav-era rifles were delivered to the Libyan rebels last month.",
+        "Soviet-style rifles were delivered to the Libyan rebels last month.",
+    ],
+)
+def test_a_period_or_pattern_is_not_the_maker(text: str) -> None:
+    assert not any(row[0] in {"YUG", "SUN", "RUS", "SRB"} for row in rows_of(_claims(text)))
+
+
 def test_forces_arriving_for_exercises_are_no_transfer() -> None:
     text = "Four Chinese J-10 fighters landed in Thailand on Monday for joint exercises."
     assert not rows_of(_claims(text))

@@ -72,6 +72,8 @@ PLAN_NOUNS = {"plan", "proposal", "idea", "intention", "scheme"}
 REFUSING_LEMMAS = {"refuse", "decline", "reject"}
 # Negotiations a buyer is in: "is in talks with China over the purchase of drones"
 TALKS_NOUNS = {"talk", "negotiation", "discussion"}
+# Words after a state's name that date or describe a weapon, never its maker ("Soviet-era")
+PERIOD_WORDS = {"era", "style", "vintage", "pattern", "standard"}
 # A state's trade in arms as the subject of a clause ("Russian sales ... have grown")
 TRADE_NOUNS = {"sale", "export", "delivery", "shipment", "supply", "trade", "transfer"}
 # Verbs of wanting goods: "the trainers that Caracas wanted" go to Caracas
@@ -1069,6 +1071,18 @@ def _misattached_clauses(noun: Token) -> list[Token]:
                     if pronouns and any(_children(verb_, "auxpass") for verb_ in inner):
                         found.append(clause)
     return found
+
+
+def _names_period(modifier: Token) -> bool:
+    """ "Yugoslav-era", "Cold War-era", "Soviet-style", "Warsaw Pact-vintage": when a weapon dates
+    from or what it is modelled on, not who made or sold it."""
+    if modifier.lower_ in PERIOD_WORDS:
+        return True
+    doc = modifier.doc
+    following = doc[modifier.i + 1 : modifier.i + 3]
+    return (
+        len(following) == 2 and following[0].text == "-" and following[1].lower_ in PERIOD_WORDS
+    ) or modifier.lower_.endswith(tuple(f"-{word}" for word in PERIOD_WORDS))
 
 
 def _np_head(token: Token) -> Token:
@@ -3508,7 +3522,10 @@ class FrameBuilder:
 
     def _names_origin(self, modifier: Token) -> bool:
         """ "Iranian drones", "Iranian-made drones", "Lockheed F-16s" name where a weapon comes from;
-        a bare state name does not ("Iran arms" are as often arms for Iran)."""
+        a bare state name does not ("Iran arms" are as often arms for Iran), nor does a period or
+        a pattern ("Yugoslav-era weapons", "Soviet-style rifles" were bought from anyone)."""
+        if _names_period(modifier):
+            return False
         for index in [modifier.i, *(t.i for t in modifier.children)]:
             mention = self.mentions.party_at.get(index)
             if mention is not None and mention.term.role in {"demonym", "company"}:
