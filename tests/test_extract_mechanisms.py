@@ -335,6 +335,22 @@ def test_a_dissolved_states_weapons_were_inherited(text: str) -> None:
     assert not rows_of(_claims(text, published="2014-05-01"))
 
 
+def test_a_deal_told_as_the_subject_takes_its_buyer_from_the_story() -> None:
+    text = (
+        "Sudan's army is short of aircraft. The contract for twelve Yak-130 trainers was signed "
+        "in 2016, officials said."
+    )
+    assert ("RUS", "SDN", "aircraft", "agreed") in {row[:4] for row in rows_of(_claims(text))}
+
+
+def test_what_the_goods_can_carry_is_not_transferred() -> None:
+    text = (
+        "Officials in Khartoum said a contract for twelve Yak-130 jet trainers, which can also "
+        "carry bombs, would go ahead."
+    )
+    assert {row[2] for row in rows_of(_claims(text))} <= {"aircraft"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1252,6 +1252,12 @@ class DocumentReader:
             end -= 1
         evidence = Evidence(start=start, end=end, text=self.text[start:end])
         event_date = resolve_event_date(evidence.text, self.reference)
+        if any(
+            self.lexicons.inherited(state, recipient)
+            for state in frame.period_states
+            for recipient in read.recipients
+        ):
+            return []  # "Ukraine's army fields Soviet-era T-64s": inherited, never supplied
         claims = []
         suppliers: list[Party | None] = list(read.suppliers) or [None]
         recipients: list[Party | None] = list(read.recipients) or [None]

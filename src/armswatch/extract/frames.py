@@ -72,6 +72,8 @@ PLAN_NOUNS = {"plan", "proposal", "idea", "intention", "scheme"}
 REFUSING_LEMMAS = {"refuse", "decline", "reject"}
 # Negotiations a buyer is in: "is in talks with China over the purchase of drones"
 TALKS_NOUNS = {"talk", "negotiation", "discussion"}
+# Verbs of a weapon's armament: "trainers which can carry bombs" do not transfer the bombs
+ARMAMENT_LEMMAS = {"carry", "fire", "launch", "mount"}
 # Words after a state's name that date or describe a weapon, never its maker ("Soviet-era")
 PERIOD_WORDS = {"era", "style", "vintage", "pattern", "standard"}
 # A state's trade in arms as the subject of a clause ("Russian sales ... have grown")
@@ -373,6 +375,7 @@ class Frame:
     recipients: list[Party] = field(default_factory=list)
     via: list[Party] = field(default_factory=list)
     origin_suppliers: list[Party] = field(default_factory=list)  # from "Iranian-made" and the like
+    period_states: list[Party] = field(default_factory=list)  # from "Soviet-era" and the like
     items: list[Item] = field(default_factory=list)
     anaphoric: bool = False  # items or parties refer back to an earlier transfer
     anaphor_lemma: str | None = None
@@ -2226,6 +2229,8 @@ class FrameBuilder:
         """No verb of its own takes the weapon: it is a subject or object of nothing but
         pass-through and speech verbs up to the root ("used missiles to shoot down aircraft":
         the aircraft belong to "shoot down")."""
+        if self._armament_of_another(_np_head(token)):
+            return False  # "trainers, which can also carry bombs"
         current = token
         for _ in range(12):
             if current.head.i == current.i:
@@ -2358,6 +2363,8 @@ class FrameBuilder:
         target = False  # the climb passed "at"/"on"/"against": a use above aims at the item
         if item_token.dep_ == "pobj" and item_token.head.lower_ in {"aboard", "onboard"}:
             return []  # "reached the bay aboard a Dutch heavy-lift vessel": the carrier
+        if self._armament_of_another(_np_head(item_token)):
+            return []  # "36 jet trainers, which can also carry bombs": what the goods can carry
         for _ in range(12):
             if token.head.i == token.i:
                 break
@@ -2409,6 +2416,19 @@ class FrameBuilder:
                 # belong to "shoot down", not to the transfer above it
                 break
         return chain
+
+    def _armament_of_another(self, noun: Token) -> bool:
+        """ "jet trainers, which can also carry bombs", "frigates that fire Harpoon missiles": a
+        weapon told as what another weapon carries or fires, in a clause on that weapon."""
+        while noun.dep_ == "conj":
+            noun = noun.head
+        clause = noun.head
+        return (
+            noun.dep_ == "dobj"
+            and clause.lemma_.lower() in ARMAMENT_LEMMAS
+            and clause.dep_ in {"relcl", "acl"}
+            and clause.head.i in self.mentions.weapon_at
+        )
 
     def _cue_ancestors(self, token: Token, cues: dict[int, Cue]) -> list[Token]:
         found = []
@@ -2846,13 +2866,16 @@ class FrameBuilder:
         # "Kenya has signed a contract for twelve Tucano trainers": with no partner named, a
         # designated weapon's maker is the seller, found once the document is read
         designated = any(weapon.term.kind == "designation" for weapon in weapons)
-        if not (partners or designated) or verb is None:
+        if not (partners or designated):
             return None
-        subject, passive = subject_of(verb)
-        if called_off and (subject is None or passive):
-            # "Iraq's arms deal with Russia was cancelled": the deal's owner bought; with no
-            # owner named, the buyer is left to the story ("the agreement for 30 T129s has
-            # been cancelled" in a story about Pakistan)
+        subject, passive = subject_of(verb) if verb is not None else (None, False)
+        if (subject is None or passive) and (
+            called_off or (noun.dep_ in {"nsubj", "nsubjpass"} and cue.cue_class == "agree")
+        ):
+            # "Iraq's arms deal with Russia was cancelled", "the contract for 36 Yak-130s was
+            # signed in 2012", "a contract for 36 Yak-130s would go ahead": the deal's owner
+            # buys; with no owner named, the buyer is left to the story ("the agreement for 30
+            # T129s has been cancelled" in a story about Pakistan)
             owners = _children(noun, "poss")
             subject, passive = (owners[0] if owners else None), False
             if subject is None:
@@ -2860,7 +2883,7 @@ class FrameBuilder:
                     sentence=sentence,
                     chain=[t for t, _ in chain],
                     direction="get",
-                    status=top_cue.status,
+                    status=top_cue.status if top_cue.cue_class in META else cue.status,
                     deal=cue.deal,
                 )
                 for partner in partners:
@@ -2881,7 +2904,7 @@ class FrameBuilder:
         )
         # "GKN Defence has won a contract from Kuwait": who wins, secures or announces an order
         # sells, and the one it comes from or is with buys
-        won = verb.lemma_.lower() in CONTRACT_WINNING_LEMMAS
+        won = verb is not None and verb.lemma_.lower() in CONTRACT_WINNING_LEMMAS
         self._add(frame, "supplier" if won else "recipient", subject)
         for partner in partners:
             self._add(frame, "recipient" if won else "supplier", partner)
@@ -3293,6 +3316,11 @@ class FrameBuilder:
                     for party in self.resolver.parties(child):
                         if party not in frame.origin_suppliers:
                             frame.origin_suppliers.append(party)
+                elif child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and _names_period(
+                    child
+                ):
+                    # "Soviet-era T-64s": weapons of a state's time, which its heirs inherited
+                    frame.period_states.extend(self.resolver.parties(child))
                 if child.dep_ == "prep":
                     self._prep_roles(
                         frame,
