@@ -492,3 +492,37 @@ def test_a_seat_of_power_that_clears_a_sale_acts_on_the_record() -> None:
     # a seat of power only sold to performs no act
     text = "Boeing sold the Pentagon 36 F-15 fighters, an industry analyst said."
     assert not any(row[4] == "confirmed" for row in _rows(text, "2016-11-17"))
+
+
+NOTICE = (
+    "WASHINGTON - The State Department has made a determination approving a possible Foreign "
+    "Military Sale to the Government of Romania of F-16 aircraft for an estimated cost of $2 "
+    "billion.\n\n"
+    "The Government of Romania has requested to buy twelve (12) F-16 Block 70 aircraft; "
+    "fourteen (14) F110-GE-129 engines; eighteen (18) AIM-120C8 Advanced Medium Range "
+    "Air-to-Air Missiles (AMRAAM); thirty (30) AIM-9X Sidewinder Block II missiles; and "
+    "twenty (20) GBU-39 Small Diameter Bombs."
+)
+
+
+def test_a_request_told_after_its_approval_is_agreed() -> None:
+    rows = {row[:4] for row in _rows(NOTICE, published="2024-05-02")}
+    assert ("USA", "ROU", "engines", "agreed") in rows
+    assert ("USA", "ROU", "missiles", "agreed") in rows
+    assert not any(row[3] == "sought" for row in rows)
+
+
+def test_a_list_the_parser_cut_into_fragments_keeps_every_item() -> None:
+    claims = armswatch.extract(NOTICE, published="2024-05-02")
+    labels = {item.designation for claim in claims for item in claim.items}
+    assert {"AIM-9 Sidewinder", "AIM-120 AMRAAM"} <= labels
+    assert "ammunition" in {item.category for claim in claims for item in claim.items}
+
+
+def test_a_request_before_an_approval_of_other_goods_stays_a_request() -> None:
+    text = (
+        "Taipei has asked Washington for eight submarines, officials said. Separately, the "
+        "State Department approved the sale of 66 F-16 fighters to Taiwan."
+    )
+    rows = {row[:4] for row in _rows(text, published="2019-08-20")}
+    assert ("USA", "TWN", "ships", "sought") in rows

@@ -87,6 +87,8 @@ CALLING_FOR_LEMMAS = {
 # Verbs by which a third party stops someone else's purchase ("Washington blocked its purchase")
 THIRD_PARTY_BLOCKS = {"block", "veto", "thwart", "scupper", "torpedo", "prevent", "bar"}
 # How often a document must name a state for it to stand as a side the text leaves implicit.
+# Verbs of asking for goods: a request a later approval may grant
+REQUEST_LEMMAS = {"request", "ask", "seek"}
 IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) a pronoun may look for the state a sentence was about.
 SUBJECT_REACH = 1500
@@ -247,12 +249,21 @@ class DocumentReader:
         builder = FrameBuilder(mentions, self.lexicons, resolver)
         reader = AttributionReader(mentions, self.lexicons, self._last_person)
         quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+        listing: ReadFrame | None = None  # the last transfer read, while its sentence runs on
         for sentence in doc.sents:
             self._note_speakers(sentence, reader)
             self._note_subject(sentence, unit)
             self._note_origins(sentence, mentions, unit)
             self._note_destinations(sentence, mentions)
             frames = builder.build(sentence)
+            if not frames and listing is not None and _continues_list(sentence):
+                # "has requested eight F-16s; nine engines; sixteen AIM-120 missiles (AMRAAM);
+                # twenty-four AIM-9X missiles; ...": the parser cut the list into fragments
+                # with no verb; their goods are the transfer's
+                listing.items.extend(builder.list_items(sentence, listing.frame))
+                listing.end = unit.start + sentence.end_char
+                continue
+            listing = None
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
                 if certainty == "denied" and held_back(frame.chain):
@@ -280,6 +291,7 @@ class DocumentReader:
                 for speaker in attribution:
                     if speaker.speaker:
                         self.persons.append(speaker)
+                listing = self.read_frames[-1]
 
     def _note_speakers(self, sentence: Span, reader: AttributionReader) -> None:
         """Remember named people who speak, so a later "he said" can be resolved."""
@@ -652,6 +664,7 @@ class DocumentReader:
         resolved += self._of_the_one_pair(partyless, resolved)
         for read in resolved:
             self._specify_definite_weapons(read)
+        _grant_requests(resolved)
         _name_generic_missiles(resolved)
         kept = [read for read in resolved if self._stands_as_transfer(read)]
         claims: dict[str, Claim] = {}
@@ -1376,6 +1389,55 @@ def _blank_datelines(text: str) -> str:
     text = _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
     text = _DATELINE_MIXED.sub(lambda match: " " * len(match.group(0)), text)
     return _TICKER.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def _continues_list(sentence: Span) -> bool:
+    """A fragment the parser split from the sentence before, inside a list: the sentence
+    before does not end a sentence (it ends with ";" or a bracket), no line break comes
+    between, and the fragment has no clause of its own (no subject)."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return False
+    before = doc[sentence.start - 1]
+    between = doc.text[before.idx + len(before.text) : sentence.start_char]
+    return (
+        before.text not in {".", "!", "?", '"', "\u201d", "'"}
+        and "\n" not in between
+        and not any(token.dep_ in {"nsubj", "nsubjpass", "expl"} for token in sentence)
+    )
+
+
+def _grant_requests(reads: list[ReadFrame]) -> None:
+    """ "The State Department has approved a possible sale to Bulgaria of eight F-16s ... The
+    Government of Bulgaria has requested to buy eight F-16s, nine engines, sixteen AIM-120
+    missiles ...": a request told after the approval of a sale between the same two parties,
+    naming some of the approved goods, is the request that was approved, and all of it is agreed."""
+    for read in reads:
+        if read.frame.status != "sought" or not any(
+            token.lemma_.lower() in REQUEST_LEMMAS for token in read.frame.sentence
+        ):
+            continue
+        for approval in reads:
+            if approval.offset >= read.offset:
+                break
+            if (
+                approval.frame.status == "agreed"
+                and set(read.suppliers) <= set(approval.suppliers)
+                and set(read.recipients) <= set(approval.recipients)
+                and read.suppliers
+                and read.recipients
+                and _shares_goods(approval.items, read.items)
+            ):
+                read.frame.status = "agreed"
+                break
+
+
+def _shares_goods(mine: list[Item], theirs: list[Item]) -> bool:
+    designations = {item.designation for item in mine if item.designation}
+    if designations & {item.designation for item in theirs if item.designation}:
+        return True
+    categories = {item.category for item in mine} - {"unspecified"}
+    return bool(categories & {item.category for item in theirs})
 
 
 def _name_generic_missiles(reads: list[ReadFrame]) -> None:

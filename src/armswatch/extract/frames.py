@@ -1996,6 +1996,10 @@ class FrameBuilder:
                             frame.suppliers.append(party)
             return
 
+    def list_items(self, sentence: Span, frame: Frame) -> list[Item]:
+        """The goods named in a fragment of a list that belongs to the frame's transfer."""
+        return self._items(self._item_heads(sentence), frame)
+
     def _pronoun_goods_frames(
         self, sentence: Span, cues: dict[int, Cue], chained: set[int]
     ) -> list[Frame]:
