@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 import armswatch
+from armswatch.extract.frames import verb_status
+from armswatch.extract.lexicons import Cue
+from armswatch.extract.nlp import load_pipeline
 from armswatch.models import Claim
 from extraction_rows import rows_of
 
@@ -318,6 +322,11 @@ MORE_CASES = [
         "Algeria signed a deal with Russia for 14 fighter jets on Thursday.",
         ("RUS", "DZA", "aircraft", "agreed"),
         id="deal-with-hung-on-the-verb",
+    ),
+    pytest.param(
+        "Egypt signed a letter of intent to buy 300 VBCI armoured vehicles from France.",
+        ("FRA", "EGY", "armoured_vehicles", "negotiating"),
+        id="letter-of-intent",
     ),
 ]
 
@@ -669,3 +678,25 @@ def test_variant_letters_need_a_model_ending_in_a_digit() -> None:
 def test_the_owner_named_on_a_fleet_of_weapons_received_them() -> None:
     rows = rows_of(_claims("Kenya's fleet of 30 F-5 fighters was acquired from Jordan."))
     assert ("JOR", "KEN", "aircraft", "delivered", "reported") in rows
+
+
+def test_an_infinitive_parsed_as_an_adverbial_clause_keeps_its_governor() -> None:
+    # the parse the model made of "Qatar had already agreed in 2014 to buy Patriot batteries"
+    # in a feature: "to buy" an adverbial clause of "agreed", not its complement
+    words = ["Qatar", "had", "already", "agreed", "in", "2014", "to", "buy", "Patriot", "batteries"]
+    heads = [3, 3, 3, 3, 3, 4, 7, 3, 9, 7]
+    deps = ["nsubj", "aux", "advmod", "ROOT", "prep", "pobj", "aux", "advcl", "compound", "dobj"]
+    pos = ["PROPN", "AUX", "ADV", "VERB", "ADP", "NUM", "PART", "VERB", "PROPN", "NOUN"]
+    tags = ["NNP", "VBD", "RB", "VBN", "IN", "CD", "TO", "VB", "NNP", "NNS"]
+    lemmas = ["Qatar", "have", "already", "agree", "in", "2014", "to", "buy", "Patriot", "battery"]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+    cue = Cue(lemma="buy", pos="verb", cue_class="get", status="delivered", deal="sale")
+    assert verb_status(cue, doc[7], doc[:]) == "agreed"

@@ -155,6 +155,8 @@ PASS_THROUGH_VERBS = set(GOVERNOR_STATUS) | {
     "complete", "finish", "include", "cover", "worth", "total", "involve", "comprise", "make",
     "carry", "transport",
 }  # fmt: skip
+# Accords that precede a contract ("a letter of intent", "a memorandum of understanding")
+PRELIMINARY_ACCORDS = {"intent", "intention", "memorandum", "understanding", "mou"}
 # Words for a block on a transfer, and verbs that undo one ("lifted the freeze on deliveries")
 BLOCK_WORDS = {
     "freeze", "suspension", "hold", "ban", "embargo", "moratorium", "halt", "block", "veto",
@@ -1187,9 +1189,14 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
     current = token
     for _ in range(limit):
         # only non-finite complements: "announced that X has been delivered" keeps its own tense
-        if current.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl"}:
+        if current.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl"}:
             break
+        # "had already agreed in 2014 to buy", parsed as an adverbial clause: only an infinitive
         if current.dep_ in {"acl", "relcl"} and not any(c.lower_ == "to" for c in current.children):
+            break
+        if current.dep_ == "advcl" and not any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in current.children
+        ):
             break
         current = current.head
         if current.pos_ in {"VERB", "AUX", "NOUN", "ADJ"}:
@@ -2985,6 +2992,12 @@ class FrameBuilder:
         status = self._stated_status(sentence, token, cue, meta, chain)
         if status == "suspended" and _block_lifted([token, *(t for t, _ in chain)]):
             return "agreed"  # "lifted its freeze on deliveries": the deal stands again
+        if status == "agreed" and any(
+            node.lemma_.lower() in PRELIMINARY_ACCORDS
+            for link in [token, *(t for t, _ in chain)]
+            for node in [link, *_governors(link, limit=4)]
+        ):
+            return "negotiating"  # "signed a letter of intent to buy 490 VBCIs": not yet a deal
         return status
 
     def _stated_status(
