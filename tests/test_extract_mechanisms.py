@@ -324,6 +324,21 @@ MORE_CASES = [
         id="deal-with-hung-on-the-verb",
     ),
     pytest.param(
+        "Thales radars have been delivered to the air forces of Chile, Peru and Colombia.",
+        ("FRA", "COL", "sensors", "delivered"),
+        id="coordinated-owners-under-of",
+    ),
+    pytest.param(
+        "Saab has received an order from the Government of Thailand for four Gripen fighters.",
+        ("SWE", "THA", "aircraft", "agreed"),
+        id="a-seller-receives-an-order",
+    ),
+    pytest.param(
+        "Lockheed Martin received a contract from the Pentagon for 32 F-35 jets for Romania.",
+        ("USA", "ROU", "aircraft", "agreed"),
+        id="an-order-from-the-sellers-own-government-for-a-buyer",
+    ),
+    pytest.param(
         "Egypt signed a letter of intent to buy 300 VBCI armoured vehicles from France.",
         ("FRA", "EGY", "armoured_vehicles", "negotiating"),
         id="letter-of-intent",

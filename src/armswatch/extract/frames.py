@@ -447,6 +447,28 @@ class PartyResolver:
             party = self._party_of_phrase(head)
             if party and party not in found:
                 found.append(party)
+            if party is not None:
+                for named in self._coordinated_owners(head, party):
+                    if named not in found:
+                        found.append(named)
+        return found
+
+    def _coordinated_owners(self, head: Token, party: Party) -> list[Party]:
+        """ "the air forces of Brazil, Greece and Mexico": the other states the phrase's "of"
+        coordinates with the one it resolved to."""
+        official = self.official  # resolving the owners must not change how the head acts
+        found = []
+        for prep in _children(head, "prep"):
+            if prep.lower_ != "of":
+                continue
+            for place in _children(prep, "pobj"):
+                if not place.conjuncts or self._party_of_phrase(place) != party:
+                    continue
+                for other in place.conjuncts:
+                    named = self._party_of_phrase(other)
+                    if named is not None:
+                        found.append(named)
+        self.official = official
         return found
 
     def _party_of_phrase(self, head: Token) -> Party | None:
@@ -836,7 +858,10 @@ SERVICE_LEMMAS = {"be", "remain", "enter"}
 # Nouns of an order placed "with" its seller
 ORDER_NOUNS = {"order", "contract"}
 # Verbs whose subject is the seller of the deal it takes as object ("won a contract from Kuwait")
-CONTRACT_WINNING_LEMMAS = {"win", "secure", "land", "clinch", "book", "announce"}
+# Verbs of a company taking an order, whose subject sells ("Saab has received an order from ...")
+ORDER_WINNING_LEMMAS = {"win", "secure", "land", "clinch", "book", "receive", "bag"}
+ORDER_NOUNS = {"order", "contract"}
+CONTRACT_WINNING_LEMMAS = ORDER_WINNING_LEMMAS | {"announce"}
 
 # "most of them", "some of them": a share of what a pronoun stands for
 PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "each", "none"}
@@ -1520,6 +1545,10 @@ class FrameBuilder:
                 continue  # only weapons that "came from" a party arrive from it
             if cue.lemma == "land" and not _delivered_landing(token):
                 continue  # "transport planes landed at the base": the carriers, not the goods
+            if cue.lemma in {"receive", "get", "obtain"} and any(
+                obj.lemma_.lower() in ORDER_NOUNS for obj in _children(token, "dobj")
+            ):
+                continue  # "Saab has received an order": the seller takes an order, not goods
             if cue.cue_class == "seize" and not self._in_transit(sentence):
                 continue  # "police seized rifles", "intercepted a missile": no shipment on its way
             found[token.i] = cue
@@ -2918,6 +2947,13 @@ class FrameBuilder:
         won = verb is not None and verb.lemma_.lower() in CONTRACT_WINNING_LEMMAS
         self._add(frame, "supplier" if won else "recipient", subject)
         for partner in partners:
+            if won and set(self.resolver.parties(partner)) & set(frame.suppliers):
+                # "a contract from the Pentagon for 50 F-35s for Poland": an order from the
+                # seller's own government is for the state it names
+                for weapon in weapons:
+                    for place in _preps(_np_head(sentence.doc[weapon.head])).get("for", []):
+                        self._add(frame, "recipient", place)
+                continue
             self._add(frame, "recipient" if won else "supplier", partner)
         self._companies_sell(frame, chain)
         # "The navy has signed ...": an unnamed buyer is resolved from the story later
@@ -3215,13 +3251,29 @@ class FrameBuilder:
                     and not any(head.i == t.i for t, _ in chain)
                 ):
                     subject, passive = subject_of(head)
+                    # "Saab has received an order from Pakistan", "Rheinmetall won a contract":
+                    # who wins or receives an order sells
+                    won = (
+                        head.lemma_.lower() in ORDER_WINNING_LEMMAS
+                        and token.lemma_.lower() in ORDER_NOUNS
+                    )
                     if (
                         subject is not None
                         and not passive
                         and subject_role
-                        and head.lemma_.lower() in SUBJECT_SUPPLYING_GOVERNORS
+                        and (head.lemma_.lower() in SUBJECT_SUPPLYING_GOVERNORS or won)
                     ):
-                        self._add(frame, subject_role, subject)
+                        self._add(frame, "supplier" if won else subject_role, subject)
+                        if won:
+                            # the order comes "from" its buyer, on the noun or on the verb;
+                            # an order from the seller's own government ("a contract from the
+                            # Pentagon for 50 F-35s for Poland") is for the state it names
+                            for place in [*preps.pop("from", []), *_preps(head).get("from", [])]:
+                                if not set(self.resolver.parties(place)) & set(frame.suppliers):
+                                    self._add(frame, "recipient", place)
+                            for weapon in self._weapon_tokens(frame):
+                                for place in _preps(_np_head(weapon)).get("for", []):
+                                    self._add(frame, "recipient", place)
                         if head.lemma_.lower() in PHASE_VERBS:
                             # "Russia has begun deliveries of S-400s to India": the parser
                             # hangs the destination on the verb
