@@ -715,3 +715,14 @@ def test_an_infinitive_parsed_as_an_adverbial_clause_keeps_its_governor() -> Non
     )
     cue = Cue(lemma="buy", pos="verb", cue_class="get", status="delivered", deal="sale")
     assert verb_status(cue, doc[7], doc[:]) == "agreed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elbit said it would supply Hermes 900 drones to a country in Latin America.",
+        "Embraer has sold Super Tucano trainers to several South American air forces.",
+    ],
+)
+def test_a_region_named_after_america_is_not_the_united_states(text: str) -> None:
+    assert not any("USA" in row[:2] for row in rows_of(_claims(text)))

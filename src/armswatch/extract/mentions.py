@@ -72,16 +72,22 @@ def _written_forms(term: PartyTerm) -> list[str]:
 # A state's name inside the name of a sea or strait ("the Gulf of Aden", "the South China Sea")
 _WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?) of\s+$")
 _WATERS_AFTER = re.compile(r"^\s+(?:Sea|Strait|Straits)\b")
+# "Latin America", "South America": a region, not the United States
+_REGION_BEFORE = re.compile(r"\b(?:Latin|South|Central|North|Middle|Spanish|Hispanic)[ -]$")
 
 
 def party_matches(text: str, lowered: str | None = None) -> list[TermMatch[PartyTerm]]:
-    """Party terms in text, without the ones that name a body of water there."""
+    """Party terms in text, without the ones that name a body of water or a region there."""
     return [
         match
         for match in load_matchers().parties.find(text, lowered)
         if not (
             _WATERS_BEFORE.search(text, max(match.start - 12, 0), match.start)
             or _WATERS_AFTER.match(text[match.end : match.end + 10])
+            or (
+                text[match.start : match.end] in {"America", "Americas", "American", "Americans"}
+                and _REGION_BEFORE.search(text, max(match.start - 10, 0), match.start)
+            )
         )
     ]
 
