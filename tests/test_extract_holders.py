@@ -390,3 +390,22 @@ def test_them_supplied_is_the_one_group_the_sentence_before_names() -> None:
     # no group named before: "them" is left to the states of the story
     text = "Kyiv lost ground in the east. Germany has sent them more tanks."
     assert {row[:2] for row in claim_rows(text, "2023-01-10")} == {("DEU", "UKR")}
+
+
+def test_the_supplier_a_paragraph_names_supplies_what_it_leaves_unattributed() -> None:
+    text = (
+        "Russia still sells Angola most of its jets, and four Su-30K fighters arrived in Luanda "
+        "last year.\n\n"
+        "China has become Angola's second supplier. Two patrol boats were delivered to the "
+        "Angolan navy in March."
+    )
+    assert ("CHN", "AGO", "ships") in _pairs(text, "2019-05-01")
+    assert ("RUS", "AGO", "ships") not in _pairs(text, "2019-05-01")
+
+
+def test_a_pronoun_in_a_joined_clause_is_the_first_clause_s_subject() -> None:
+    text = (
+        "Turkish media reported that Qatar had agreed to buy Korkut air defence guns from Aselsan, "
+        "and that it had ordered 20 armoured vehicles from the Turkish firm BMC."
+    )
+    assert ("TUR", "QAT", "armoured_vehicles") in _pairs(text, "2021-05-01")

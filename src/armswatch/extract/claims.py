@@ -87,6 +87,8 @@ CALLING_FOR_LEMMAS = {
 # Verbs by which a third party stops someone else's purchase ("Washington blocked its purchase")
 THIRD_PARTY_BLOCKS = {"block", "veto", "thwart", "scupper", "torpedo", "prevent", "bar"}
 # How often a document must name a state for it to stand as a side the text leaves implicit.
+# Nouns for a state's supplier of arms ("Algeria's second supplier", "its main arms supplier")
+SUPPLIER_NOUNS = {"supplier", "provider", "source"}
 # Verbs of asking for goods: a request a later approval may grant
 REQUEST_LEMMAS = {"request", "ask", "seek"}
 IMPLIED_PARTY_MENTIONS = 3
@@ -177,6 +179,8 @@ class DocumentReader:
         self.origin_notes: list[OriginNote] = []
         # where a shipment or its carrier was going ("the plane was bound for Iran")
         self.destinations: list[Party] = []
+        # who the document says supplies whom ("China has become Algeria's second supplier")
+        self.supplier_notes: list[tuple[int, Party, Party]] = []
         self._party_mentions = party_matches(self.text)
         self._defined_groups = defined_groups(self.text, self.lexicons)
         # kinds of weapon the document names by designation: "the aircraft" is one of them
@@ -255,6 +259,7 @@ class DocumentReader:
             self._note_subject(sentence, unit)
             self._note_origins(sentence, mentions, unit)
             self._note_destinations(sentence, mentions)
+            self._note_suppliers(sentence, mentions, unit)
             frames = builder.build(sentence)
             if not frames and listing is not None and _continues_list(sentence):
                 # "has requested eight F-16s; nine engines; sixteen AIM-120 missiles (AMRAAM);
@@ -385,6 +390,43 @@ class DocumentReader:
                     mention = mentions.party_at.get(place.i) if place.dep_ == "pobj" else None
                     if mention is not None and mention.term.party not in self.destinations:
                         self.destinations.append(mention.term.party)
+
+    def _note_suppliers(self, sentence: Span, mentions: TokenMentions, unit: Unit) -> None:
+        """Remember a supplier relation the document states ("China has become Algeria's
+        second supplier", "Russia, Syria's main arms supplier"), for the transfers told next
+        that leave their supplier out."""
+        for token in sentence:
+            if token.lemma_.lower() not in SUPPLIER_NOUNS or token.pos_ != "NOUN":
+                continue
+            buyers = [
+                mention.term.party
+                for child in token.children
+                if child.dep_ == "poss"
+                if (mention := mentions.party_at.get(child.i)) is not None
+            ]
+            if token.dep_ == "appos":
+                holder: Token | None = token.head
+            elif token.dep_ == "attr" and token.head.lemma_.lower() in {"be", "become", "remain"}:
+                holder, _ = subject_of(token.head)
+            else:
+                holder = None
+            seller = mentions.party_at.get(holder.i) if holder is not None else None
+            if seller is None or len(buyers) != 1 or buyers[0] == seller.term.party:
+                continue
+            at = unit.start + sentence.start_char
+            self.supplier_notes.append((at, seller.term.party, buyers[0]))
+
+    def _noted_supplier(self, read: ReadFrame) -> Party | None:
+        """The supplier the document last named for the claim's recipient, earlier in the same
+        paragraph ("China has become Algeria's second supplier. Three corvettes ... were
+        delivered to the Algerian navy")."""
+        for at, seller, buyer in reversed(self.supplier_notes):
+            if at > read.offset or buyer not in read.recipients:
+                continue
+            if "\n\n" in self.text[at : read.offset]:
+                return None
+            return seller
+        return None
 
     def _noted_maker(self, read: ReadFrame) -> Party | None:
         """The one maker the document states for the claim's kind of weapon, if it is not the
@@ -554,6 +596,14 @@ class DocumentReader:
             named = group or self._previous_sentence_group(token, unit)
             if named is not None:
                 return named
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "conj":
+            # "reported that Morocco had agreed to buy ..., and that it had ordered ...": the
+            # subject of the clause it is joined to
+            subject, _ = subject_of(token.head.head)
+            if subject is not None and subject.i != token.i:
+                party = self._party_at(unit.start + subject.idx)
+                if party is not None and party.kind == "state" and party != own_subject:
+                    return party
         for ancestor in token.ancestors:
             if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in SPEECH_LEMMAS:
                 subject, _ = subject_of(ancestor)
@@ -753,6 +803,13 @@ class DocumentReader:
         what the story leaves implicit."""
         if bool(read.suppliers) == bool(read.recipients):
             return
+        if not read.suppliers and (noted := self._noted_supplier(read)) is not None:
+            makers = {
+                self._sole_maker(item.designation) for item in read.items if item.designation
+            } - {None}
+            if not makers or makers == {noted}:  # a named weapon's own maker is a better guess
+                read.suppliers = [noted]
+                return
         categories = {item.category for item in read.items}
         candidates: set[Party] = set()
         general: set[Party] = set()  # from claims naming no category ("arms", "weapons")
