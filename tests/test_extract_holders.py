@@ -409,3 +409,19 @@ def test_a_pronoun_in_a_joined_clause_is_the_first_clause_s_subject() -> None:
         "and that it had ordered 20 armoured vehicles from the Turkish firm BMC."
     )
     assert ("TUR", "QAT", "armoured_vehicles") in _pairs(text, "2021-05-01")
+
+
+def test_where_the_goods_ended_up_in_a_joined_clause_is_their_recipient() -> None:
+    text = "These rockets were shipped from Iran, and they crossed Syria to reach Hezbollah."
+    assert ("IRN", "Hezbollah", "ammunition") in _pairs(text, "2008-05-01")
+
+
+def test_a_dateline_state_the_story_is_about_is_the_implied_buyer() -> None:
+    text = (
+        "RABAT, Morocco - Guerrillas overran a Moroccan garrison last month. Morocco has held the "
+        "coast since 1976, and Morocco's army now faces raids in the south. The Carter "
+        "administration cleared in 1979 the sale of six OV-10 Bronco aircraft, and the Broncos "
+        "were delivered in the spring."
+    )
+    rows = claim_rows(text, "1980-05-01", title="A border war and borrowed jets")
+    assert ("USA", "MAR", "aircraft") in {row[:3] for row in rows}

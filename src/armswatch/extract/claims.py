@@ -1138,15 +1138,20 @@ class DocumentReader:
                 and set(known_side) & set(o.suppliers if missing == "recipient" else o.recipients)
             ]
             if sides and not any(best in side for side in sides):
-                return None
+                # the known side's other transfers in the story all go to (or come from) one
+                # party: that one ("Washington cleared the sale of six Broncos" in a story whose
+                # other American claims are Morocco's)
+                shared = set.intersection(*(set(side) for side in sides))
+                return next(iter(shared)) if len(shared) == 1 else None
             return best
         if not (read.frame.suppliers or read.frame.recipients) or missing == "supplier":
             # a side known only from "Russian-made" is too weak to guess the other from, and a
             # story's most named state is its buyer far more often than its seller
             return None
         salient = self._salient_state(exclude=known)
-        if salient is None or not self._title_names(salient):
-            return None  # only the state the story is about, as its headline says
+        if salient is None or not (self._title_names(salient) or salient.code == self.home):
+            # only the state the story is about, as its headline or its dateline says
+            return None
         mentions = sum(1 for match in self._party_mentions if match.payload.party == salient)
         return salient if mentions >= IMPLIED_PARTY_MENTIONS else None
 

@@ -2670,6 +2670,16 @@ class FrameBuilder:
                     for party in self.resolver.parties(backed):
                         if party not in frame.suppliers and party not in frame.recipients:
                             frame.recipients.append(party)
+        if not frame.recipients and direction_cue.cue_class in {"give", "arrive"}:
+            # "These missiles came from Libya, and they crossed Algeria to reach the Polisario":
+            # where a clause joined to the transfer, about the same goods, says they ended up
+            for joined in _children(direction_token, "conj"):
+                if not any(s.lower_ in {"they", "it"} for s in _children(joined, "nsubj")):
+                    continue
+                for verb in [joined, *_children(joined, "xcomp", "advcl", "ccomp")]:
+                    if verb.lemma_.lower() == "reach":
+                        for place in _children(verb, "dobj"):
+                            self._add(frame, "recipient", place)
         if not frame.recipients and direction_cue.cue_class == "give":
             # "built two corvettes for Pakistan" with "for Pakistan" hung on the corvettes
             for weapon in weapons:
