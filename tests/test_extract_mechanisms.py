@@ -726,3 +726,18 @@ def test_an_infinitive_parsed_as_an_adverbial_clause_keeps_its_governor() -> Non
 )
 def test_a_region_named_after_america_is_not_the_united_states(text: str) -> None:
     assert not any("USA" in row[:2] for row in rows_of(_claims(text)))
+
+
+def test_a_seller_that_hoped_to_sell_offered_at_most() -> None:
+    rows = {row[:4] for row in rows_of(_claims("Dassault hoped to sell Rafale jets to Finland."))}
+    assert rows == {("FRA", "FIN", "aircraft", "offered")}
+
+
+def test_a_market_is_no_buyer() -> None:
+    text = (
+        "HELSINKI - Finland has spent little on arms for years, and Finland's army is small. "
+        "Finland now faces a choice.\n\n"
+        "American companies, which had hoped to sell fighters and air defence systems in "
+        "Central Europe, complain that they cannot compete."
+    )
+    assert not rows_of(_claims(text, title="Finland weighs its air defence"))

@@ -801,7 +801,7 @@ class DocumentReader:
         else from the weapon's maker; else from the pair's uncategorised flow ("Germany stopped
         arms deliveries to Turkey ... the BTR-60s had been handed over to Ankara"); else from
         what the story leaves implicit."""
-        if bool(read.suppliers) == bool(read.recipients):
+        if bool(read.suppliers) == bool(read.recipients) or read.frame.market:
             return
         if not read.suppliers and (noted := self._noted_supplier(read)) is not None:
             makers = {
@@ -979,7 +979,11 @@ class DocumentReader:
                 continue
             if bool(other.suppliers) == bool(read.suppliers):
                 continue  # the same half: nothing to add
-            if other.frame.direction in {"use", "seize"} or other.frame.policy:
+            if (
+                other.frame.direction in {"use", "seize"}
+                or other.frame.policy
+                or other.frame.market
+            ):
                 continue
             if categories & {item.category for item in other.items}:
                 found |= set(other.suppliers or other.recipients)
@@ -1105,6 +1109,8 @@ class DocumentReader:
         missing = "recipient" if read.suppliers else "supplier"
         if missing in read.frame.unnamed_state_roles or read.frame.direction in {"use", "seize"}:
             return None  # the user of a weapon, or a seized shipment's end, is never guessed
+        if missing == "recipient" and read.frame.market:
+            return None  # "hoped to sell fighters in Central Europe": a market, no one buyer
         # an intermediary ("through Pakistan's intelligence service") is never the implied side
         known = {p.key for p in read.suppliers + read.recipients + read.frame.via}
         counts: dict[Party, int] = {}

@@ -44,6 +44,7 @@ REQUEST_LEMMAS = {"ask", "request", "urge", "appeal", "press", "call", "beg", "l
 # Verbs over a transfer verb that set its status ("wants to buy", "agreed to supply").
 GOVERNOR_STATUS = {
     "want": "sought", "seek": "sought", "hope": "sought", "look": "sought", "try": "sought",
+    "hop": "sought",  # the model's lemma of "hoped"
     "aim": "sought", "wish": "sought", "ask": "sought", "request": "sought", "need": "sought",
     "plan": "offered", "intend": "offered", "prepare": "offered", "propose": "offered",
     "ready": "offered", "prepared": "offered", "willing": "offered", "able": "offered",
@@ -74,6 +75,11 @@ REFUSING_LEMMAS = {"refuse", "decline", "reject"}
 TALKS_NOUNS = {"talk", "negotiation", "discussion"}
 # Verbs of a weapon's armament: "trainers which can carry bombs" do not transfer the bombs
 ARMAMENT_LEMMAS = {"carry", "fire", "launch", "mount"}
+# Regions a seller sells in: a market, not a buyer ("sell fighters in Central Europe")
+REGION_WORDS = {
+    "europe", "africa", "asia", "america", "americas", "east", "gulf", "balkans", "caucasus",
+    "sahel", "pacific", "region", "world", "market", "markets", "abroad", "overseas",
+}  # fmt: skip
 # Words after a state's name that date or describe a weapon, never its maker ("Soviet-era")
 PERIOD_WORDS = {"era", "style", "vintage", "pattern", "standard"}
 # A state's trade in arms as the subject of a clause ("Russian sales ... have grown")
@@ -378,6 +384,8 @@ class Frame:
     via: list[Party] = field(default_factory=list)
     origin_suppliers: list[Party] = field(default_factory=list)  # from "Iranian-made" and the like
     period_states: list[Party] = field(default_factory=list)  # from "Soviet-era" and the like
+    # the goods are sold in a region, a market and no one buyer ("in Central Europe")
+    market: bool = False
     items: list[Item] = field(default_factory=list)
     anaphoric: bool = False  # items or parties refer back to an earlier transfer
     anaphor_lemma: str | None = None
@@ -1265,6 +1273,7 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
         and cue.cue_class in {"arrive", "get"}
     ):
         return "agreed"  # "expects the first tanks to arrive next year"
+    wanted = False  # "hoped to sell": a seller's wish is at most an offer
     for governor in _governors(token):
         lemma = governor.lemma_.lower()
         if lemma in GOVERNOR_STATUS and not (
@@ -1276,6 +1285,7 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
                 and cue.cue_class in {"give", "offer"}
                 and lemma not in REQUEST_LEMMAS
             ):
+                wanted = True
                 continue  # "wants to send" is a pledge-in-waiting, keep reading
             if status == "offered" and cue.cue_class == "get" and lemma != "decide":
                 return "sought"  # "the Army is considering buying": a buyer's plan seeks
@@ -1286,6 +1296,8 @@ def verb_status(cue: Cue, token: Token, sentence: Span) -> str:
             return "agreed"  # "expects the tanks to arrive next year": bought, not yet there
         if lemma in REFUSING_LEMMAS and cue.cue_class in {"give", "offer"}:
             return "offered"  # "refused to supply its S-400s": a supply turned down, not made
+    if wanted:
+        return "offered"
     if cue.cue_class in {"ask"}:
         return "sought"
     if cue.cue_class == "offer":
@@ -3674,6 +3686,13 @@ class FrameBuilder:
                     and (role_class == "arrive" or stationing)
                 ):
                     self._add(frame, "recipient", obj)
+                elif (
+                    preposition in {"in", "to"}
+                    and role_class in {"give", "offer"}
+                    and obj.lower_ in REGION_WORDS
+                ):
+                    # "hoped to sell fighters in Central Europe": a market, no one buyer
+                    frame.market = True
                 elif preposition in {"at", "near"} and (role_class == "arrive" or stationing):
                     # "installed missiles at two sites in Syria"
                     for place in _preps(obj).get("in", []):
