@@ -390,6 +390,23 @@ def test_there_are_at_least_400_designations() -> None:
         ("Kilo-class", "Kilo-class", "ships"),
         ("AN/TPQ-36", "AN/TPQ-36", "sensors"),
         ("AL-31F", "AL-31F", "engines"),
+        ("Erieye", "Erieye", "sensors"),
+        ("EL/M-2075", "EL/W-2090 Phalcon", "sensors"),
+        ("SMART-L", "SMART-L", "sensors"),
+        ("LM2500", "LM2500", "engines"),
+        ("AGT1500", "AGT1500", "engines"),
+        ("Sigma-class", "Sigma-class", "ships"),
+        ("F-22P", "F-22P", "ships"),  # a Chinese frigate, not a variant of the F-22 Raptor
+        ("Saab 2000 Erieye", "Saab 2000 AEW", "aircraft"),
+        ("PC-21", "PC-21", "aircraft"),
+        ("A330 MRTT", "A330 MRTT", "aircraft"),
+        ("H225M", "H225M", "aircraft"),
+        ("Bell 412", "Bell 412", "aircraft"),
+        ("AMX-10P", "AMX-10P", "armoured_vehicles"),  # not a variant of the AMX-10 RC
+        ("Type 59-1", "Type 59-1", "artillery"),  # the gun, not the Type 59 tank
+        ("RIM-116", "RIM-116 RAM", "air_defence"),
+        ("Mk 46 torpedoes", "Mk 46 torpedo", "missiles"),
+        ("Hydra 70", "Hydra 70", "ammunition"),
         ("155mm shells", "155mm shells", "ammunition"),
         ("military aid", "military aid", "unspecified"),
     ],
@@ -945,6 +962,55 @@ AMBIGUITY_EXAMPLES: dict[str, tuple[str, str]] = {
         "Owners handed in semi-automatic rifles under the buyback.",
         "The army bought automatic rifles from Israel.",
     ),
+    "Sea Eagle": (
+        "A White-tailed Sea Eagle is nesting on the island again, the RSPB said.",
+        "Saudi Arabia ordered Sea Eagle missiles from Britain for its Tornados.",
+    ),
+    "Y-12": (
+        "Workers at the Y-12 National Security Complex in Oak Ridge went on strike.",
+        "Tanzania received two Y-12 aircraft from China.",
+    ),
+    "Umkhonto": (
+        "Former Umkhonto we Sizwe fighters marched on the ANC headquarters.",
+        "Finland bought Umkhonto missiles from South Africa for its Hamina boats.",
+    ),
+    # types flown as much by airlines and civil operators as by armed forces
+    "DHC-6 Twin Otter": (
+        "The airline bought two DHC-6 Twin Otter aircraft for its mountain routes.",
+        "Vietnam received six DHC-6 Twin Otter seaplanes from Canada for its navy.",
+    ),
+    "L-410 Turbolet": (
+        "The regional carrier leased an L-410 Turbolet for passenger services.",
+        "Slovenia bought an L-410 Turbolet for its air force.",
+    ),
+    "Do 228": (
+        "The charter operator crashed a Do 228 carrying tourists.",
+        "India ordered 12 Do 228 aircraft for its coast guard.",
+    ),
+    "AW139": (
+        "The offshore oil and gas operator ordered ten AW139 helicopters.",
+        "Qatar ordered AW139 helicopters for its armed forces.",
+    ),
+    "AW109": (
+        "An AW109 air ambulance landed at the hospital.",
+        "The Philippine Navy took delivery of two AW109 helicopters.",
+    ),
+    "Bell 407": (
+        "The news helicopter was a Bell 407 owned by the station.",
+        "Iraq bought armed Bell 407 helicopters from the United States.",
+    ),
+    "Bell 412": (
+        "The flying doctors service bought a Bell 412 for air ambulance work.",
+        "Canada cancelled the sale of 16 Bell 412 helicopters to the Philippines.",
+    ),
+    "Bell 212": (
+        "Tourists died when the Bell 212 sightseeing flight crashed.",
+        "Bangladesh received Bell 212 helicopters for its air force.",
+    ),
+    "BN-2 Islander": (
+        "The airline flies a BN-2 Islander to the outer islands.",
+        "Guyana's army bought a BN-2 Islander from Britain.",
+    ),
     "K2": (
         "The climbers reached the summit of K2 in winter.",
         "Poland ordered 180 K2 tanks from Hyundai Rotem.",
@@ -976,6 +1042,10 @@ MORE_ORDINARY_EXAMPLES: list[tuple[str, str]] = [
     ("drone", "Troops used an anti-drone gun on the field."),
     ("submarine", "The frigate carries anti-submarine torpedoes."),
     ("Typhoon", "Typhoon Mawar brought torrential rain to Guam."),
+    ("Sea Eagle", "A Manly Sea Eagle forward was sent off in the NRL game."),
+    ("Y-12", "The uranium stored at Y-12 will be moved, the NNSA said."),
+    ("Y-12", "Air Tanzania received two Y-12 airliners for passenger services."),
+    ("Umkhonto", "Umkhonto veterans demanded pensions from the ANC government."),
 ]
 
 
