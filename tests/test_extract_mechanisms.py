@@ -741,3 +741,15 @@ def test_a_market_is_no_buyer() -> None:
         "Central Europe, complain that they cannot compete."
     )
     assert not rows_of(_claims(text, title="Finland weighs its air defence"))
+
+
+def test_the_maker_named_on_a_deal_s_goods_supplies_them() -> None:
+    text = (
+        "MANILA - Peru signed a contract on Tuesday for 32 more S-70i Black Hawk helicopters from "
+        "PZL Mielec, the Polish subsidiary of Lockheed Martin. The air force received 16 of the "
+        "Polish-built helicopters last year.\n\n"
+        "Peru also signed a deal in November for 16 Russian-made Mi-17 heavy-lift helicopters, "
+        "officials said."
+    )
+    rows = {row[:4] for row in rows_of(_claims(text, published="2022-02-15"))}
+    assert ("RUS", "PER", "aircraft", "agreed") in rows

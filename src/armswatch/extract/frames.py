@@ -2954,6 +2954,7 @@ class FrameBuilder:
                     return None
                 frame.unnamed_state_roles.add("recipient")
                 frame.items = self._items(weapons, frame)
+                self._origins_on_weapons(frame, weapons)
                 return frame
         if subject is None or passive:
             return None
@@ -2984,7 +2985,25 @@ class FrameBuilder:
         ):
             return None  # a partner named that is no party ("an agreement with an airline")
         frame.items = self._items(weapons, frame)
+        self._origins_on_weapons(frame, weapons)
         return frame
+
+    def _origins_on_weapons(self, frame: Frame, weapons: list[WeaponMention]) -> None:
+        """ "signed a deal for 16 Russian-made Mi-17 helicopters": the maker named on the goods
+        of a deal told with no verb of giving or getting."""
+        for weapon in weapons:
+            token = self.mentions.doc[weapon.head]
+            for holder in {token, _np_head(token)}:
+                for child in holder.children:
+                    if child.dep_ in {
+                        "amod",
+                        "compound",
+                        "nmod",
+                        "npadvmod",
+                    } and self._names_origin(child):
+                        for party in self.resolver.parties(child):
+                            if party not in frame.origin_suppliers + frame.recipients:
+                                frame.origin_suppliers.append(party)
 
     def _deal_reference(self, frame: Frame, verb: Token) -> None:
         """ "The deal ... was to have supplied 30 helicopters", "Under the arrangement, France was
