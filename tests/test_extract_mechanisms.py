@@ -339,6 +339,22 @@ MORE_CASES = [
         id="an-order-from-the-sellers-own-government-for-a-buyer",
     ),
     pytest.param(
+        "Chile's air force flies 20 refurbished F-16s delivered from the Netherlands in 2006.",
+        ("NLD", "CHL", "aircraft", "delivered"),
+        id="delivered-from-a-state",
+    ),
+    pytest.param(
+        "India exercised an option for 26 more Rafale fighters from France on Friday.",
+        ("FRA", "IND", "aircraft", "agreed"),
+        id="exercised-an-option",
+    ),
+    pytest.param(
+        "The 40 Leopard 2 tanks and 12 PzH 2000 howitzers that Krauss-Maffei Wegmann sold Qatar "
+        "in 2013 were delivered by 2016.",
+        ("DEU", "QAT", "artillery", "delivered"),
+        id="a-clause-after-coordinated-goods",
+    ),
+    pytest.param(
         "Egypt signed a letter of intent to buy 300 VBCI armoured vehicles from France.",
         ("FRA", "EGY", "armoured_vehicles", "negotiating"),
         id="letter-of-intent",
@@ -753,3 +769,7 @@ def test_the_maker_named_on_a_deal_s_goods_supplies_them() -> None:
     )
     rows = {row[:4] for row in rows_of(_claims(text, published="2022-02-15"))}
     assert ("RUS", "PER", "aircraft", "agreed") in rows
+
+
+def test_an_option_held_is_no_order() -> None:
+    assert not rows_of(_claims("Poland holds an option for 32 more F-35 jets."))

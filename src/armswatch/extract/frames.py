@@ -323,6 +323,7 @@ CARRIER_NOUNS = {
 # Verbs of giving that move goods away from a place: "exported from Ukrainian stocks"
 DISPATCH_LEMMAS = {
     "export", "ship", "smuggle", "send", "fly", "airlift", "truck", "divert", "transfer",
+    "deliver", "supply",
 }  # fmt: skip
 # Holdings a demonym gives to its state: "from Ukrainian stocks", "U.S. stockpiles"
 STOCK_NOUNS = {"stock", "stockpile", "inventory", "arsenal", "depot", "reserve", "warehouse"}
@@ -1557,6 +1558,12 @@ class FrameBuilder:
                 continue  # only weapons that "came from" a party arrive from it
             if cue.lemma == "land" and not _delivered_landing(token):
                 continue  # "transport planes landed at the base": the carriers, not the goods
+            if cue.lemma == "exercise" and not any(
+                obj.lemma_.lower() == "option" for obj in _children(token, "dobj")
+            ):
+                continue  # only "exercised an option for 12 more Rafales" orders anything
+            if cue.lemma == "option" and token.head.lemma_.lower() != "exercise":
+                continue  # "holds options on 32 more": not yet an order
             if cue.lemma in {"receive", "get", "obtain"} and any(
                 obj.lemma_.lower() in ORDER_NOUNS for obj in _children(token, "dobj")
             ):
@@ -2389,9 +2396,22 @@ class FrameBuilder:
             for appos in _children(holder, "appos"):
                 if appos.pos_ == "NOUN" and appos.i not in self.mentions.party_at:
                     holders[appos.i] = appos
+        # "the 62 tanks and 24 howitzers that KMW sold Qatar": a clause after the last of
+        # coordinated goods, which the parser hangs on the first, is about them all
+        shared: list[Token] = []
+        head = _np_head(item_token)
+        if head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            shared = [
+                child
+                for child in head.head.children
+                if child.dep_ in {"acl", "relcl"} and child.i > head.i
+            ]
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
         for holder in holders.values():
-            for child in [*_misattached_clauses(holder), *holder.children]:
+            clauses = [*_misattached_clauses(holder), *holder.children]
+            if holder.i == head.i:
+                clauses += shared
+            for child in clauses:
                 # a noun has no clausal complement: "T-55s that the Soviet Union shipped" parsed
                 # as one is a relative clause
                 if child.dep_ not in {"acl", "relcl"} and not (
