@@ -773,3 +773,18 @@ def test_the_maker_named_on_a_deal_s_goods_supplies_them() -> None:
 
 def test_an_option_held_is_no_order() -> None:
     assert not rows_of(_claims("Poland holds an option for 32 more F-35 jets."))
+
+
+def test_a_gone_state_s_design_is_no_seller() -> None:
+    text = (
+        "The freighter is carrying 20 Soviet-designed T-72 tanks, the Ukrainian defence ministry "
+        "said. Officials in Nairobi said the tanks were bound for the Kenyan army."
+    )
+    rows = rows_of(_claims(text, published="2008-09-29"))
+    assert not any(row[0] == "SUN" for row in rows)
+
+
+def test_a_design_told_in_its_own_time_still_names_the_seller() -> None:
+    text = "Syria received 20 Soviet-designed T-72 tanks last month, Western officials said."
+    rows = {row[:3] for row in rows_of(_claims(text, published="1985-09-29"))}
+    assert ("SUN", "SYR", "armoured_vehicles") in rows

@@ -327,6 +327,8 @@ class DocumentReader:
             ):
                 mention = mentions.party_at.get(token.i - 2)
                 if mention is not None and mention.term.role in {"demonym", "name", "company"}:
+                    if token.lower_ == "designed" and self._dissolved(mention.term.party):
+                        continue  # "Soviet-designed T-72s" in 2008: a design, not a seller
                     found.append((token.i, mention.term.party))
         for weapon in weapons:
             # "the warships that France built for Russia": the builder's state made them
@@ -675,6 +677,12 @@ class DocumentReader:
             frame = read.frame
             self._resolve_first_person(read)
             self._resolve_against_antecedent(read, antecedents)
+            for state in frame.design_states:
+                if self._dissolved(state):
+                    # "33 Soviet-designed T-72 tanks" in 2008: where the design comes from, not
+                    # a seller (the state was gone); its successors' copies were inherited
+                    frame.origin_suppliers = [p for p in frame.origin_suppliers if p != state]
+                    frame.period_states.append(state)
             if not read.suppliers and frame.origin_suppliers:
                 read.suppliers = [
                     party for party in frame.origin_suppliers if party not in read.recipients
@@ -1003,6 +1011,15 @@ class DocumentReader:
             is not None
         }
         return len(makers) == 1
+
+    def _dissolved(self, state: Party) -> bool:
+        """The state no longer existed in the document's year (the Soviet Union in 2008)."""
+        ends = [
+            until
+            for predecessor, until in self.lexicons.predecessors.values()
+            if predecessor == state.code
+        ]
+        return bool(ends) and self.reference.year > max(ends)
 
     def _sole_maker(self, designation: str) -> Party | None:
         """The state that makes a weapon and is the one to sell it new: not a design of a state

@@ -385,6 +385,7 @@ class Frame:
     via: list[Party] = field(default_factory=list)
     origin_suppliers: list[Party] = field(default_factory=list)  # from "Iranian-made" and the like
     period_states: list[Party] = field(default_factory=list)  # from "Soviet-era" and the like
+    design_states: list[Party] = field(default_factory=list)  # from "Soviet-designed"
     # the goods are sold in a region, a market and no one buyer ("in Central Europe")
     market: bool = False
     items: list[Item] = field(default_factory=list)
@@ -3446,6 +3447,8 @@ class FrameBuilder:
                     for party in self.resolver.parties(child):
                         if party not in frame.origin_suppliers:
                             frame.origin_suppliers.append(party)
+                        if child.lower_.endswith("designed"):
+                            frame.design_states.append(party)  # "Soviet-designed T-72s"
                 elif child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and _names_period(
                     child
                 ):
