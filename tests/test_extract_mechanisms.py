@@ -355,6 +355,12 @@ MORE_CASES = [
         id="a-clause-after-coordinated-goods",
     ),
     pytest.param(
+        "Qatar has signed a contract for 62 Leopard 2 tanks and is weighing offers for more "
+        "armoured vehicles from Turkey and France.",
+        ("TUR", "QAT", "armoured_vehicles", "offered"),
+        id="who-weighs-an-offer-is-offered-to",
+    ),
+    pytest.param(
         "Egypt signed a letter of intent to buy 300 VBCI armoured vehicles from France.",
         ("FRA", "EGY", "armoured_vehicles", "negotiating"),
         id="letter-of-intent",
@@ -788,3 +794,11 @@ def test_a_design_told_in_its_own_time_still_names_the_seller() -> None:
     text = "Syria received 20 Soviet-designed T-72 tanks last month, Western officials said."
     rows = {row[:3] for row in rows_of(_claims(text, published="1985-09-29"))}
     assert ("SUN", "SYR", "armoured_vehicles") in rows
+
+
+def test_an_offer_weighed_is_not_the_contract_signed_beside_it() -> None:
+    text = (
+        "Qatar has signed a contract for 62 Leopard 2 tanks and is weighing offers for more "
+        "armoured vehicles from Turkey and France."
+    )
+    assert not any(row[0] == "QAT" for row in rows_of(_claims(text)))

@@ -868,6 +868,11 @@ SERVICE_LEMMAS = {"be", "remain", "enter"}
 # Nouns of an order placed "with" its seller
 ORDER_NOUNS = {"order", "contract"}
 # Verbs whose subject is the seller of the deal it takes as object ("won a contract from Kuwait")
+# Verbs of taking up an offer: their subject is the one offered to ("is weighing offers")
+OFFER_TAKING_LEMMAS = {
+    "weigh", "consider", "receive", "accept", "study", "evaluate", "examine", "review",
+    "welcome", "reject", "decline", "have", "get",
+}  # fmt: skip
 # Verbs of a company taking an order, whose subject sells ("Saab has received an order from ...")
 ORDER_WINNING_LEMMAS = {"win", "secure", "land", "clinch", "book", "receive", "bag"}
 ORDER_NOUNS = {"order", "contract"}
@@ -2515,6 +2520,8 @@ class FrameBuilder:
                 break  # "Russia, which gave rifles": the main clause's verbs are not the transfer's
             if _joined_to_cancellation(current, cues) or _part_of_larger_deal(current, cues):
                 break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
+            if current.dep_ == "conj" and current.pos_ == "VERB" and current.i not in cues:
+                break  # "has signed a contract for tanks and is weighing offers": two acts
             current = current.head
             if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in {"VERB", "AUX"}:
                 break
@@ -3319,6 +3326,22 @@ class FrameBuilder:
                         head.lemma_.lower() in ORDER_WINNING_LEMMAS
                         and token.lemma_.lower() in ORDER_NOUNS
                     )
+                    # "Kuwait is weighing offers for armoured vehicles from Britain": who
+                    # weighs an offer is offered to, and the offer comes "from" the offerer
+                    weighed = (
+                        cue.cue_class == "offer"
+                        and head.lemma_.lower() in OFFER_TAKING_LEMMAS
+                        and subject is not None
+                        and not passive
+                    )
+                    if weighed and subject is not None:
+                        self._add(frame, "recipient", subject)
+                        offerers = [*preps.pop("from", []), *_preps(head).get("from", [])]
+                        for weapon in self._weapon_tokens(frame):
+                            offerers += _preps(_np_head(weapon)).get("from", [])
+                        for place in offerers:
+                            self._add(frame, "supplier", place)
+                        subject = None
                     if (
                         subject is not None
                         and not passive
