@@ -526,3 +526,25 @@ def test_a_request_before_an_approval_of_other_goods_stays_a_request() -> None:
     )
     rows = {row[:4] for row in _rows(text, published="2019-08-20")}
     assert ("USA", "TWN", "ships", "sought") in rows
+
+
+def test_a_company_s_own_release_confirms_its_deliveries() -> None:
+    text = (
+        "LINKOPING, 4 May 2009 - Saab AB today received an order from Thailand for two Erieye "
+        "systems.\n\nErieye radars have been delivered to the air forces of Brazil and Greece."
+    )
+    claims = armswatch.extract(text, title="Saab receives Erieye order", published="2009-05-04")
+    rows = {
+        (c.supplier and c.supplier.key, c.recipient and c.recipient.key, c.certainty)
+        for c in claims
+    }
+    assert ("SWE", "BRA", "confirmed") in rows
+
+
+def test_a_company_named_in_a_wire_story_s_opening_does_not_speak_for_it() -> None:
+    text = (
+        "STOCKHOLM - Erieye radars have been delivered to the air forces of Brazil and Greece, "
+        "according to defence analysts who follow Saab AB."
+    )
+    claims = armswatch.extract(text, title="Radars for Brazil", published="2009-05-04")
+    assert all(claim.certainty != "confirmed" for claim in claims)

@@ -60,6 +60,10 @@ _DATELINE_MIXED = re.compile(
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*[-—–]+\s"
 )
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>")
+# A company's own release: "... today delivered", "... announces", "... is pleased to announce"
+_RELEASE_WORDS = re.compile(r"\b(?:today|announces|announced today|is pleased to announce)\b")
+# "Saab AB has received an order ...": a release that opens with the company as its subject
+_COMPANY_SUBJECT = re.compile(r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (?:AB|AG|SA|S\.A\.|plc|PLC|Ltd\.?|Inc\.?|Corporation|GmbH)\b")
 # Titles of documents a government body issues in its own name
 _GOVERNMENT_ISSUER = re.compile(
     r"\b(Ministry|Government|Department|Embassy|Office of|Statement by|Spokesperson|Minister)\b"
@@ -192,7 +196,7 @@ class DocumentReader:
         self.self_published = bool(_SELF_PUBLISHED.search(title))
         # whose it is, when the title says ("Statement by the Government of Cyprus ...",
         # "Ministry of Foreign Affairs: ...", "Krauss-Maffei: Sweden selects ...")
-        self.publisher = self._publisher(title)
+        self.publisher = self._publisher(title) or self._releasing_company()
         if self.publisher is not None and not self.self_published:
             self.self_published = True
 
@@ -214,6 +218,19 @@ class DocumentReader:
             # "Armenian Ministry of Defence: ...", "Ministry of Defence of Ukraine: ..."
             if term.role in {"name", "demonym"} and _GOVERNMENT_ISSUER.search(issuer):
                 return term.party.code
+        return None
+
+    def _releasing_company(self) -> str | None:
+        """The state of a company whose own release this is: its opening names the company and
+        says what it "today" did or "announces" ("ST. LOUIS, July 14, 1986 -- McDonnell Douglas
+        Corporation today delivered ...", "Saab AB has received an order ...")."""
+        body = self.text[len(self.document.title or "") :].lstrip()
+        opening = body[:300]
+        if not _RELEASE_WORDS.search(opening) and not _COMPANY_SUBJECT.match(body):
+            return None
+        for match in load_matchers().parties.find(opening[:200]):
+            if match.payload.role == "company":
+                return match.payload.party.code
         return None
 
     def _dateline_state(self) -> str | None:
