@@ -802,3 +802,17 @@ def test_an_offer_weighed_is_not_the_contract_signed_beside_it() -> None:
         "armoured vehicles from Turkey and France."
     )
     assert not any(row[0] == "QAT" for row in rows_of(_claims(text)))
+
+
+def test_a_bare_name_two_designs_share_is_the_one_named_in_full() -> None:
+    text = (
+        "Indonesia signed contracts for 16 BAE Hawk 200 light fighters. Deliveries of the Hawk "
+        "are planned to begin in 1996."
+    )
+    categories = {row[2] for row in rows_of(_claims(text, published="1993-06-01"))}
+    assert categories == {"aircraft"}
+
+
+def test_a_bare_name_alone_keeps_its_own_design() -> None:
+    rows = rows_of(_claims("Iran received Hawk missiles from Israel in 1985.", "1986-06-01"))
+    assert {row[2] for row in rows} == {"air_defence"}

@@ -63,7 +63,9 @@ _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>")
 # A company's own release: "... today delivered", "... announces", "... is pleased to announce"
 _RELEASE_WORDS = re.compile(r"\b(?:today|announces|announced today|is pleased to announce)\b")
 # "Saab AB has received an order ...": a release that opens with the company as its subject
-_COMPANY_SUBJECT = re.compile(r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (?:AB|AG|SA|S\.A\.|plc|PLC|Ltd\.?|Inc\.?|Corporation|GmbH)\b")
+_COMPANY_SUBJECT = re.compile(
+    r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (?:AB|AG|SA|S\.A\.|plc|PLC|Ltd\.?|Inc\.?|Corporation|GmbH)\b"
+)
 # Titles of documents a government body issues in its own name
 _GOVERNMENT_ISSUER = re.compile(
     r"\b(Ministry|Government|Department|Embassy|Office of|Statement by|Spokesperson|Minister)\b"
@@ -188,7 +190,18 @@ class DocumentReader:
         self._party_mentions = party_matches(self.text)
         self._defined_groups = defined_groups(self.text, self.lexicons)
         # kinds of weapon the document names by designation: "the aircraft" is one of them
-        self.licensed = designated_categories(load_matchers().weapons.find(self.text))
+        named = load_matchers().weapons.find(self.text)
+        self.licensed = designated_categories(named)
+        # designations the document names in full, by each of their names: a bare "Hawk" in a
+        # story that names the "BAE Hawk 100" trainer is the trainer, not the MIM-23 missile
+        self.named_in_full: dict[str, set[tuple[str, str]]] = {}
+        for match in named:
+            surface = self.text[match.start : match.end]
+            if match.payload.kind == "designation" and " " in surface:
+                for word in (w for w in surface.split() if w[:1].isupper()):
+                    self.named_in_full.setdefault(word.lower(), set()).add(
+                        (match.payload.canonical, match.payload.category)
+                    )
         # the state of the dateline's city ("JERUSALEM, Jan 6 -"): whose unnamed officials speak
         self.home = self._dateline_state()
         # a government's own statement, release or fact sheet speaks for that government
@@ -739,6 +752,7 @@ class DocumentReader:
         resolved += self._of_the_one_pair(partyless, resolved)
         for read in resolved:
             self._specify_definite_weapons(read)
+            read.items = [self._as_named_in_full(item) for item in read.items]
         _grant_requests(resolved)
         _name_generic_missiles(resolved)
         kept = [read for read in resolved if self._stands_as_transfer(read)]
@@ -1028,6 +1042,16 @@ class DocumentReader:
             is not None
         }
         return len(makers) == 1
+
+    def _as_named_in_full(self, item: Item) -> Item:
+        """A bare name two designs share ("Hawk") is the one the document names in full."""
+        full = self.named_in_full.get(item.label.lower()) if item.designation else None
+        if full is None or len(full) != 1:
+            return item
+        canonical, category = next(iter(full))
+        if canonical == item.designation:
+            return item
+        return Item(category, item.label, canonical, item.quantity)
 
     def _dissolved(self, state: Party) -> bool:
         """The state no longer existed in the document's year (the Soviet Union in 2008)."""
