@@ -548,3 +548,13 @@ def test_a_company_named_in_a_wire_story_s_opening_does_not_speak_for_it() -> No
     )
     claims = armswatch.extract(text, title="Radars for Brazil", published="2009-05-04")
     assert all(claim.certainty != "confirmed" for claim in claims)
+
+
+def test_an_object_set_off_by_an_aside_is_the_transfer_s() -> None:
+    text = (
+        "WASHINGTON - The Defense Security Cooperation Agency informed Congress today that the "
+        "Government of Morocco may buy, through the Foreign Military Sales programme, 200 M1A1 "
+        "Abrams tanks."
+    )
+    rows = {row[:4] for row in _rows(text, published="2015-03-18")}
+    assert ("USA", "MAR", "armoured_vehicles", "agreed") in rows

@@ -2437,6 +2437,21 @@ class FrameBuilder:
                         and grand.i in cues
                         and cues[grand.i].pos == "verb"
                     )
+        head = _np_head(item_token)
+        if not chain and head.dep_ in {"npadvmod", "dep"} and head.head.pos_ in {"VERB", "AUX"}:
+            # "may buy, through the Foreign Military Sales programme, 140 tanks": an object set
+            # off by an aside, which the parser hangs on the verb above; it is the object of the
+            # transfer verb below that has none
+            for verb in head.head.children:
+                if (
+                    verb.dep_ in {"ccomp", "xcomp"}
+                    and verb.i in cues
+                    and cues[verb.i].pos == "verb"
+                    and verb.i < head.i
+                    and not _children(verb, "dobj")
+                ):
+                    chain.append(verb)
+                    break
         token = item_token
         target = False  # the climb passed "at"/"on"/"against": a use above aims at the item
         if item_token.dep_ == "pobj" and item_token.head.lower_ in {"aboard", "onboard"}:
