@@ -558,3 +558,16 @@ def test_an_object_set_off_by_an_aside_is_the_transfer_s() -> None:
     )
     rows = {row[:4] for row in _rows(text, published="2015-03-18")}
     assert ("USA", "MAR", "armoured_vehicles", "agreed") in rows
+
+
+def test_reports_called_not_true_are_denied() -> None:
+    text = (
+        "Reports that Seoul will supply artillery shells to Kyiv are not true, the ministry said."
+    )
+    rows = _rows(text, published="2022-11-11")
+    assert ("KOR", "UKR", "ammunition", "offered", "denied") in rows
+
+
+def test_reports_called_true_are_not_denied() -> None:
+    text = "Reports that Seoul supplied artillery shells to Warsaw are true, the ministry said."
+    assert not any(row[4] == "denied" for row in _rows(text, published="2022-11-11"))

@@ -82,12 +82,20 @@ def _under_past_speech(token: Token) -> bool:
 
 
 def _called_false(top: Token, sentence: Span) -> bool:
-    """ "Reports that a Soviet ship has delivered MiGs ... are a deliberate fabrication": a
-    report of the transfer named before it, and called false after it."""
+    """ "Reports that a Soviet ship has delivered MiGs ... are a deliberate fabrication", "...
+    are not true": a report of the transfer named before it, and called false after it."""
     reports = _words("report_noun")
     falsity = _words("falsity")
     return any(t.lower_ in reports for t in sentence if t.i < top.i) and any(
-        t.lower_ in falsity and t.dep_ in {"attr", "acomp", "amod", "oprd", "dobj", "conj"}
+        (
+            t.lower_ in falsity
+            # "are not true", "are not correct": a truth word negated
+            or (
+                t.lower_ in {"true", "correct", "accurate"}
+                and any(c.dep_ == "neg" for c in [*t.children, *t.head.children])
+            )
+        )
+        and t.dep_ in {"attr", "acomp", "amod", "oprd", "dobj", "conj"}
         for t in sentence
         if t.i > top.i
     )
