@@ -571,3 +571,13 @@ def test_reports_called_not_true_are_denied() -> None:
 def test_reports_called_true_are_not_denied() -> None:
     text = "Reports that Seoul supplied artillery shells to Warsaw are true, the ministry said."
     assert not any(row[4] == "denied" for row in _rows(text, published="2022-11-11"))
+
+
+def test_a_destination_hung_on_the_last_of_the_carried_goods() -> None:
+    text = (
+        "A Chinese ship has been unable to unload its cargo in Durban. Reports say it carries "
+        "two million rounds of ammunition, mortar bombs and rocket-propelled grenades for "
+        "Zimbabwe."
+    )
+    rows = {row[:4] for row in _rows(text, published="2008-04-22")}
+    assert ("CHN", "ZWE", "ammunition", "in_transit") in rows

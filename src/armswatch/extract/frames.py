@@ -1751,9 +1751,11 @@ class FrameBuilder:
                 ]
                 + [
                     # "carrying attack helicopters to Syria", the parser hanging "to" on the goods
+                    # (or on the last of them: "rounds, mortar bombs and grenades for Zimbabwe")
                     pobj
                     for obj in _children(token, "dobj")
-                    for prep in _children(obj, "prep")
+                    for goods in [obj, *obj.conjuncts]
+                    for prep in _children(goods, "prep")
                     if prep.lower_ in {"to", "for"}
                     for pobj in _children(prep, "pobj")
                 ]
