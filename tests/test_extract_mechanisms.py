@@ -361,6 +361,11 @@ MORE_CASES = [
         id="who-weighs-an-offer-is-offered-to",
     ),
     pytest.param(
+        "The Indonesian defence minister returned from Paris with a contract for 42 Rafale jets.",
+        ("FRA", "IDN", "aircraft", "agreed"),
+        id="came-back-from-a-capital-with-a-deal",
+    ),
+    pytest.param(
         "Egypt signed a letter of intent to buy 300 VBCI armoured vehicles from France.",
         ("FRA", "EGY", "armoured_vehicles", "negotiating"),
         id="letter-of-intent",

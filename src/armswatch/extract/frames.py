@@ -868,6 +868,8 @@ SERVICE_LEMMAS = {"be", "remain", "enter"}
 # Nouns of an order placed "with" its seller
 ORDER_NOUNS = {"order", "contract"}
 # Verbs whose subject is the seller of the deal it takes as object ("won a contract from Kuwait")
+# Verbs of coming back from a trip, with a deal in hand ("returned from Paris with a deal")
+RETURNING_LEMMAS = {"return", "fly", "come", "arrive", "leave", "head", "go"}
 # Verbs of taking up an offer: their subject is the one offered to ("is weighing offers")
 OFFER_TAKING_LEMMAS = {
     "weigh", "consider", "receive", "accept", "study", "evaluate", "examine", "review",
@@ -2956,6 +2958,22 @@ class FrameBuilder:
                 for place in _preps(holder).get("from", [])
             ]
         verb = governing_verb(noun)
+        if (
+            verb is None
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "with"
+            and noun.head.head.lemma_.lower() in RETURNING_LEMMAS
+        ):
+            # "Chavez flew home from Moscow with a contract for 24 Sukhoi jets": who comes back
+            # with a deal bought it, from where he comes back
+            verb = noun.head.head
+            places = [*_preps(verb).get("from", [])] + [
+                place
+                for child in verb.children
+                if child.dep_ == "advmod"
+                for place in _preps(child).get("from", [])
+            ]
+            partners = partners or [place for place in places if self.resolver.parties(place)]
         if not partners and verb is not None:
             # "signed a contract for Tucanos from Short Brothers", "signed a deal with Russia for
             # jets": "from" or "with" hung on the verb
