@@ -96,7 +96,7 @@ THIRD_PARTY_BLOCKS = {"block", "veto", "thwart", "scupper", "torpedo", "prevent"
 # Nouns for a state's supplier of arms ("Algeria's second supplier", "its main arms supplier")
 SUPPLIER_NOUNS = {"supplier", "provider", "source"}
 # Verbs of asking for goods: a request a later approval may grant
-REQUEST_LEMMAS = {"request", "ask", "seek"}
+GRANTABLE_REQUEST_LEMMAS = {"request", "ask", "seek"}
 IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) a pronoun may look for the state a sentence was about.
 SUBJECT_REACH = 1500
@@ -357,7 +357,9 @@ class DocumentReader:
             ):
                 mention = mentions.party_at.get(token.i - 2)
                 if mention is not None and mention.term.role in {"demonym", "name", "company"}:
-                    if token.lower_ == "designed" and self._dissolved(mention.term.party):
+                    if token.lower_ == "designed" and self.lexicons.dissolved(
+                        mention.term.party.code, self.reference.year
+                    ):
                         continue  # "Soviet-designed T-72s" in 2008: a design, not a seller
                     found.append((token.i, mention.term.party))
         for weapon in weapons:
@@ -708,7 +710,7 @@ class DocumentReader:
             self._resolve_first_person(read)
             self._resolve_against_antecedent(read, antecedents)
             for state in frame.design_states:
-                if self._dissolved(state):
+                if self.lexicons.dissolved(state.code, self.reference.year):
                     # "33 Soviet-designed T-72 tanks" in 2008: where the design comes from, not
                     # a seller (the state was gone); its successors' copies were inherited
                     frame.origin_suppliers = [p for p in frame.origin_suppliers if p != state]
@@ -1053,30 +1055,11 @@ class DocumentReader:
             return item
         return Item(category, item.label, canonical, item.quantity)
 
-    def _dissolved(self, state: Party) -> bool:
-        """The state no longer existed in the document's year (the Soviet Union in 2008)."""
-        ends = [
-            until
-            for predecessor, until in self.lexicons.predecessors.values()
-            if predecessor == state.code
-        ]
-        return bool(ends) and self.reference.year > max(ends)
-
     def _sole_maker(self, designation: str) -> Party | None:
         """The state that makes a weapon and is the one to sell it new: not a design of a state
         since dissolved (a Su-25 sold in 2001 may come from Ukraine as well as Russia)."""
         code = self.lexicons.weapon_origins.get(designation)
-        if code is None:
-            return None
-        until = next(
-            (
-                end
-                for predecessor, end in self.lexicons.predecessors.values()
-                if predecessor == code
-            ),
-            None,
-        )
-        if until is not None and self.reference.year > until:
+        if code is None or self.lexicons.dissolved(code, self.reference.year):
             return None
         return self.lexicons.origin_state(designation, self.reference.year)
 
@@ -1540,7 +1523,7 @@ def _grant_requests(reads: list[ReadFrame]) -> None:
     naming some of the approved goods, is the request that was approved, and all of it is agreed."""
     for read in reads:
         if read.frame.status != "sought" or not any(
-            token.lemma_.lower() in REQUEST_LEMMAS for token in read.frame.sentence
+            token.lemma_.lower() in GRANTABLE_REQUEST_LEMMAS for token in read.frame.sentence
         ):
             continue
         for approval in reads:

@@ -1088,6 +1088,11 @@ def _same_family(generic: str, designation: str) -> bool:
     )
 
 
+def _places_for(goods: list[Token]) -> list[Token]:
+    """Whom the goods are "for" ("50 F-35 jets for Poland"), on each goods noun phrase."""
+    return [place for token in goods for place in _preps(_np_head(token)).get("for", [])]
+
+
 def _misattached_clauses(noun: Token) -> list[Token]:
     """ "the missiles the Houthis fired at Riyadh, which were supplied by Iran": a relative
     clause the parser hung on the place named in a prepositional phrase of the clause about the
@@ -2824,28 +2829,36 @@ class FrameBuilder:
         """ "The rebels carry rifles supplied by Chad", "fighters carried rifles that diplomats
         say were sent by Chad": whoever carries or fields weapons someone supplied received them."""
         if cue.dep_ in {"acl", "relcl"}:
-            noun = cue.head
+            clause = cue
         elif (
             cue.dep_ == "ccomp"
             and cue.head.dep_ == "relcl"
             and cue.head.lemma_.lower() in SPEECH_LEMMAS
         ):
-            noun = cue.head.head
+            clause = cue.head
         else:
             return
+        noun = clause.head
         items = [self.mentions.doc[head] for head in frame.item_heads]
-
-        def is_item(token: Token) -> bool:
-            return token.i in frame.item_heads or any(
-                token.i in {_np_head(item).i, getattr(_amount_of(_np_head(item)), "i", -1)}
-                for item in items
+        goods = {
+            token.i: token
+            for item in items
+            for token in [item, _np_head(item), _amount_of(_np_head(item))]
+            if token is not None
+        }
+        if noun.i not in goods:
+            # "the missiles the Houthis fired at Riyadh, which ... were supplied by Iran": the
+            # clause the parser hung on the place belongs to the goods
+            noun = next(
+                (
+                    token
+                    for token in goods.values()
+                    if any(c.i == clause.i for c in _misattached_clauses(token))
+                ),
+                noun,
             )
-
-        if not is_item(noun):
-            antecedent = self._antecedent_past_place(noun, is_item)
-            if antecedent is None:
+            if noun.i not in goods:
                 return
-            noun = antecedent
         amount = _amount_of(noun, last_only=False)
         if amount is not None:
             noun = amount  # "carry a mixture of captured weapons and rifles"
@@ -2876,19 +2889,6 @@ class FrameBuilder:
         for party in self.resolver.parties(subject):
             if party not in frame.suppliers and party not in frame.origin_suppliers:
                 frame.recipients.append(party)
-
-    @staticmethod
-    def _antecedent_past_place(noun: Token, is_item: Callable[[Token], bool]) -> Token | None:
-        """ "the missiles the Houthis fired at Riyadh, which ... were supplied by Iran": the parser
-        hangs the relative clause on the nearest noun, the place fired at; the goods are the
-        object of the clause that place belongs to."""
-        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-            return None
-        verb = noun.head.head
-        if verb.pos_ != "VERB":
-            return None
-        candidates = [verb.head] if verb.dep_ == "relcl" else _children(verb, "dobj")
-        return next((candidate for candidate in candidates if is_item(candidate)), None)
 
     def _builder_of_ordered_weapons(self, frame: Frame, cue: Token) -> None:
         """ "Spain's Navantia shipyard is building eight patrol vessels ordered by the Venezuelan
@@ -3036,9 +3036,8 @@ class FrameBuilder:
             if won and set(self.resolver.parties(partner)) & set(frame.suppliers):
                 # "a contract from the Pentagon for 50 F-35s for Poland": an order from the
                 # seller's own government is for the state it names
-                for weapon in weapons:
-                    for place in _preps(_np_head(sentence.doc[weapon.head])).get("for", []):
-                        self._add(frame, "recipient", place)
+                for place in _places_for([sentence.doc[weapon.head] for weapon in weapons]):
+                    self._add(frame, "recipient", place)
                 continue
             self._add(frame, "recipient" if won else "supplier", partner)
         self._companies_sell(frame, chain)
@@ -3391,9 +3390,8 @@ class FrameBuilder:
                             for place in [*preps.pop("from", []), *_preps(head).get("from", [])]:
                                 if not set(self.resolver.parties(place)) & set(frame.suppliers):
                                     self._add(frame, "recipient", place)
-                            for weapon in self._weapon_tokens(frame):
-                                for place in _preps(_np_head(weapon)).get("for", []):
-                                    self._add(frame, "recipient", place)
+                            for place in _places_for(self._weapon_tokens(frame)):
+                                self._add(frame, "recipient", place)
                         if head.lemma_.lower() in PHASE_VERBS:
                             # "Russia has begun deliveries of S-400s to India": the parser
                             # hangs the destination on the verb

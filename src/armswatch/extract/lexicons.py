@@ -101,6 +101,13 @@ class Lexicons:
             return False
         return recipient.code in self.successors.get(supplier.code, frozenset())
 
+    def dissolved(self, code: str | None, year: int) -> bool:
+        """The state no longer existed in `year` (the Soviet Union in 2008)."""
+        return any(
+            predecessor == code and year > until
+            for predecessor, until in self.predecessors.values()
+        )
+
     def demonym_of(self, code: str | None) -> str | None:
         """The first demonym the states lexicon gives a state ("Syrian" for SYR)."""
         return self.demonyms.get(code or "")
