@@ -821,3 +821,50 @@ def test_a_bare_name_two_designs_share_is_the_one_named_in_full() -> None:
 def test_a_bare_name_alone_keeps_its_own_design() -> None:
     rows = rows_of(_claims("Iran received Hawk missiles from Israel in 1985.", "1986-06-01"))
     assert {row[2] for row in rows} == {"air_defence"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fincantieri handed over the frigate Al Zubarah to the Qatari navy at La Spezia on Monday.",
+        "The submarine Kalvari was handed over to the Indian Navy by Naval Group.",
+    ],
+)
+def test_a_type_word_before_a_vessels_name_is_the_weapon(text: str) -> None:
+    rows = {row[2:4] for row in rows_of(_claims(text, published="2017-10-02"))}
+    assert rows == {("ships", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington lets Israel sell Kfir jets to Ecuador",
+        "The administration allowed Israel to sell 12 Kfir jets to Ecuador.",
+    ],
+)
+def test_a_sale_another_state_permits_is_agreed(text: str) -> None:
+    rows = {row[:4] for row in rows_of(_claims(text, published="1981-03-20"))}
+    assert rows == {("ISR", "ECU", "aircraft", "agreed")}
+
+
+def test_the_system_stands_for_the_design_the_sentence_before_describes() -> None:
+    text = (
+        "The Heron is a medium-altitude drone built by Israel Aerospace Industries. The system "
+        "has been delivered to the Indian Air Force and is in service with the Turkish Air Force."
+    )
+    rows = {row[:4] for row in rows_of(_claims(text, published="2012-05-02"))}
+    assert ("ISR", "IND", "uav", "delivered") in rows
+
+
+def test_the_system_with_two_designs_before_is_left_alone() -> None:
+    text = "The Heron and the Hermes 450 are Israeli drones. The system was delivered to Brazil."
+    assert not rows_of(_claims(text, published="2012-05-02"))
+
+
+def test_a_buyer_left_unnamed_is_not_one_named_before() -> None:
+    text = (
+        "Brazil and Chile already fly the Hermes 900. Elbit said on Monday that it had won a "
+        "contract to supply Hermes 900 drones to a country in Latin America."
+    )
+    rows = {row[:4] for row in rows_of(_claims(text, published="2016-03-21"))}
+    assert not any(row[3] == "agreed" for row in rows)

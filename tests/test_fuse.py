@@ -165,6 +165,78 @@ def test_sale_decades_apart_splits_into_two_transfers():
     assert len({t.transfer_id for t in transfers}) == 2
 
 
+def _frigate_claim(doc, status, when, certainty="confirmed"):
+    return claim(
+        doc,
+        supplier="ESP",
+        recipient="NOR",
+        category="ships",
+        label="frigates",
+        status=status,
+        certainty=certainty,
+        reported_date=when,
+    )
+
+
+def test_order_delivered_years_later_stays_one_deal():
+    signed = document("Norway signed for five Spanish frigates.", published="2000-06-23")
+    handed = document("Navantia handed over the first frigate to Norway.", published="2006-04-05")
+    [transfer] = fuse_claims(
+        [
+            _frigate_claim(signed, "agreed", "2000-06-23"),
+            _frigate_claim(handed, "delivered", "2006-04-05"),
+        ]
+    )
+    assert transfer.stage == "delivered"
+    assert (transfer.first_reported, transfer.last_reported) == ("2000-06-23", "2006-04-05")
+
+    # a refused approval and the approval given years later are one sale
+    refused = document(
+        "Washington refused to let Madrid sell the frigates.", published="1996-02-01"
+    )
+    [transfer] = fuse_claims(
+        [
+            _frigate_claim(refused, "agreed", "1996-02-01", certainty="denied"),
+            _frigate_claim(signed, "agreed", "2000-06-23"),
+        ]
+    )
+    assert transfer.stage == "agreed"
+
+
+def test_new_order_after_a_delivery_or_a_repeat_order_is_another_deal():
+    signed = document("Norway signed for five Spanish frigates.", published="2000-06-23")
+    handed = document("Navantia handed over the first frigate to Norway.", published="2006-04-05")
+    again = document("Norway ordered two more Spanish frigates.", published="2012-09-01")
+    transfers = fuse_claims(
+        [
+            _frigate_claim(signed, "agreed", "2000-06-23"),
+            _frigate_claim(handed, "delivered", "2006-04-05"),
+            _frigate_claim(again, "agreed", "2012-09-01"),
+        ]
+    )
+    assert sorted((t.first_reported, t.stage) for t in transfers) == [
+        ("2000-06-23", "delivered"),
+        ("2012-09-01", "agreed"),
+    ]
+    # an order repeated four years on is not the first one's progress
+    transfers = fuse_claims(
+        [
+            _frigate_claim(signed, "agreed", "2000-06-23"),
+            _frigate_claim(again, "agreed", "2004-09-01"),
+        ]
+    )
+    assert len(transfers) == 2
+    # nor is a delivery more than ten years after the order
+    late = document("Norway received a Spanish frigate.", published="2011-01-10")
+    transfers = fuse_claims(
+        [
+            _frigate_claim(signed, "agreed", "2000-06-23"),
+            _frigate_claim(late, "delivered", "2011-01-10"),
+        ]
+    )
+    assert len(transfers) == 2
+
+
 def test_claims_within_a_few_years_stay_one_deal():
     first = document("Germany pledged Leopard 2 tanks to Ukraine.", published="2023-01-25")
     later = document("The Leopard 2 tanks reached Ukraine.", published="2023-03-27")

@@ -31,6 +31,12 @@ from armswatch.models import (
 
 # Claims whose dates are further apart than this belong to separate deals (a 1987 sale, a 2022 sale).
 DEAL_GAP_DAYS = 3 * 365
+# An order is delivered years later (ships, fighters): within this long after a deal whose goods
+# have not been handed over, a claim that takes it further (agreed after offered, delivered after
+# agreed) continues that deal rather than starting another.
+DELIVERY_LEAD_DAYS = 10 * 365
+_LIFECYCLE_RANK = {status: rank for rank, status in enumerate(LIFECYCLE)}
+_HANDED_OVER_RANK = _LIFECYCLE_RANK["in_transit"]
 # How much a claim's certainty counts towards the transfer's confidence.
 CERTAINTY_WEIGHT = {
     "confirmed": 1.0,
@@ -255,10 +261,27 @@ def _split_by_date(claims: list[_Derived]) -> list[list[_Derived]]:
     undated.sort()
     groups: list[list[_Derived]] = []
     latest = 0
+    # how far the current deal has got, by claims not denied (-1: nowhere), and whether it ended
+    furthest, ended = -1, False
     for day, _, position in dated:
-        if not groups or day - latest > DEAL_GAP_DAYS:
+        claim = claims[position][0]
+        rank = _LIFECYCLE_RANK.get(claim.status, -1)
+        gap = day - latest
+        if not groups or (
+            gap > DEAL_GAP_DAYS
+            and not (
+                gap <= DELIVERY_LEAD_DAYS
+                and not ended
+                and furthest < _HANDED_OVER_RANK
+                and rank > furthest
+            )
+        ):
             groups.append([])
+            furthest, ended = -1, False
         groups[-1].append(claims[position])
+        if claim.certainty != "denied":
+            furthest = max(furthest, rank)
+            ended = ended or claim.status == "cancelled"
         latest = day
     if undated:
         rest = [claims[position] for _, position in undated]

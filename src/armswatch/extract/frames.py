@@ -51,7 +51,7 @@ GOVERNOR_STATUS = {
     "unable": "suspended",
     "consider": "offered", "offer": "offered", "pledge": "offered", "promise": "offered",
     "vow": "offered", "commit": "offered", "announce": "offered", "set": "offered",
-    "agree": "agreed", "decide": "offered", "approve": "agreed", "allow": "agreed", "permit": "agreed", "authorize": "agreed", "contract": "agreed",
+    "agree": "agreed", "decide": "offered", "approve": "agreed", "allow": "agreed", "permit": "agreed", "let": "agreed", "authorize": "agreed", "contract": "agreed",
     "authorise": "agreed", "sign": "agreed", "negotiate": "negotiating", "discuss": "negotiating",
     "halt": "suspended", "stop": "suspended", "suspend": "suspended", "freeze": "suspended",
     "pause": "suspended", "block": "suspended", "ban": "suspended", "cancel": "cancelled",
@@ -386,7 +386,8 @@ class Frame:
     origin_suppliers: list[Party] = field(default_factory=list)  # from "Iranian-made" and the like
     period_states: list[Party] = field(default_factory=list)  # from "Soviet-era" and the like
     design_states: list[Party] = field(default_factory=list)  # from "Soviet-designed"
-    # the goods are sold in a region, a market and no one buyer ("in Central Europe")
+    # the goods are sold in a region, a market and no one buyer ("in Central Europe"), or to a
+    # buyer left unnamed ("to a country in Latin America")
     market: bool = False
     items: list[Item] = field(default_factory=list)
     anaphoric: bool = False  # items or parties refer back to an earlier transfer
@@ -882,6 +883,9 @@ CONTRACT_WINNING_LEMMAS = ORDER_WINNING_LEMMAS | {"announce"}
 
 # "most of them", "some of them": a share of what a pronoun stands for
 PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "each", "none"}
+# Nouns a story uses for the named weapon it has just described: "The Hermes 900 is a
+# long-endurance drone. The system has been delivered to Brazil."
+SYSTEM_ANAPHORS = {"system", "type", "platform", "design", "model"}
 
 
 def _acts(token: Token) -> bool:
@@ -925,6 +929,22 @@ def _goods_pronoun(verb: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _system_anaphor(verb: Token) -> Token | None:
+    """ "The system has been delivered to Chile", "sold the type to Peru": a definite noun for
+    a weapon named before, as the goods of a verb of transfer."""
+    candidates = _children(verb, "nsubjpass", "dobj")
+    if not candidates and verb.dep_ == "conj" and _children(verb.head, "auxpass"):
+        candidates = _children(verb.head, "nsubjpass")
+    for noun in candidates:
+        if (
+            noun.lemma_.lower() in SYSTEM_ANAPHORS
+            and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in noun.children)
+            and not any(c.dep_ in {"compound", "amod", "nmod", "prep"} for c in noun.children)
+        ):
+            return noun
+    return None
 
 
 def subject_of(token: Token) -> tuple[Token | None, bool]:
@@ -1125,6 +1145,18 @@ def _misattached_clauses(noun: Token) -> list[Token]:
     return found
 
 
+def _names_vessel(generic: Token, party_at: Mapping[int, object]) -> bool:
+    """ "the frigate Fridtjof Nansen", "the submarine Kursk": a type word before a ship's or
+    aircraft's own name describes the named item, which is the weapon."""
+    name = generic.head
+    return (
+        generic.text.islower()  # not a title-case headline's "Ammo Vehicles"
+        and name.pos_ == "PROPN"
+        and generic.i < name.i
+        and not any(index in party_at for index in range(generic.i + 1, name.i + 1))
+    )
+
+
 def _names_period(modifier: Token) -> bool:
     """ "Yugoslav-era", "Cold War-era", "Soviet-style", "Warsaw Pact-vintage": when a weapon dates
     from or what it is modelled on, not who made or sold it."""
@@ -1235,8 +1267,18 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
     found = []
     current = token
     for _ in range(limit):
-        # only non-finite complements: "announced that X has been delivered" keeps its own tense
-        if current.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl"}:
+        # only non-finite complements: "announced that X has been delivered" keeps its own tense;
+        # "lets Israel sell", "allows Israel to sell": an infinitive with its own subject
+        if current.dep_ not in {
+            "xcomp",
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "acl",
+            "relcl",
+            "advcl",
+        } and not _infinitive_complement(current):
             break
         # "had already agreed in 2014 to buy", parsed as an adverbial clause: only an infinitive
         if current.dep_ in {"acl", "relcl"} and not any(c.lower_ == "to" for c in current.children):
@@ -1249,6 +1291,17 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
         if current.pos_ in {"VERB", "AUX", "NOUN", "ADJ"}:
             found.append(current)
     return found
+
+
+def _infinitive_complement(token: Token) -> bool:
+    """ "allows Israel to sell", "let Kyiv use": a complement clause in the bare form, with no
+    modal or tense of its own."""
+    return (
+        token.dep_ == "ccomp"
+        and token.tag_ == "VB"
+        and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in token.children)
+        and not any(c.dep_ == "mark" for c in token.children)
+    )
 
 
 def _block_lifted(tokens: list[Token]) -> bool:
@@ -2084,6 +2137,13 @@ class FrameBuilder:
             pronoun = _goods_pronoun(token)
             held = self._held_before(sentence, pronoun) if pronoun is not None else None
             if held is None:
+                described = self._described_before(sentence, token)
+                if described:
+                    chain = [token, *self._cue_ancestors(token, cues)]
+                    frame = self._frame(sentence, chain, cues, described)
+                    if frame is not None:
+                        chained.update(t.i for t in chain)
+                        frames.append(frame)
                 continue
             weapons, holder = held
             chain = [token, *self._cue_ancestors(token, cues)]
@@ -2188,6 +2248,24 @@ class FrameBuilder:
             if _np_head(self.mentions.doc[weapon.head]).i in members
         ]
         return (weapons, holder) if weapons else None
+
+    def _described_before(self, sentence: Span, verb: Token) -> list[WeaponMention]:
+        """The named weapon the sentence before is about ("The Hermes 900 is a drone ..."), when
+        the verb's goods are a noun that stands for it ("The system has been delivered to
+        Chile"): the subject of that sentence, or the only design it names."""
+        if sentence.start == 0 or _system_anaphor(verb) is None:
+            return []
+        before = sentence.doc[sentence.start - 1].sent
+        named = [weapon for weapon in self._item_heads(before) if weapon.term.kind == "designation"]
+        subjects = [
+            weapon
+            for weapon in named
+            if _np_head(self.mentions.doc[weapon.head]).dep_ in {"nsubj", "nsubjpass"}
+        ]
+        if subjects:
+            return subjects[:1]
+        designs = {weapon.term.canonical for weapon in named}
+        return named[:1] if len(designs) == 1 else []
 
     def _refunds(self, sentence: Span, cues: dict[int, Cue]) -> list[Frame]:
         """ "France will reimburse Russia for two Mistral carriers whose sale it cancelled",
@@ -2393,6 +2471,7 @@ class FrameBuilder:
             ) and not (
                 head.head.lemma_.lower() in WEAPON_SYSTEM_NOUNS
                 or head.head.lemma_.lower() in self.lexicons.noun_cues
+                or _names_vessel(head, self.mentions.party_at)
             ):
                 continue
             heads.append(weapon)
@@ -3870,7 +3949,14 @@ class FrameBuilder:
             # performs no act
             frame.official_actor = True
         if not parties:
-            if token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
+            if token.lemma_.lower() in ANAPHORIC_NOUNS and any(
+                child.dep_ == "det" and child.lower_ in {"a", "an", "another", "one"}
+                for child in token.children
+            ):
+                # "to a country in Latin America": a buyer the story does not name, not one
+                # it named before
+                frame.market = True
+            elif token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
                 frame.unresolved_roles.add(role)
             elif (word := _actor_word(token)) is not None:
                 frame.unnamed_state_roles.add(role)
