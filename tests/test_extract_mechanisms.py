@@ -868,3 +868,47 @@ def test_a_buyer_left_unnamed_is_not_one_named_before() -> None:
     )
     rows = {row[:4] for row in rows_of(_claims(text, published="2016-03-21"))}
     assert not any(row[3] == "agreed" for row in rows)
+
+
+def test_a_firm_the_lexicon_does_not_know_sells_what_it_makes() -> None:
+    text = (
+        "The Boeing Company today delivered the first two F-15I fighters to the Israel Air Force."
+    )
+    rows = {row[:4] for row in rows_of(_claims(text, published="1998-01-19"))}
+    assert rows == {("USA", "ISR", "aircraft", "delivered")}
+
+
+def test_the_agent_of_a_transfer_noun_plays_its_verbs_subject() -> None:
+    text = "The acquisition by China of Su-27 fighters from Russia alarmed Taipei."
+    rows = {row[:3] for row in rows_of(_claims(text, published="1992-09-02"))}
+    assert rows == {("RUS", "CHN", "aircraft")}
+
+
+def test_he_is_the_person_who_speaks_not_the_last_state_named() -> None:
+    text = (
+        "Sale of F-16 aircraft to Taiwan\n\n"
+        "The President today announced that he has decided to authorize the sale of 150 F-16 "
+        "aircraft to Taiwan."
+    )
+    rows = {row[:4] for row in rows_of(_claims(text, published="1992-09-02"))}
+    assert rows == {("USA", "TWN", "aircraft", "agreed")}
+
+
+def test_new_goods_for_another_buyer_are_not_the_storys_sale() -> None:
+    text = (
+        "WASHINGTON - The United States will sell 150 F-16 fighters to Taiwan, the White House "
+        "said. Washington has sold Taipei F-5 fighters before. Officials pointed to the "
+        "acquisition by China of advanced fighter aircraft."
+    )
+    rows = rows_of(_claims(text, published="1992-09-02"))
+    assert not any(row[1] == "CHN" for row in rows)
+
+
+def test_goods_told_before_take_the_storys_seller() -> None:
+    text = (
+        "OUAGADOUGOU - Turkey has been the quickest to deliver. Mali and Burkina Faso have both "
+        "received Bayraktar TB2 drones from Turkey, and Niger's military government says it has "
+        "ordered the drones as well."
+    )
+    rows = {row[:3] for row in rows_of(_claims(text, published="2023-06-01"))}
+    assert ("TUR", "NER", "uav") in rows

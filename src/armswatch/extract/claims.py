@@ -31,6 +31,7 @@ from armswatch.extract.frames import (
     PartyResolver,
     governing_verb,
     held_back,
+    np_head,
     put_to_use,
     subject_of,
 )
@@ -100,6 +101,37 @@ GRANTABLE_REQUEST_LEMMAS = {"request", "ask", "seek"}
 IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) a pronoun may look for the state a sentence was about.
 SUBJECT_REACH = 1500
+# Pronouns for a person, never for a state ("it") or a people ("they")
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+def _goods_told_before(frame: Frame) -> bool:
+    """The goods are named as ones the story has told of ("ordered the drones as well")."""
+    doc = frame.sentence.doc
+    return any(
+        child.dep_ == "det" and child.lower_ in {"the", "these", "those", "this", "that"}
+        for index in frame.item_heads
+        for child in np_head(doc[index]).children
+    )
+
+
+def _person_above(pronoun: Token) -> Token | None:
+    """The subject of the nearest clause above a personal pronoun, when it comes before the
+    pronoun and is a noun ("The President announced that he ..."): whom the pronoun stands for."""
+    for ancestor in pronoun.ancestors:
+        if ancestor.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in ancestor.children:
+            if (
+                child.dep_ == "nsubj"
+                and child.i < pronoun.i
+                and child.pos_ in {"NOUN", "PROPN"}
+                and not child.is_ancestor(pronoun)
+            ):
+                return child
+    return None
+
+
 # How far back (in characters) an anaphor may look for its antecedent transfer.
 ANTECEDENT_REACH = 2500
 
@@ -535,6 +567,30 @@ class DocumentReader:
                         return
 
     def _resolve_anaphor(self, token: Token, unit: Unit) -> Party | None:
+        subject = _person_above(token) if token.lower_ in PERSONAL_PRONOUNS else None
+        if subject is not None:
+            # "The President announced that he has decided to authorize the sale": "he" is the
+            # person who speaks, of the state that person's words name ...
+            named = next(
+                (
+                    party
+                    for t in subject.subtree
+                    if t.i < token.i and (party := self._party_at(unit.start + t.idx))
+                ),
+                None,
+            )
+            if named is not None:
+                return named
+            # ... else of the state the story gives, but never of one the pronoun's own clause
+            # names ("he has decided to authorize the sale to Taiwan" is not Taiwan's act)
+            party = self._antecedent_state(token, unit)
+            clause = token.head
+            named_here = {
+                found
+                for t in clause.subtree
+                if t.i != token.i and (found := self._party_at(unit.start + t.idx))
+            }
+            return None if party in named_here else party
         party = self._antecedent_state(token, unit)
         if token.lemma_.lower() == "kingdom" and not self._is_kingdom(party):
             # "the kingdom" is the last kingdom named, not the speaker's republic
@@ -1184,6 +1240,11 @@ class DocumentReader:
                 and o.recipients
                 and set(known_side) & set(o.suppliers if missing == "recipient" else o.recipients)
             ]
+            if missing == "supplier" and not sides and not _goods_told_before(read.frame):
+                # "the acquisition by China of advanced fighters" in a story of American sales
+                # to Taiwan: new goods for a buyer the story's seller sells nothing else to are
+                # not its sale; "has ordered the drones as well" refers to goods told before
+                return None
             if sides and not any(best in side for side in sides):
                 # the known side's other transfers in the story all go to (or come from) one
                 # party: that one ("Washington cleared the sale of six Broncos" in a story whose

@@ -652,7 +652,7 @@ SELECTING_LEMMAS = {"select", "choose", "pick", "opt", "prefer"}
 
 def _passed_over(token: Token) -> bool:
     """A weapon named as the one not chosen: "over the Rafale", "rather than the Gripen"."""
-    for node in (token, _np_head(token)):
+    for node in (token, np_head(token)):
         if node.dep_ == "pobj" and node.head.lower_ in {"over", "than", "of"}:
             before = node.head.nbor(-1) if node.head.i > 0 else None
             if node.head.lower_ == "over" or (
@@ -931,6 +931,26 @@ def _goods_pronoun(verb: Token) -> Token | None:
     )
 
 
+# The last word of a firm's name: "The Boeing Company", "Yarrow Shipbuilders Limited"
+FIRM_WORDS = {
+    "company", "co", "co.", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.",
+    "limited", "plc", "gmbh", "ag", "sa", "s.a.", "spa", "industries", "shipbuilders",
+    "shipbuilding", "shipyard", "shipyards", "aerospace", "aviation", "dynamics", "works",
+}  # fmt: skip
+
+
+def _names_firm(token: Token) -> bool:
+    """A proper name ending in a firm's word ("The Boeing Company", "Yarrow Shipbuilders
+    Limited"): a company, so a maker, whatever its name."""
+    phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ in {"compound", "flat"}]
+    return (
+        token.lower_ in FIRM_WORDS
+        and any(t.pos_ == "PROPN" for t in phrase)
+        or token.pos_ == "PROPN"
+        and any(t.lower_ in FIRM_WORDS for t in phrase)
+    )
+
+
 def _system_anaphor(verb: Token) -> Token | None:
     """ "The system has been delivered to Chile", "sold the type to Peru": a definite noun for
     a weapon named before, as the goods of a verb of transfer."""
@@ -1110,7 +1130,7 @@ def _same_family(generic: str, designation: str) -> bool:
 
 def _places_for(goods: list[Token]) -> list[Token]:
     """Whom the goods are "for" ("50 F-35 jets for Poland"), on each goods noun phrase."""
-    return [place for token in goods for place in _preps(_np_head(token)).get("for", [])]
+    return [place for token in goods for place in _preps(np_head(token)).get("for", [])]
 
 
 def _misattached_clauses(noun: Token) -> list[Token]:
@@ -1169,7 +1189,7 @@ def _names_period(modifier: Token) -> bool:
     ) or modifier.lower_.endswith(tuple(f"-{word}" for word in PERIOD_WORDS))
 
 
-def _np_head(token: Token) -> Token:
+def np_head(token: Token) -> Token:
     """The noun a chain of modifiers hangs from ("S-400 air defence missile systems" -> systems)."""
     while token.dep_ in {"compound", "amod", "nmod", "nummod"} and token.head.i != token.i:
         token = token.head
@@ -1970,7 +1990,7 @@ class FrameBuilder:
         return any(
             mention.term.kind == "designation"
             and self.lexicons.weapon_origins.get(mention.term.canonical) is not None
-            and _np_head(doc[mention.head]).i in {noun.i for noun in nouns}
+            and np_head(doc[mention.head]).i in {noun.i for noun in nouns}
             for mention in self.mentions.weapons
         )
 
@@ -2195,7 +2215,7 @@ class FrameBuilder:
     def _contract_for(self, item: Token, cues: dict[int, Cue]) -> list[Token]:
         """ "won a contract from Kuwait for 254 Desert Warrior vehicles": the parser hangs "for"
         on the verb; the goods are those of the deal noun it takes as object."""
-        noun = _np_head(item)
+        noun = np_head(item)
         while noun.dep_ == "conj":
             noun = noun.head
         if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.pos_ != "VERB":
@@ -2245,7 +2265,7 @@ class FrameBuilder:
         weapons = [
             weapon
             for weapon in self._item_heads(before)
-            if _np_head(self.mentions.doc[weapon.head]).i in members
+            if np_head(self.mentions.doc[weapon.head]).i in members
         ]
         return (weapons, holder) if weapons else None
 
@@ -2260,7 +2280,7 @@ class FrameBuilder:
         subjects = [
             weapon
             for weapon in named
-            if _np_head(self.mentions.doc[weapon.head]).dep_ in {"nsubj", "nsubjpass"}
+            if np_head(self.mentions.doc[weapon.head]).dep_ in {"nsubj", "nsubjpass"}
         ]
         if subjects:
             return subjects[:1]
@@ -2341,7 +2361,7 @@ class FrameBuilder:
                 for weapon in self.mentions.weapons
                 if weapon.term.kind == "designation"
                 and sentence.start <= weapon.start < sentence.end
-                and _np_head(doc[weapon.head]).i in programmes
+                and np_head(doc[weapon.head]).i in programmes
             ]
             if not weapons:
                 continue
@@ -2381,7 +2401,7 @@ class FrameBuilder:
         """No verb of its own takes the weapon: it is a subject or object of nothing but
         pass-through and speech verbs up to the root ("used missiles to shoot down aircraft":
         the aircraft belong to "shoot down")."""
-        if self._armament_of_another(_np_head(token)):
+        if self._armament_of_another(np_head(token)):
             return False  # "trainers, which can also carry bombs"
         current = token
         for _ in range(12):
@@ -2403,7 +2423,7 @@ class FrameBuilder:
 
     def _np_holder(self, weapon: WeaponMention) -> Token:
         """The noun a weapon mention heads or modifies ("Agosta 90B submarines" -> submarines)."""
-        return _np_head(self.mentions.doc[weapon.head])
+        return np_head(self.mentions.doc[weapon.head])
 
     def _illustrated(self, token: Token) -> Token | None:
         """The weapon noun an item is an example of ("arms, including rockets" -> arms)."""
@@ -2439,7 +2459,7 @@ class FrameBuilder:
         doc = sentence.doc
         # "Patriot missile batteries": the designation names the item, the generic word only describes it
         designation_heads = {
-            _np_head(doc[w.head]).i
+            np_head(doc[w.head]).i
             for w in self.mentions.weapons
             if w.term.kind == "designation"
             and sentence.start <= w.start < sentence.end
@@ -2452,15 +2472,15 @@ class FrameBuilder:
             if (
                 weapon.term.kind == "generic"
                 and head.dep_ in {"compound", "amod"}
-                and _np_head(head).i in designation_heads
+                and np_head(head).i in designation_heads
             ):
                 continue
             if (
                 head.dep_ in {"compound", "amod", "nmod"}
-                and _np_head(head).lemma_.lower() in NON_WEAPON_HEADS
+                and np_head(head).lemma_.lower() in NON_WEAPON_HEADS
                 # "F110 engines" are engines: the head noun names the designation's own kind
                 and not (
-                    weapon.term.category == "engines" and _np_head(head).lemma_.lower() == "engine"
+                    weapon.term.category == "engines" and np_head(head).lemma_.lower() == "engine"
                 )
             ):
                 continue  # "a Hawk flight simulator", "the F-35 programme": not the weapon itself
@@ -2480,8 +2500,8 @@ class FrameBuilder:
     def _chain(self, item_token: Token, cues: dict[int, Cue]) -> list[Token]:
         """Cue tokens above an item (and a participle or relative clause on it), inner first."""
         chain: list[Token] = [item_token] if item_token.i in cues else []
-        holders = {item_token.i: item_token, _np_head(item_token).i: _np_head(item_token)}
-        amount = _amount_of(_np_head(item_token))
+        holders = {item_token.i: item_token, np_head(item_token).i: np_head(item_token)}
+        amount = _amount_of(np_head(item_token))
         if amount is not None:
             holders[amount.i] = amount
         # "a drone, an armed model that the air force has used in strikes": a clause on a noun
@@ -2493,7 +2513,7 @@ class FrameBuilder:
         # "the 62 tanks and 24 howitzers that KMW sold Qatar": a clause after the last of
         # coordinated goods, which the parser hangs on the first, is about them all
         shared: list[Token] = []
-        head = _np_head(item_token)
+        head = np_head(item_token)
         if head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
             shared = [
                 child
@@ -2525,7 +2545,7 @@ class FrameBuilder:
                         and grand.i in cues
                         and cues[grand.i].pos == "verb"
                     )
-        head = _np_head(item_token)
+        head = np_head(item_token)
         if not chain and head.dep_ in {"npadvmod", "dep"} and head.head.pos_ in {"VERB", "AUX"}:
             # "may buy, through the Foreign Military Sales programme, 140 tanks": an object set
             # off by an aside, which the parser hangs on the verb above; it is the object of the
@@ -2544,7 +2564,7 @@ class FrameBuilder:
         target = False  # the climb passed "at"/"on"/"against": a use above aims at the item
         if item_token.dep_ == "pobj" and item_token.head.lower_ in {"aboard", "onboard"}:
             return []  # "reached the bay aboard a Dutch heavy-lift vessel": the carrier
-        if self._armament_of_another(_np_head(item_token)):
+        if self._armament_of_another(np_head(item_token)):
             return []  # "36 jet trainers, which can also carry bombs": what the goods can carry
         for _ in range(12):
             if token.head.i == token.i:
@@ -2752,7 +2772,7 @@ class FrameBuilder:
             frame.captured = any(
                 child.dep_ in {"acl", "relcl", "amod"} and child.lemma_.lower() in CAPTURE_LEMMAS
                 for weapon in weapons
-                for holder in {sentence.doc[weapon.head], _np_head(sentence.doc[weapon.head])}
+                for holder in {sentence.doc[weapon.head], np_head(sentence.doc[weapon.head])}
                 for child in holder.children
             )
         self._fill_roles(frame, chain_cues, direction_token)
@@ -2772,7 +2792,7 @@ class FrameBuilder:
             # with the seller, wherever the parser hangs "with"
             verb = governing_verb(direction_token)
             holders = [direction_token, *([verb] if verb is not None else [])] + [
-                _np_head(sentence.doc[weapon.head]) for weapon in weapons
+                np_head(sentence.doc[weapon.head]) for weapon in weapons
             ]
             for holder in holders:
                 for place in _preps(holder).get("with", []):
@@ -2801,7 +2821,7 @@ class FrameBuilder:
         if not frame.recipients and direction_cue.cue_class in {"give", "offer", "block"}:
             # "unable to deliver Super Tucano trainers that Caracas wanted": who wanted them
             for weapon in weapons:
-                for clause in _children(_np_head(sentence.doc[weapon.head]), "relcl"):
+                for clause in _children(np_head(sentence.doc[weapon.head]), "relcl"):
                     if clause.lemma_.lower() in WANTING_LEMMAS:
                         for subject in _children(clause, "nsubj"):
                             self._add(frame, "recipient", subject)
@@ -2864,7 +2884,7 @@ class FrameBuilder:
             node.i
             for token in frame.sentence
             if token.i in self.mentions.weapon_at
-            for node in [token, _np_head(token)]
+            for node in [token, np_head(token)]
         }
         destinations = {
             party
@@ -2922,7 +2942,7 @@ class FrameBuilder:
         goods = {
             token.i: token
             for item in items
-            for token in [item, _np_head(item), _amount_of(_np_head(item))]
+            for token in [item, np_head(item), _amount_of(np_head(item))]
             if token is not None
         }
         if noun.i not in goods:
@@ -3033,7 +3053,7 @@ class FrameBuilder:
             partners = [
                 place
                 for weapon in weapons
-                for holder in {self._np_holder(weapon), _np_head(self._np_holder(weapon))}
+                for holder in {self._np_holder(weapon), np_head(self._np_holder(weapon))}
                 for place in _preps(holder).get("from", [])
             ]
         verb = governing_verb(noun)
@@ -3134,7 +3154,7 @@ class FrameBuilder:
         of a deal told with no verb of giving or getting."""
         for weapon in weapons:
             token = self.mentions.doc[weapon.head]
-            for holder in {token, _np_head(token)}:
+            for holder in {token, np_head(token)}:
                 for child in holder.children:
                     if child.dep_ in {
                         "amod",
@@ -3397,6 +3417,11 @@ class FrameBuilder:
                 for possessor in _children(token, "poss"):
                     if subject_role:
                         self._add(frame, subject_role, possessor)
+                if subject_role:
+                    # "the acquisition by China of Su-27s", "deliveries by Russia": the agent of
+                    # the noun plays its verb's subject
+                    for agent in preps.pop("by", []):
+                        self._add(frame, subject_role, agent)
                 thanker = token.head.head if token.head.lower_ == "for" else None
                 if (
                     thanker is not None
@@ -3451,7 +3476,7 @@ class FrameBuilder:
                         self._add(frame, "recipient", subject)
                         offerers = [*preps.pop("from", []), *_preps(head).get("from", [])]
                         for weapon in self._weapon_tokens(frame):
-                            offerers += _preps(_np_head(weapon)).get("from", [])
+                            offerers += _preps(np_head(weapon)).get("from", [])
                         for place in offerers:
                             self._add(frame, "supplier", place)
                         subject = None
@@ -3555,8 +3580,8 @@ class FrameBuilder:
             if weapon_token.dep_ == "conj":
                 heads.append(weapon_token.head)
             if weapon_token.dep_ in {"compound", "amod", "nmod", "nummod"}:
-                heads.append(_np_head(weapon_token))
-            for held in {weapon_token, _np_head(weapon_token)}:
+                heads.append(np_head(weapon_token))
+            for held in {weapon_token, np_head(weapon_token)}:
                 container = held.head.head
                 if (
                     held.dep_ == "pobj"
@@ -3958,6 +3983,10 @@ class FrameBuilder:
                 frame.market = True
             elif token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
                 frame.unresolved_roles.add(role)
+            elif role == "supplier" and _names_firm(token):
+                # a maker the lexicon does not know ("The Boeing Company delivered two
+                # F-15Is"): the seller is read from its goods or the story
+                pass
             elif (word := _actor_word(token)) is not None:
                 frame.unnamed_state_roles.add(role)
                 frame.unnamed_actor_words.add(word)
@@ -4034,7 +4063,7 @@ class FrameBuilder:
                     category=term.category,
                     label=label_span.text.lower() if term.kind == "generic" else label_span.text,
                     designation=term.canonical if term.kind == "designation" else None,
-                    quantity=quantity_of(_np_head(target), frozenset(self.mentions.weapon_at))
+                    quantity=quantity_of(np_head(target), frozenset(self.mentions.weapon_at))
                     or quantity_of(target, frozenset(self.mentions.weapon_at)),
                 )
                 order.append(key)
