@@ -912,3 +912,36 @@ def test_goods_told_before_take_the_storys_seller() -> None:
     )
     rows = {row[:3] for row in rows_of(_claims(text, published="2023-06-01"))}
     assert ("TUR", "NER", "uav") in rows
+
+
+def test_a_demonym_on_capitalised_forces_names_the_state() -> None:
+    text = "Germany will deliver 44 tanks to the Hungarian Defence Forces."
+    rows = {row[:2] for row in rows_of(_claims(text, published="2018-12-19"))}
+    assert rows == {("DEU", "HUN")}
+
+
+def test_a_states_allies_are_not_the_state_named_before() -> None:
+    text = (
+        "The Mozambican forces carry Kalashnikov rifles delivered by the Soviet Union and its "
+        "allies since independence."
+    )
+    rows = {row[:3] for row in rows_of(_claims(text, published="1986-10-01"))}
+    assert rows == {("SUN", "MOZ", "small_arms")}
+
+
+def test_goods_said_to_be_none_detail_no_transfer() -> None:
+    text = (
+        "Britain sold Mozambique six Islander aircraft last year. Britain has begun talks with "
+        "Maputo on training officers, but British officials say no weapons are involved."
+    )
+    rows = {row[2] for row in rows_of(_claims(text, published="1986-10-01"))}
+    assert "unspecified" not in rows
+
+
+def test_goods_in_a_verbs_circumstances_are_not_what_it_moves() -> None:
+    text = (
+        "Britain will send Ukraine more missiles. We have taken this step as an answer to "
+        "Russia's attacks on Ukraine's power stations with Iranian-made drones."
+    )
+    rows = rows_of(_claims(text, published="2023-05-11"))
+    assert not any(row[2] == "uav" and row[1] != "RUS" for row in rows)

@@ -581,3 +581,19 @@ def test_a_destination_hung_on_the_last_of_the_carried_goods() -> None:
     )
     rows = {row[:4] for row in _rows(text, published="2008-04-22")}
     assert ("CHN", "ZWE", "ammunition", "in_transit") in rows
+
+
+def test_a_statements_we_is_the_office_at_its_head() -> None:
+    text = (
+        "The Secretary of State for Defence (Mr Ben Wallace): With permission, Mr Speaker, I "
+        "will make a statement.\n\n"
+        "Russia has attacked Ukraine's cities again this week. Russia fired missiles at Kyiv, "
+        "and Russia's drones struck Odesa.\n\n"
+        "Today I can tell the House that we are giving Ukraine Storm Shadow missiles."
+    )
+    claims = armswatch.extract(
+        text, title="Oral statement to Parliament: support for Ukraine", published="2023-05-11"
+    )
+    rows = {(c.supplier.code, c.recipient.code, c.status, c.certainty) for c in claims}
+    assert ("GBR", "UKR", "delivered", "confirmed") in rows
+    assert not any(row[0] == "RUS" and row[1] == "UKR" for row in rows)

@@ -72,7 +72,8 @@ _GOVERNMENT_ISSUER = re.compile(
     r"\b(Ministry|Government|Department|Embassy|Office of|Statement by|Spokesperson|Minister)\b"
 )
 _SELF_PUBLISHED = re.compile(
-    r"^\s*(?:joint\s+)?(?:statement|remarks|fact\s+sheet|press\s+release|communiqu)|\b(?:statement|remarks)\s+by\b",
+    r"^\s*(?:(?:joint|oral|written|ministerial)\s+)?(?:statement|remarks|fact\s+sheet|press\s+release|communiqu)"
+    r"|\b(?:statement|remarks)\s+by\b",
     re.IGNORECASE,
 )
 # "the missile was Iranian-made", "missiles ... were of Iranian origin": a weapon's maker told
@@ -101,8 +102,22 @@ GRANTABLE_REQUEST_LEMMAS = {"request", "ask", "seek"}
 IMPLIED_PARTY_MENTIONS = 3
 # How far back (in characters) a pronoun may look for the state a sentence was about.
 SUBJECT_REACH = 1500
+# How far into a document (in characters) the office that speaks in its "we" is named
+VOICE_REACH = 300
+# How far ahead (in characters) of a story's one pair a transfer with no party may be read as
+# that pair's: the sentence or paragraph that names it, not one paragraphs later
+ONE_PAIR_REACH = 800
 # Pronouns for a person, never for a state ("it") or a people ("they")
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+def _goods_denied(frame: Frame) -> bool:
+    """The goods are named only to say there are none ("no weapons are involved")."""
+    doc = frame.sentence.doc
+    return bool(frame.item_heads) and all(
+        any(child.dep_ == "det" and child.lower_ == "no" for child in np_head(doc[i]).children)
+        for i in frame.item_heads
+    )
 
 
 def _goods_told_before(frame: Frame) -> bool:
@@ -242,6 +257,11 @@ class DocumentReader:
         # whose it is, when the title says ("Statement by the Government of Cyprus ...",
         # "Ministry of Foreign Affairs: ...", "Krauss-Maffei: Sweden selects ...")
         self.publisher = self._publisher(title) or self._releasing_company()
+        if self.publisher is None and self.self_published:
+            # "Oral statement to Parliament ... The Secretary of State for Defence (Mr Ben
+            # Wallace):": the office holder named at its head
+            voice = self._voice_state()
+            self.publisher = voice.code if voice is not None else None
         if self.publisher is not None and not self.self_published:
             self.self_published = True
 
@@ -881,8 +901,9 @@ class DocumentReader:
             # a supplier with no one receiving is rarely a transfer ("Almaz-Antey promised ..."),
             # but a shipment seized on its way is one, whoever it was for
             return False
-        if frame.direction == "elaborate" and not read.has_antecedent:
-            return False  # "this includes 270 SS-20s" with no transfer before it
+        if frame.direction == "elaborate" and (not read.has_antecedent or _goods_denied(frame)):
+            # "this includes 270 SS-20s" with no transfer before it; "no weapons are involved"
+            return False
         if read.domestic and not read.suppliers:
             return False  # "Russian air force receives Su-34 bombers": its own industry's weapon
         missing = (
@@ -993,6 +1014,10 @@ class DocumentReader:
                 # "arms exports" with no party is talk of the trade, not of this deal
                 or all(item.category == "unspecified" for item in read.items)
             ):
+                continue
+            if not any(other.offset - read.offset <= ONE_PAIR_REACH for other in live or asserted):
+                # the pair is told only much later in the story: a transfer with no party long
+                # before it ("deliveries dropped by parachute" paragraphs ahead) is not its
                 continue
             if not live and any(
                 maker not in suppliers
@@ -1316,18 +1341,33 @@ class DocumentReader:
         )
         if not read.frame.first_person_roles:
             return
+        others = {p.key for p in read.suppliers + read.recipients}
         if country and country in self.lexicons.states:
             party: Party | None = self.lexicons.state_party(country)
         else:
-            # a statement in a government's own voice: the state the document is most about
-            others = {p.key for p in read.suppliers + read.recipients}
-            party = self._salient_state(exclude=others)
+            # a statement in a government's own voice: the state whose office heads it ("The
+            # Secretary of State for Defence (Mr Ben Wallace):", "THE WHITE HOUSE"), else the
+            # state the document is most about
+            party = self._voice_state()
+            if party is None or party.key in others:
+                party = self._salient_state(exclude=others)
         if party is None:
             return
         for role in read.frame.first_person_roles:
             target = read.suppliers if role == "supplier" else read.recipients
             if not target:
                 target.append(party)
+
+    def _voice_state(self) -> Party | None:
+        """The state of the office or office holder named at the head of the document (its title
+        and first lines), which speaks in a statement's "we"."""
+        for match in self._party_mentions:
+            if match.start > VOICE_REACH:
+                break
+            term = match.payload
+            if term.role in {"leader", "body", "seat"} and term.party.kind == "state":
+                return term.party
+        return None
 
     def _resolve_against_antecedent(self, read: ReadFrame, earlier: list[ReadFrame]) -> None:
         frame = read.frame

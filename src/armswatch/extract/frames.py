@@ -353,6 +353,14 @@ ANAPHORIC_NOUNS = {
     "leadership",
 }
 PRONOUNS = {"it", "they", "its", "their", "them", "he", "she", "his", "her"}
+# Prepositions of a verb's circumstances, not of what it moves ("took this step as an answer
+# to ...", "after attacks with drones")
+CIRCUMSTANCE_PREPOSITIONS = {"as", "after", "despite", "amid", "against", "because", "following"}
+# A state's relations, never the state itself: "the Soviet Union and its allies"
+OTHER_STATE_NOUNS = {
+    "ally", "partner", "neighbour", "neighbor", "customer", "client", "supplier", "counterpart",
+    "rival", "enemy", "adversary", "backer", "patron", "sponsor",
+}  # fmt: skip
 BUILD_LEMMAS = {"build", "make", "manufacture", "produce", "develop", "design", "assemble"}
 PURCHASE_LEMMAS = {"buy", "purchase", "acquire", "procure", "import"}
 TRANSIT_WORDS = {
@@ -527,8 +535,9 @@ class PartyResolver:
             return (
                 named or self.resolve_group() or described_group(head, self.mentions, self.lexicons)
             )
-        if head_lemma in STATE_ACTOR_NOUNS:
-            # "its pilots", "their army": the state the possessive refers to
+        if head_lemma in STATE_ACTOR_NOUNS and head_lemma not in OTHER_STATE_NOUNS:
+            # "its pilots", "their army": the state the possessive refers to; "its allies"
+            # are other states, unnamed
             for child in head.children:
                 if child.dep_ == "poss" and child.lower_ in {"its", "their"}:
                     return self.resolve_anaphor(child)
@@ -589,7 +598,7 @@ class PartyResolver:
             return (
                 head.i in self.mentions.weapon_at
                 or head.head.i in self.mentions.weapon_at  # "Iranian-made drones"
-                or head.lemma_.lower() in STATE_ACTOR_NOUNS
+                or _actor_word(head) is not None  # "the Hungarian Defence Forces"
                 or head.lemma_.lower() in GROUP_NOUNS
                 # "a Soviet ship has delivered ...", "to the Nicaraguan port of Corinto"
                 or head.lemma_.lower() in CARRIER_NOUNS | DESTINATION_PLACE_NOUNS | STOCK_NOUNS
@@ -2594,9 +2603,24 @@ class FrameBuilder:
             if _part_of_larger_deal(token, cues):
                 break
             object_of = token.dep_ == "dobj"
+            came_from = token
             token = token.head
             lemma = token.lemma_.lower()
             if lemma in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+                break
+            if (
+                came_from.dep_ == "prep"
+                and came_from.lower_ in CIRCUMSTANCE_PREPOSITIONS
+                and any(
+                    obj.i not in self.mentions.weapon_at
+                    and obj.i not in self.mentions.party_at
+                    and obj.i not in cues
+                    and obj.lower_ not in PRONOUNS
+                    for obj in _children(token, "dobj")
+                )
+            ):
+                # "We have taken this step as an answer to attacks with Iranian drones": the
+                # verb moves its own object; the goods are in the circumstances told around it
                 break
             if token.i in cues:
                 if target and cues[token.i].cue_class == "use":
