@@ -292,6 +292,17 @@ def test_a_consignment_from_a_company_is_its_state_s() -> None:
     assert ("CHN", "SSD", "missiles") in rows
 
 
+def test_a_shipyard_or_maker_of_the_1980s_hands_over_for_its_state() -> None:
+    frigates = "Yarrow Shipbuilders handed over the second of two frigates to the Malaysian navy."
+    assert ("GBR", "MYS", "ships", "delivered") in {
+        row[:4] for row in _rows(frigates, published="1999-06-04")
+    }
+    bombs = "Industrias Cardoen sold cluster bombs to Iraq, U.S. officials said."
+    assert ("CHL", "IRQ", "ammunition", "delivered") in {
+        row[:4] for row in _rows(bombs, published="1991-03-01")
+    }
+
+
 def test_routed_weapons_are_delivered() -> None:
     text = "Bofors routed RBS-70 anti-aircraft missiles to Bahrain through Singapore, a paper said."
     rows = {row[:4] for row in _rows(text, published="1987-08-21")}

@@ -214,7 +214,7 @@ def test_leaders_are_in_office_in_the_years_they_served(name: str, code: str, ye
 
 def test_companies_map_to_known_states_and_do_not_collide() -> None:
     rows = read_tsv("companies.tsv")
-    assert len(rows) >= 250
+    assert len(rows) >= 500
     homes = {
         surface: row["code"] for row in rows for surface in [row["name"], *split(row["aliases"])]
     }
@@ -234,6 +234,56 @@ def test_companies_map_to_known_states_and_do_not_collide() -> None:
         for surface in [row["name"], *split(row["aliases"])]:
             assert seen.setdefault(surface, row["name"]) == row["name"], surface
             assert surface not in state_forms, surface
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company", "code"),
+    [
+        ("Yarrow Shipbuilders launched the frigate.", "Yarrow Shipbuilders", "GBR"),
+        ("A Swan Hunter spokesman declined to comment.", "Swan Hunter", "GBR"),
+        ("Thyssen Nordseewerke built the hulls.", "Thyssen Nordseewerke", "DEU"),
+        ("Dassault-Breguet has suspended deliveries.", "Dassault-Breguet", "FRA"),
+        ("The engines come from SNECMA.", "SNECMA", "FRA"),
+        ("Euromissile makes the Roland.", "Euromissile", "FRA"),
+        ("The yard, Empresa Nacional Bazán, was renamed Izar.", "Empresa Nacional Bazán", "ESP"),
+        ("Cadillac Gage made the V-150.", "Cadillac Gage", "USA"),
+        ("Bell Helicopter Textron won the order.", "Bell Helicopter Textron", "USA"),
+        ("Hellenic Aerospace Industry overhauls jets.", "Hellenic Aerospace Industry", "GRC"),
+        ("Atlas Aircraft Corporation assembled the Impala.", "Atlas Aircraft Corporation", "ZAF"),
+        ("Industrias Cardoen made the bombs.", "Industrias Cardoen", "CHL"),
+        ("Pratt & Whitney Canada builds the engine.", "Pratt & Whitney Canada", "CAN"),
+        ("MBDA UK makes Brimstone.", "MBDA UK", "GBR"),
+        ("Panavia builds the Tornado.", "Panavia", "DEU"),
+    ],
+)
+def test_defence_firms_of_every_era_stand_for_their_home_state(
+    sentence: str, company: str, code: str
+) -> None:
+    from armswatch.extract.mentions import party_matches
+
+    found = {
+        (sentence[m.start : m.end], m.payload.party.code)
+        for m in party_matches(sentence)
+        if m.payload.role == "company"
+    }
+    assert (company, code) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # names a defence firm shares with ordinary words, people and civil businesses
+        "ITT Corp reported higher quarterly earnings from its hotels.",
+        "The Atlas rocket lifted off as temperatures reached 40 degrees Celsius.",
+        "Shorts and T-shirts sold out; Judge Bazan and David Schiebel were in court.",
+        "Fairchild Semiconductor and Hughes Tool gave the Nobel lecture on the Eurojet flight.",
+        "Nimr al-Nimr was executed; Willy Brandt visited Breda.",
+    ],
+)
+def test_ambiguous_firm_names_need_their_full_form(sentence: str) -> None:
+    from armswatch.extract.mentions import party_matches
+
+    assert not [m for m in party_matches(sentence) if m.payload.role == "company"]
 
 
 def test_groups_have_unique_names_and_aliases() -> None:
