@@ -945,3 +945,24 @@ def test_goods_in_a_verbs_circumstances_are_not_what_it_moves() -> None:
     )
     rows = rows_of(_claims(text, published="2023-05-11"))
     assert not any(row[2] == "uav" and row[1] != "RUS" for row in rows)
+
+
+def test_money_named_after_a_state_is_no_party() -> None:
+    text = (
+        "The agency announced that on 6 February, on the occasion of the World Defense Show in "
+        "Riyadh, LIG Nex1 signed a contract with the Ministry of Defense of the Kingdom of Saudi "
+        "Arabia for the export "
+        "of ten batteries of the Cheongung-II system, worth about 4.25 trillion won "
+        "(3.2 billion US dollars)."
+    )
+    rows = {row[:2] for row in rows_of(_claims(text, published="2024-02-06"))}
+    assert rows == {("KOR", "SAU")}
+
+
+def test_a_plural_bare_name_is_the_design_named_in_full() -> None:
+    text = (
+        "Switzerland has signed a contract for 20 Hawk jet trainers. In Finland, the last of "
+        "the 50 Hawks ordered in 1977 was handed over in 1985."
+    )
+    categories = {row[2] for row in rows_of(_claims(text, published="1987-10-22"))}
+    assert categories == {"aircraft"}

@@ -608,3 +608,30 @@ def test_a_statements_we_is_the_office_at_its_head() -> None:
     rows = {(c.supplier.code, c.recipient.code, c.status, c.certainty) for c in claims}
     assert ("GBR", "UKR", "delivered", "confirmed") in rows
     assert not any(row[0] == "RUS" and row[1] == "UKR" for row in rows)
+
+
+def test_a_governments_statement_of_a_sale_is_its_sale() -> None:
+    text = (
+        "The Minister of National Defence informs that a contract for the sale of 25 Mirage 5 "
+        "aircraft to the Chilean Air Force was signed in Brussels today."
+    )
+    claims = armswatch.extract(
+        text,
+        title="Ministry of National Defence of Belgium: sale of Mirage 5 aircraft to Chile",
+        published="1994-06-01",
+    )
+    assert {(c.supplier.code, c.recipient.code) for c in claims} == {("BEL", "CHL")}
+
+
+def test_a_buyers_statement_is_not_its_own_sale() -> None:
+    text = (
+        "Today the Minister of Defence of the Czech Republic and representatives of the Swedish "
+        "government signed the agreement on the lease of 14 JAS-39 Gripen aircraft. Under the "
+        "agreement the aircraft will be leased for ten years."
+    )
+    claims = armswatch.extract(
+        text,
+        title="Ministry of Defence of the Czech Republic: lease of Gripen aircraft signed",
+        published="2004-06-14",
+    )
+    assert not any(c.supplier.code == "CZE" for c in claims)

@@ -823,6 +823,9 @@ class DocumentReader:
                 continue
             resolved.append(read)
             antecedents.append(read)
+        for read in resolved + partyless:
+            # before the maker of a bare "Hawk" is asked who sold it
+            read.items = [self._as_named_in_full(item) for item in read.items]
         for read in resolved:
             self._resolve_unnamed_actors(read)
         for read in resolved:
@@ -920,6 +923,21 @@ class DocumentReader:
         arms deliveries to Turkey ... the BTR-60s had been handed over to Ankara"); else from
         what the story leaves implicit."""
         if bool(read.suppliers) == bool(read.recipients) or read.frame.market:
+            return
+        if (
+            not read.suppliers
+            and self.self_published
+            and self.publisher in self.lexicons.states
+            and read.frame.direction in {"give", "offer"}
+            and self.publisher not in _codes(*read.recipients)
+            # a buyer's statement ("Ministry of Defence of the Czech Republic: lease of Gripen
+            # aircraft signed") is not its own sale
+            and not any(self.publisher in _codes(*other.recipients) for other in others)
+        ):
+            # "Ministry of National Defence of Belgium: ... the sale of 25 Mirage 5 aircraft
+            # to the Chilean Air Force": a government's own statement of a sale is its sale,
+            # whoever built the goods
+            read.suppliers = [self.lexicons.state_party(self.publisher)]
             return
         if not read.suppliers and (noted := self._noted_supplier(read)) is not None:
             makers = {
@@ -1128,7 +1146,12 @@ class DocumentReader:
 
     def _as_named_in_full(self, item: Item) -> Item:
         """A bare name two designs share ("Hawk") is the one the document names in full."""
-        full = self.named_in_full.get(item.label.lower()) if item.designation else None
+        label = item.label.lower()
+        full = (
+            self.named_in_full.get(label) or self.named_in_full.get(label.removesuffix("s"))
+            if item.designation
+            else None
+        )
         if full is None or len(full) != 1:
             return item
         canonical, category = next(iter(full))

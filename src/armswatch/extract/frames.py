@@ -353,6 +353,12 @@ ANAPHORIC_NOUNS = {
     "leadership",
 }
 PRONOUNS = {"it", "they", "its", "their", "them", "he", "she", "his", "her"}
+# Money named after a state ("US dollars", "Saudi riyals"), never that state as a party
+CURRENCY_WORDS = {
+    "dollar", "euro", "pound", "sterling", "franc", "mark", "deutschmark", "rouble", "ruble",
+    "yen", "yuan", "renminbi", "won", "rupee", "riyal", "rial", "dinar", "dirham", "shekel",
+    "lira", "krone", "krona", "zloty", "peso", "real", "rand", "naira",
+}  # fmt: skip
 # Prepositions of a verb's circumstances, not of what it moves ("took this step as an answer
 # to ...", "after attacks with drones")
 CIRCUMSTANCE_PREPOSITIONS = {"as", "after", "despite", "amid", "against", "because", "following"}
@@ -585,6 +591,11 @@ class PartyResolver:
         ):
             return False
         inside_head = mention.start <= head.i < mention.end
+        if not inside_head and (
+            head.lemma_.lower() in CURRENCY_WORDS
+            or head.doc[mention.end - 1].head.lemma_.lower() in CURRENCY_WORDS
+        ):
+            return False  # "3.2 billion US dollars", "Saudi riyals": money, not a party
         if (
             mention.term.role == "leader"
             and mention.end - mention.start == 1
