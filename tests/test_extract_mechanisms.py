@@ -966,3 +966,24 @@ def test_a_plural_bare_name_is_the_design_named_in_full() -> None:
     )
     categories = {row[2] for row in rows_of(_claims(text, published="1987-10-22"))}
     assert categories == {"aircraft"}
+
+
+def test_later_goods_of_a_list_hung_on_the_verb_above_are_the_transfers() -> None:
+    text = (
+        "The Government of Slovakia has requested to buy fourteen (14) F-16 Block 70/72 "
+        "aircraft; sixteen (16) F110-GE-129D engines (fourteen installed and two spares); "
+        "thirty (30) AIM-120C7 Advanced Medium-Range Air-to-Air Missiles; and one hundred (100) "
+        "AIM-9X Sidewinder Block II tactical missiles."
+    )
+    categories = {row[2] for row in rows_of(_claims(text, published="2018-04-03"))}
+    assert categories == {"aircraft", "engines", "missiles"}
+
+
+def test_the_opposition_forces_are_a_group() -> None:
+    text = (
+        "Aircraft carrying arms from Iran have been landing at airfields held by the Northern "
+        "Alliance. Observers have reported that the opposition forces have received Russian "
+        "tanks and helicopters."
+    )
+    rows = {row[:2] for row in rows_of(_claims(text, published="1998-09-17"))}
+    assert ("RUS", "Northern Alliance") in rows

@@ -362,6 +362,11 @@ CURRENCY_WORDS = {
 # Prepositions of a verb's circumstances, not of what it moves ("took this step as an answer
 # to ...", "after attacks with drones")
 CIRCUMSTANCE_PREPOSITIONS = {"as", "after", "despite", "amid", "against", "because", "following"}
+# Words that leave a noun's referent unnamed: "a country", "several countries"
+INDEFINITE_WORDS = {
+    "a", "an", "another", "one", "some", "several", "many", "numerous", "other", "various",
+    "more", "few",
+}  # fmt: skip
 # A state's relations, never the state itself: "the Soviet Union and its allies"
 OTHER_STATE_NOUNS = {
     "ally", "partner", "neighbour", "neighbor", "customer", "client", "supplier", "counterpart",
@@ -535,8 +540,15 @@ class PartyResolver:
                             and mention.term.role in {"name", "capital", "seat"}
                         ):
                             return mention.term.party
-        if head_lemma in GROUP_NOUNS:
-            # "the rebels of the Rally for Congolese Democracy", "Iraqi Shiite militias"
+        if head_lemma in GROUP_NOUNS or (
+            _actor_word(head) is not None
+            and any(
+                child.dep_ in {"compound", "amod"} and child.lemma_.lower() in GROUP_NOUNS
+                for child in head.children
+            )
+        ):
+            # "the rebels of the Rally for Congolese Democracy", "Iraqi Shiite militias", "the
+            # opposition forces"
             named = self._unlisted_in_phrase(head, indices)
             return (
                 named or self.resolve_group() or described_group(head, self.mentions, self.lexicons)
@@ -2580,6 +2592,23 @@ class FrameBuilder:
                 ):
                     chain.append(verb)
                     break
+        if not chain and head.dep_ in {"dobj", "conj"}:
+            # "has requested to buy 14 aircraft; 16 engines; 30 AIM-120 missiles": later goods
+            # of a list that the parser makes objects of the verb above the transfer verb
+            first = head
+            while first.dep_ == "conj":
+                first = first.head
+            verb = first.head if first.dep_ == "dobj" else None
+            if verb is not None and verb.i not in cues and verb.pos_ in {"VERB", "AUX"}:
+                for complement in _children(verb, "xcomp"):
+                    if (
+                        complement.i in cues
+                        and cues[complement.i].pos == "verb"
+                        and complement.i < first.i
+                        and _children(complement, "dobj")
+                    ):
+                        chain.append(complement)
+                        break
         token = item_token
         target = False  # the climb passed "at"/"on"/"against": a use above aims at the item
         if item_token.dep_ == "pobj" and item_token.head.lower_ in {"aboard", "onboard"}:
@@ -4010,11 +4039,13 @@ class FrameBuilder:
             frame.official_actor = True
         if not parties:
             if token.lemma_.lower() in ANAPHORIC_NOUNS and any(
-                child.dep_ == "det" and child.lower_ in {"a", "an", "another", "one"}
+                child.dep_ in {"det", "amod"}
+                and child.lower_ in INDEFINITE_WORDS
+                or child.dep_ == "nummod"
                 for child in token.children
             ):
-                # "to a country in Latin America": a buyer the story does not name, not one
-                # it named before
+                # "to a country in Latin America", "delivered to 25 countries": buyers the
+                # story does not name, not one it named before
                 frame.market = True
             elif token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
                 frame.unresolved_roles.add(role)
