@@ -987,3 +987,24 @@ def test_the_opposition_forces_are_a_group() -> None:
     )
     rows = {row[:2] for row in rows_of(_claims(text, published="1998-09-17"))}
     assert ("RUS", "Northern Alliance") in rows
+
+
+def test_a_pronoun_stands_for_the_weapons_a_clause_of_be_names() -> None:
+    text = (
+        "They are BTR-80s, eight-wheeled Russian vehicles of the kind that Soviet troops once "
+        "drove through Afghanistan, and Turkey bought them from Moscow."
+    )
+    rows = {row[:4] for row in rows_of(_claims(text, published="1995-05-01"))}
+    assert rows == {("RUS", "TUR", "armoured_vehicles", "delivered")}
+
+
+def test_goods_under_a_deal_signed_with_a_partner_come_from_it() -> None:
+    text = (
+        "Turkey bought 200 BTR-80 carriers and 19 Mi-17 helicopters from Russia in 1993. Russia "
+        "delivered the helicopters last year, and Russia may sell Turkey more aircraft. The air "
+        "force is taking F-16 fighters assembled near Ankara under the agreement signed with the "
+        "United States in 1987."
+    )
+    rows = {row[:3] for row in rows_of(_claims(text, published="1995-05-01"))}
+    assert ("USA", "TUR", "aircraft") in rows
+    assert ("RUS", "TUR", "aircraft") in rows

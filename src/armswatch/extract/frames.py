@@ -2189,7 +2189,9 @@ class FrameBuilder:
             pronoun = _goods_pronoun(token)
             held = self._held_before(sentence, pronoun) if pronoun is not None else None
             if held is None:
-                described = self._described_before(sentence, token)
+                described = self._described_before(sentence, token) or (
+                    self._goods_of_copula(sentence, token, pronoun) if pronoun is not None else []
+                )
                 if described:
                     chain = [token, *self._cue_ancestors(token, cues)]
                     frame = self._frame(sentence, chain, cues, described)
@@ -2318,6 +2320,35 @@ class FrameBuilder:
             return subjects[:1]
         designs = {weapon.term.canonical for weapon in named}
         return named[:1] if len(designs) == 1 else []
+
+    def _goods_of_copula(self, sentence: Span, verb: Token, pronoun: Token) -> list[WeaponMention]:
+        """The weapons a clause of "be" names just before a pronoun that stands for them: "They
+        are BTR-80s, eight-wheeled Russian vehicles, and Turkey bought them from Moscow", or
+        the sentence before ("The carriers are BTR-80s. Turkey bought them from Moscow")."""
+        copula: Token | None = None
+        if verb.dep_ == "conj" and verb.head.lemma_ == "be":
+            copula = verb.head
+        elif sentence.start > 0:
+            root = sentence.doc[sentence.start - 1].sent.root
+            copula = root if root.lemma_ == "be" else None
+        if copula is None:
+            return []
+        plural = pronoun.lower_ in {"they", "them"}
+        named = [
+            child
+            for child in copula.children
+            if child.dep_ in {"attr", "nsubj"}
+            and child.i in self.mentions.weapon_at
+            and (child.tag_ in {"NNS", "NNPS"} or child.text.endswith("s")) == plural
+        ]
+        if not named:
+            return []
+        members = {t.i for noun in named for t in [noun, *noun.conjuncts]}
+        return [
+            weapon
+            for weapon in self._item_heads(copula.sent)
+            if np_head(self.mentions.doc[weapon.head]).i in members
+        ]
 
     def _refunds(self, sentence: Span, cues: dict[int, Cue]) -> list[Frame]:
         """ "France will reimburse Russia for two Mistral carriers whose sale it cancelled",
@@ -3238,6 +3269,11 @@ class FrameBuilder:
             return
         subject, passive = subject_of(verb)
         nouns = [*_preps(verb).get("under", [])]
+        # "F-16 fighters assembled near Ankara under the agreement": on the goods' participle
+        doc = frame.sentence.doc
+        for index in frame.item_heads:
+            for clause in _children(np_head(doc[index]), "acl"):
+                nouns += _preps(clause).get("under", [])
         opening = frame.sentence[0]
         if opening.lower_ == "under" and opening.i < verb.i:
             nouns += _children(opening, "pobj")  # "Under the deal, agreed in 2014, France was to"
@@ -3250,6 +3286,23 @@ class FrameBuilder:
             ):
                 continue
             frame.deal_reference = True
+            # "taking F-16 fighters under the agreement signed with the United States in 1987":
+            # the partner of the deal the goods come under is the side left open
+            partners = [
+                partner
+                for holder in [noun, *_children(noun, "acl")]
+                for partner in _preps(holder).get("with", [])
+            ]
+            open_role = (
+                "supplier"
+                if frame.direction in {"get", "arrive"} and not frame.suppliers
+                else "recipient"
+                if frame.direction in {"give", "offer"} and not frame.recipients
+                else None
+            )
+            if open_role is not None and noun is not subject:
+                for partner in partners:
+                    self._add(frame, open_role, partner)
             if noun is subject and _future_in_past(verb):
                 # the deal supplies nothing itself: both sides are the earlier deal's
                 role = SUBJECT_ROLE.get(frame.direction)
@@ -3625,7 +3678,10 @@ class FrameBuilder:
             if obj.lemma_.lower() in {"contract", "deal", "agreement"}
         ]
         for token in agreements:
-            for partner in _preps(token).get("with", []):
+            # "the agreement signed with the United States": the partner may hang on the
+            # participle that tells the signing
+            holders = [token, *(c for c in _children(token, "acl") if c.lemma_.lower() == "sign")]
+            for partner in [p for holder in holders for p in _preps(holder).get("with", [])]:
                 if frame.recipients and not frame.suppliers:
                     self._add(frame, "supplier", partner)
                 elif frame.suppliers and not frame.recipients:
