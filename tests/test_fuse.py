@@ -312,3 +312,18 @@ def test_a_claim_naming_no_category_joins_the_pairs_transfer():
 
     [alone] = fuse_claims([vague])
     assert alone.category == "unspecified"
+
+
+def test_without_splitting_deals_each_key_is_one_transfer() -> None:
+    early = document("The Emirates received Mirage jets from France.", published="1975-05-01")
+    late = document("The Emirates ordered Rafale jets from France.", published="2021-12-03")
+    claims = [
+        claim(early, supplier="FRA", recipient="ARE", category="aircraft", label="jets",
+              status="delivered", reported_date="1975-05-01"),
+        claim(late, supplier="FRA", recipient="ARE", category="aircraft", label="jets",
+              status="agreed", reported_date="2021-12-03"),
+    ]  # fmt: skip
+    assert len(fuse_claims(claims)) == 2
+    [transfer] = fuse_claims(claims, split_deals=False)
+    assert transfer.stage == "delivered"
+    assert (transfer.first_reported, transfer.last_reported) == ("1975-05-01", "2021-12-03")

@@ -571,9 +571,12 @@ def _default_extractor() -> Extractor:
 
 
 def _default_fuser() -> Fuser:
+    """fuse_claims with one transfer per key: a gold document labels one transfer per (supplier,
+    recipient, category) at the furthest stage it reports, where the register would split deals
+    years apart (a 1970s delivery told in the background of a 2021 order)."""
     from armswatch.fuse import fuse_claims
 
-    return fuse_claims
+    return functools.partial(fuse_claims, split_deals=False)
 
 
 def document_for(gold: GoldDocument) -> Document:
@@ -606,7 +609,8 @@ def evaluate(
     """Runs the extractor over every gold document, fuses its claims and scores the transfers.
 
     `extractor` defaults to `armswatch.extract.extract_document` and `fuser` to
-    `armswatch.fuse.fuse_claims`; both can be replaced to score another system or to test.
+    `armswatch.fuse.fuse_claims` with one transfer per key (`split_deals=False`); both can be
+    replaced to score another system or to test.
     """
     paths = [gold_paths] if isinstance(gold_paths, str | Path) else list(gold_paths)
     gold_documents = load_gold(paths)

@@ -505,20 +505,28 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
 
 
 def fuse_claims(
-    claims: Iterable[Claim], documents: dict[str, Document] | None = None
+    claims: Iterable[Claim],
+    documents: dict[str, Document] | None = None,
+    *,
+    split_deals: bool = True,
 ) -> list[Transfer]:
     """Fuse claims into transfers, one per (supplier, recipient, category) and separate deal.
 
     A claim whose items name no category ("the purchase has not been completed") joins every
     transfer of its supplier and recipient that has one; it stands alone only when none does.
     `documents` (doc_id -> Document) supplies outlets, publication dates and near-duplicate links;
-    without it each claim's document counts on its own.
+    without it each claim's document counts on its own. With `split_deals=False` every key is one
+    transfer whatever the dates: the unit a gold document labels (`armswatch evaluate`).
     """
-    return [transfer for transfer, _ in fuse_facts(map(ClaimFacts.from_claim, claims), documents)]
+    facts = map(ClaimFacts.from_claim, claims)
+    return [transfer for transfer, _ in fuse_facts(facts, documents, split_deals=split_deals)]
 
 
 def fuse_facts(
-    claims: Iterable[ClaimFacts], documents: dict[str, Document] | None = None
+    claims: Iterable[ClaimFacts],
+    documents: dict[str, Document] | None = None,
+    *,
+    split_deals: bool = True,
 ) -> list[tuple[Transfer, list[ClaimFacts]]]:
     """fuse_claims on the slim ClaimFacts; each transfer comes with the claims it fused."""
     context = _Context(documents or {})
@@ -550,6 +558,9 @@ def fuse_facts(
                 by_category[category].append(item)
         for category in sorted(by_category):
             key = (supplier_key, recipient_key, category)
-            for group in _split_by_date(by_category[category]):
+            groups = _split_by_date(by_category[category])
+            if not split_deals and len(groups) > 1:
+                groups = [[item for group in groups for item in group]]
+            for group in groups:
                 transfers.append((_fuse_group(key, group), [item[0] for item in group]))
     return transfers
