@@ -2629,9 +2629,9 @@ class FrameBuilder:
             first = head
             while first.dep_ == "conj":
                 first = first.head
-            verb = first.head if first.dep_ == "dobj" else None
-            if verb is not None and verb.i not in cues and verb.pos_ in {"VERB", "AUX"}:
-                for complement in _children(verb, "xcomp"):
+            above = first.head if first.dep_ == "dobj" else None
+            if above is not None and above.i not in cues and above.pos_ in {"VERB", "AUX"}:
+                for complement in _children(above, "xcomp"):
                     if (
                         complement.i in cues
                         and cues[complement.i].pos == "verb"
