@@ -1008,3 +1008,22 @@ def test_goods_under_a_deal_signed_with_a_partner_come_from_it() -> None:
     rows = {row[:3] for row in rows_of(_claims(text, published="1995-05-01"))}
     assert ("USA", "TUR", "aircraft") in rows
     assert ("RUS", "TUR", "aircraft") in rows
+
+
+def test_an_army_named_before_the_goods_received_them() -> None:
+    text = (
+        "India, by far the largest supplier, had for years given the Royal Nepalese Army rifles, "
+        "vehicles and ammunition on generous terms."
+    )
+    rows = {row[:3] for row in rows_of(_claims(text, published="2005-12-01"))}
+    assert rows == {("IND", "NPL", "small_arms"), ("IND", "NPL", "ammunition")}
+
+
+def test_who_arms_itself_receives_from_no_named_seller() -> None:
+    text = (
+        "The United States supplied M-16 rifles to Nepal after 2001. Army officers say the "
+        "Maoist guerrillas have armed themselves with rifles and pistols bought on the black "
+        "market."
+    )
+    rows = {row[:2] for row in rows_of(_claims(text, published="2005-12-01"))}
+    assert rows == {("USA", "NPL")}

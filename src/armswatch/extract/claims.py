@@ -1123,6 +1123,9 @@ class DocumentReader:
                 other.frame.direction in {"use", "seize"}
                 or other.frame.policy
                 or other.frame.market
+                # "armed themselves with rifles bought on the black market": a side the text
+                # leaves to no party is no half of another's transfer
+                or other.frame.nonparty_roles
             ):
                 continue
             if categories & {item.category for item in other.items}:

@@ -362,6 +362,9 @@ CURRENCY_WORDS = {
 # Prepositions of a verb's circumstances, not of what it moves ("took this step as an answer
 # to ...", "after attacks with drones")
 CIRCUMSTANCE_PREPOSITIONS = {"as", "after", "despite", "amid", "against", "because", "following"}
+REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself", "ourselves"}
+# A state's armed services, as the last word of their name ("the Royal Nepalese Army")
+ARMED_SERVICE_WORDS = {"army", "navy", "force", "military", "guard", "marine", "corps"}
 # Words that leave a noun's referent unnamed: "a country", "several countries"
 INDEFINITE_WORDS = {
     "a", "an", "another", "one", "some", "several", "many", "numerous", "other", "various",
@@ -1040,6 +1043,17 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
                     before = token.doc[child.i - 1]
                     if before.dep_ == "pobj" and before.head.lower_ == "for":
                         return before, False
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and head.dep_ == "pobj"
+            and head.head.head.lemma_ == "have"
+            and head.head.head.i < head.i < token.i
+        ):
+            # "India had for years given the army rifles": the parser hangs the participle on
+            # the aside between it and its auxiliary
+            token = head.head.head
+            continue
         if _headline_infinitive(token):
             return head, False  # headline "Dutch to sell 18 F-16s to Chile"
         if token.dep_ == "xcomp" or to_infinitive:
@@ -3692,6 +3706,18 @@ class FrameBuilder:
                         "supplier" if direction in {"get", "ask"} else "recipient",
                         partner,
                     )
+        # "the guerrillas have armed themselves with rifles bought on the black market": whoever
+        # arms itself receives, from a seller the clause does not name
+        if direction == "give" and any(
+            obj.lower_ in REFLEXIVE_PRONOUNS
+            for token, cue in chain
+            if cue.pos == "verb"
+            for obj in _children(token, "dobj")
+        ):
+            if not frame.recipients:
+                frame.recipients = frame.suppliers
+            frame.suppliers = []
+            frame.nonparty_roles.add("supplier")
         # origin adjectives and possessives on the items: "Iranian-made drones", "Iran's drones"
         possessors: list[Party] = []
         for weapon_token in self._weapon_tokens(frame):
@@ -3719,6 +3745,17 @@ class FrameBuilder:
             for child in (child for head in heads for child in head.children):
                 if child.dep_ == "poss":
                     possessors.extend(self.resolver.parties(child))
+                elif (
+                    child.dep_ == "compound"
+                    and child.pos_ == "PROPN"
+                    and _actor_word(child) in ARMED_SERVICE_WORDS
+                    and child.i not in self.mentions.weapon_at
+                    and direction in {"give", "offer"}
+                ):
+                    # "had given the Royal Nepalese Army rifles", parsed as one noun phrase: the
+                    # army the goods were given to, not their maker
+                    if not frame.recipients:
+                        self._add(frame, "recipient", child)
                 elif (
                     child.dep_ in {"amod", "compound", "nmod", "npadvmod"}
                     and not (deal_word and not self._names_origin_text(child))
