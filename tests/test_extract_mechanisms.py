@@ -1027,3 +1027,18 @@ def test_who_arms_itself_receives_from_no_named_seller() -> None:
     )
     rows = {row[:2] for row in rows_of(_claims(text, published="2005-12-01"))}
     assert rows == {("USA", "NPL")}
+
+
+def test_fighter_jets_are_no_armed_group() -> None:
+    text = (
+        "Police raided ranches of the Medellin cartel. The Kfirs will join the ageing Mirage 5 "
+        "fighters that France sold Colombia in the early 1970s."
+    )
+    rows = {row[:2] for row in rows_of(_claims(text, published="1989-09-01"))}
+    assert rows == {("FRA", "COL")}
+
+
+def test_a_place_the_goods_are_not_for_is_no_buyer() -> None:
+    text = "The United States sold helicopters not to the rebels but to the army of Colombia."
+    rows = {row[:2] for row in rows_of(_claims(text, published="1989-09-01"))}
+    assert not any(row[1] != "COL" for row in rows)

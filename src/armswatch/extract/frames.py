@@ -543,6 +543,8 @@ class PartyResolver:
                             and mention.term.role in {"name", "capital", "seat"}
                         ):
                             return mention.term.party
+        if head_lemma in GROUP_NOUNS and any(i in self.mentions.weapon_at for i in indices):
+            return None  # "the Mirage 5 fighters that France sold Colombia": jets, not fighters
         if head_lemma in GROUP_NOUNS or (
             _actor_word(head) is not None
             and any(
@@ -833,11 +835,15 @@ def _preps(token: Token) -> dict[str, list[Token]]:
     """Objects of the token's prepositions, by preposition ("to" -> [Ukraine])."""
     found: dict[str, list[Token]] = {}
     for child in token.children:
+        if _children(child, "neg"):
+            continue  # "bought for the frontier, not for the traffickers"
         if child.dep_ in {"prep", "dative", "agent"} and child.pos_ == "ADP":
             for pobj in _children(child, "pobj"):
                 found.setdefault(child.lower_, []).append(pobj)
             # "from within U.S. intelligence", "to and through": one level of nesting
             for nested in _children(child, "prep"):
+                if _children(nested, "neg"):
+                    continue
                 # "handed over tanks, along with officers, to the army": the parser hangs the
                 # destination on "along"; it is the verb's own
                 key = nested.lower_ if child.lower_ in {"along", "together"} else child.lower_
