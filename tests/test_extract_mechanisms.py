@@ -1042,3 +1042,20 @@ def test_a_place_the_goods_are_not_for_is_no_buyer() -> None:
     text = "The United States sold helicopters not to the rebels but to the army of Colombia."
     rows = {row[:2] for row in rows_of(_claims(text, published="1989-09-01"))}
     assert not any(row[1] != "COL" for row in rows)
+
+
+def test_goods_listed_each_with_its_source_pair_with_it() -> None:
+    text = (
+        "Over the last five years Sri Lanka has bought Kfir fighter-bombers and Super Dvora fast "
+        "attack craft from Israel, Mi-24 helicopter gunships from Ukraine, and F-7 fighters, "
+        "artillery and most of its ammunition from China."
+    )
+    rows = {row[:3] for row in rows_of(_claims(text, published="1998-06-01"))}
+    assert rows == {
+        ("ISR", "LKA", "aircraft"),
+        ("ISR", "LKA", "ships"),
+        ("UKR", "LKA", "aircraft"),
+        ("CHN", "LKA", "aircraft"),
+        ("CHN", "LKA", "artillery"),
+        ("CHN", "LKA", "ammunition"),
+    }

@@ -2106,10 +2106,11 @@ class FrameBuilder:
             cue_token = sentence.doc[cue_index]
             chain = [cue_token, *self._cue_ancestors(cue_token, cues)]
             chained.update(token.i for token in chain)
-            frame = self._frame(sentence, chain, cues, weapons)
-            if frame is not None:
-                self._buyer_around(frame)
-                frames.append(frame)
+            for group in self._by_source(weapons):
+                frame = self._frame(sentence, chain, cues, group)
+                if frame is not None:
+                    self._buyer_around(frame)
+                    frames.append(frame)
         # "bought rifles from Croatia and passed them to the rebels": a verb of giving joined to
         # a transfer, whose object stands for its items, passes them on
         for cue_index, cue in cues.items():
@@ -2340,6 +2341,43 @@ class FrameBuilder:
             return subjects[:1]
         designs = {weapon.term.canonical for weapon in named}
         return named[:1] if len(designs) == 1 else []
+
+    def _by_source(self, weapons: list[WeaponMention]) -> list[list[WeaponMention]]:
+        """Goods listed each with its own source ("bought Kfirs from Israel, Mi-24 gunships from
+        Ukraine and Russia, and F-7 fighters and artillery from China"): one group for each "from"
+        a party that closes a stretch of the list, so each source is paired with its own goods."""
+        doc = self.mentions.doc
+
+        def names_source(weapon: WeaponMention) -> bool:
+            holder = np_head(doc[weapon.head])
+            return any(
+                prep.dep_ == "prep"
+                and prep.lower_ == "from"
+                and any(
+                    t.i in self.mentions.party_at
+                    for pobj in _children(prep, "pobj")
+                    for t in [pobj, *pobj.conjuncts]
+                )
+                for prep in holder.children
+            )
+
+        groups: list[list[WeaponMention]] = []
+        current: list[WeaponMention] = []
+        ordered = sorted(weapons, key=lambda w: w.start)
+        for position, weapon in enumerate(ordered):
+            current.append(weapon)
+            following = ordered[position + 1] if position + 1 < len(ordered) else None
+            if names_source(weapon) and (
+                # "Kfir fighter-bombers from Israel": the designation and its noun are one item
+                following is None or np_head(doc[following.head]).i != np_head(doc[weapon.head]).i
+            ):
+                groups.append(current)
+                current = []
+        if len(groups) < 2:
+            return [weapons]
+        if current:
+            groups[-1].extend(current)
+        return groups
 
     def _goods_of_copula(self, sentence: Span, verb: Token, pronoun: Token) -> list[WeaponMention]:
         """The weapons a clause of "be" names just before a pronoun that stands for them: "They
