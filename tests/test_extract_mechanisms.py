@@ -1059,3 +1059,21 @@ def test_goods_listed_each_with_its_source_pair_with_it() -> None:
         ("CHN", "LKA", "artillery"),
         ("CHN", "LKA", "ammunition"),
     }
+
+
+def test_goods_moved_by_one_act_share_its_sender() -> None:
+    text = (
+        "State Department officials confirmed that a consignment of about 1,200 M-16 rifles and "
+        "2.8 million rounds of ammunition was delivered to the Somali army in June."
+    )
+    rows = {row[:3] for row in rows_of(_claims(text, published="1988-09-01"))}
+    assert rows == {("USA", "SOM", "small_arms"), ("USA", "SOM", "ammunition")}
+
+
+def test_a_beneficiary_hung_on_the_seller_receives() -> None:
+    text = (
+        "Between 2011 and 2014 the Pentagon bought 63 Mi-17 transport helicopters from the "
+        "Russian state arms exporter Rosoboronexport for the Afghan air force."
+    )
+    rows = {row[:2] for row in rows_of(_claims(text, published="2015-06-01"))}
+    assert rows == {("RUS", "AFG")}

@@ -939,6 +939,12 @@ class DocumentReader:
             # whoever built the goods
             read.suppliers = [self.lexicons.state_party(self.publisher)]
             return
+        if (shared := self._same_act_side(read, others)) is not None:
+            if read.suppliers:
+                read.recipients = [shared]
+            else:
+                read.suppliers = [shared]
+            return
         if not read.suppliers and (noted := self._noted_supplier(read)) is not None:
             makers = {
                 self._sole_maker(item.designation) for item in read.items if item.designation
@@ -1383,6 +1389,44 @@ class DocumentReader:
             target = read.suppliers if role == "supplier" else read.recipients
             if not target:
                 target.append(party)
+
+    def _same_act_side(self, read: ReadFrame, others: list[ReadFrame]) -> Party | None:
+        """The side another frame of the same act gives ("a consignment of 1,200 M-16 rifles and
+        2.8 million rounds of ammunition was delivered to the Somali army": the rifles' maker
+        sent the rounds too): frames of one sentence under the same verb, whose known sides agree."""
+
+        def act(frame: Frame) -> int | None:
+            # the first verb of the chain: the act the goods were moved by
+            return next((t.i for t in frame.chain if t.pos_ in {"VERB", "AUX"}), None)
+
+        top = act(read.frame)
+        if top is None or read.frame.direction not in {"give", "get", "arrive"}:
+            return None
+        if read.frame.anaphoric or read.has_antecedent:
+            return None  # its sides come from the transfer it refers back to
+        found: set[Party] = set()
+        for other in others:
+            if (
+                other is read
+                or other.offset != read.offset
+                or act(other.frame) != top
+                or other.frame.direction != read.frame.direction
+                or other.frame.status != read.frame.status
+                or other.frame.anaphoric
+                or other.has_antecedent
+            ):
+                continue
+            if read.suppliers and set(read.suppliers) == set(other.recipients or []):
+                continue
+            if not read.suppliers and set(read.recipients) == set(other.recipients):
+                side = other.suppliers or ([m] if (m := self._maker(other)) else [])
+            elif not read.recipients and set(read.suppliers) == set(other.suppliers):
+                side = other.recipients
+            else:
+                continue
+            found.update(side)
+        found -= set(read.suppliers + read.recipients)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _voice_state(self) -> Party | None:
         """The state of the office or office holder named at the head of the document (its title

@@ -3982,6 +3982,9 @@ class FrameBuilder:
         beneficiaries: list[Party] = []
         holders = [token for token, cue in chain if cue.cue_class == "get"]
         holders += [self.mentions.doc[head] for head in frame.item_heads]
+        # "bought helicopters from Rosoboronexport for the Afghan air force": the parser may
+        # hang the beneficiary on the seller
+        holders += [source for holder in list(holders) for source in _preps(holder).get("from", [])]
         for holder in holders:
             for place in _preps(holder).get("for", []):
                 if place.i in self.mentions.weapon_at:
