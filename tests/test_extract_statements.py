@@ -635,3 +635,20 @@ def test_a_buyers_statement_is_not_its_own_sale() -> None:
         published="2004-06-14",
     )
     assert not any(c.supplier.code == "CZE" for c in claims)
+
+
+def test_a_statements_we_delivered_goes_to_the_state_its_title_names() -> None:
+    text = (
+        "Mr Ben Wallace, Defence Secretary: Mr Speaker, I wish to update the House on our help "
+        "to Ukraine's armed forces. This country has led the effort to help Ukraine defend "
+        "itself.\n\n"
+        "Since the Russian invasion we have delivered M270 multiple launch rocket systems and tens of thousands of rounds "
+        "of artillery ammunition."
+    )
+    claims = armswatch.extract(
+        text,
+        title="Oral statement to Parliament: further military support for Ukraine",
+        published="2023-01-16",
+    )
+    rows = {(c.supplier.code, c.recipient.code, c.status) for c in claims}
+    assert ("GBR", "UKR", "delivered") in rows

@@ -1309,7 +1309,10 @@ class DocumentReader:
                 shared = set.intersection(*(set(side) for side in sides))
                 return next(iter(shared)) if len(shared) == 1 else None
             return best
-        if not (read.frame.suppliers or read.frame.recipients) or missing == "supplier":
+        if (
+            not (read.frame.suppliers or read.frame.recipients or read.frame.first_person_roles)
+            or missing == "supplier"
+        ):
             # a side known only from "Russian-made" is too weak to guess the other from, and a
             # story's most named state is its buyer far more often than its seller
             return None
