@@ -652,3 +652,16 @@ def test_a_statements_we_delivered_goes_to_the_state_its_title_names() -> None:
     )
     rows = {(c.supplier.code, c.recipient.code, c.status) for c in claims}
     assert ("GBR", "UKR", "delivered") in rows
+
+
+def test_a_military_sale_notice_makes_plain_aircraft_weapons() -> None:
+    text = (
+        "WASHINGTON - The State Department has made a determination approving a possible Foreign "
+        "Military Sale to the Government of Kenya of Air Tractor AT-802L aircraft and related "
+        "equipment.\n\n"
+        "The Government of Kenya has requested to buy twelve (12) Air Tractor AT-802L aircraft."
+    )
+    claims = armswatch.extract(text, published="2017-01-17")
+    assert {(c.supplier.code, c.recipient.code, c.status) for c in claims} == {
+        ("USA", "KEN", "agreed")
+    }

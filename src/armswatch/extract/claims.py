@@ -38,7 +38,7 @@ from armswatch.extract.frames import (
 from armswatch.extract.lexicons import Lexicons, load_lexicons
 from armswatch.extract.mentions import (
     TokenMentions,
-    designated_categories,
+    licensed_categories,
     load_matchers,
     party_matches,
 )
@@ -47,7 +47,15 @@ from armswatch.extract.nlp import load_pipeline
 from armswatch.extract.prefilter import Unit, candidate_units
 from armswatch.extract.quantities import money_in
 from armswatch.extract.unlisted_groups import defined_groups
-from armswatch.models import Claim, Document, Evidence, Item, Origin, Party, Speaker
+from armswatch.models import (
+    Claim,
+    Document,
+    Evidence,
+    Item,
+    Origin,
+    Party,
+    Speaker,
+)
 
 # "WASHINGTON, Oct 28 (Reuters) - ": a dateline is not the sentence's subject; the parser gets spaces.
 _DATELINE = re.compile(
@@ -238,7 +246,7 @@ class DocumentReader:
         self._defined_groups = defined_groups(self.text, self.lexicons)
         # kinds of weapon the document names by designation: "the aircraft" is one of them
         named = load_matchers().weapons.find(self.text)
-        self.licensed = designated_categories(named)
+        self.licensed = licensed_categories(self.text, named)
         # designations the document names in full, by each of their names: a bare "Hawk" in a
         # story that names the "BAE Hawk 100" trainer is the trainer, not the MIM-23 missile
         self.named_in_full: dict[str, set[tuple[str, str]]] = {}

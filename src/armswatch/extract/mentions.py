@@ -106,7 +106,7 @@ def weapon_matches(
         return found
     if any(match.payload.contextual for match in found):
         if licensed is None:
-            licensed = designated_categories(found)
+            licensed = licensed_categories(text, found)
         found = [m for m in found if not m.payload.contextual or m.payload.category in licensed]
     ambiguity = matchers.lexicons.ambiguity
     kept = []
@@ -118,6 +118,21 @@ def weapon_matches(
             continue
         kept.append(match)
     return kept
+
+
+# The wording of a notice of a Foreign Military Sale (the DSCA's, and reports of one)
+_MILITARY_SALE_NOTICE = re.compile(
+    r"\bForeign Military Sales?\b|\bDefense Security Cooperation Agency\b"
+)
+
+
+def licensed_categories(text: str, matches: list[TermMatch[WeaponTerm]]) -> frozenset[str]:
+    """Categories whose plain words ("aircraft") stand as weapons in this text: those it names
+    a weapon of; every category in a notice of a Foreign Military Sale, which is about military
+    goods throughout ("Air Tractor AT-802L aircraft", a type the lexicon lacks)."""
+    if _MILITARY_SALE_NOTICE.search(text):
+        return frozenset(CATEGORIES)
+    return designated_categories(matches)
 
 
 def designated_categories(matches: list[TermMatch[WeaponTerm]]) -> frozenset[str]:
