@@ -1077,3 +1077,9 @@ def test_a_beneficiary_hung_on_the_seller_receives() -> None:
     )
     rows = {row[:2] for row in rows_of(_claims(text, published="2015-06-01"))}
     assert rows == {("RUS", "AFG")}
+
+
+def test_who_relies_on_supplied_weapons_received_them() -> None:
+    text = "Iran's air force still relies on MiG-29s delivered by the Soviet Union in 1990."
+    rows = {row[:3] for row in rows_of(_claims(text, published="2023-05-01"))}
+    assert rows == {("SUN", "IRN", "aircraft")}

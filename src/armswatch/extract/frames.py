@@ -362,6 +362,8 @@ CURRENCY_WORDS = {
 # Prepositions of a verb's circumstances, not of what it moves ("took this step as an answer
 # to ...", "after attacks with drones")
 CIRCUMSTANCE_PREPOSITIONS = {"as", "after", "despite", "amid", "against", "because", "following"}
+# Verbs of depending on weapons one holds: "its air force relies on MiG-29s delivered by ..."
+RELYING_LEMMAS = {"rely", "depend", "count"}
 REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself", "ourselves"}
 # A state's armed services, as the last word of their name ("the Royal Nepalese Army")
 ARMED_SERVICE_WORDS = {"army", "navy", "force", "military", "guard", "marine", "corps"}
@@ -3133,6 +3135,12 @@ class FrameBuilder:
             and _children(noun.head.head, "auxpass")
         ):
             holder = noun.head.head  # "the militia is armed with rifles supplied by ..."
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "on"
+            and noun.head.head.lemma_.lower() in RELYING_LEMMAS
+        ):
+            holder = noun.head.head  # "its air force relies on MiG-29s delivered by ..."
         else:
             return
         subject, passive = subject_of(holder)
