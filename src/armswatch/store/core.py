@@ -139,8 +139,13 @@ BAND_COLUMNS = ("bucket", "doc_id")
 CACHED_CLAIMS = 120_000
 # SQLite page cache per connection (KiB).
 CACHE_KIB = 16 * 1024
-# WAL pages (4 KiB) after which a commit copies the WAL back into the database (SQLite: 1000).
-WAL_CHECKPOINT_PAGES = 16384
+# Page size of a new SQLite store (SQLite: 4 KiB). Bulk writes insert claims into indexes at random
+# places, dirtying most of their pages in each transaction; in 16 KiB pages the same entries make a
+# quarter as many pages, each written to the WAL with its own frame header and checksum, and a
+# quarter as many page splits (docs/register.md, Performance). An existing store keeps its size.
+PAGE_BYTES = 16384
+# WAL bytes after which a commit copies the WAL back into the database (SQLite: 1000 pages).
+WAL_CHECKPOINT_BYTES = 64 * 1024 * 1024
 # Documents a refresh remembers between pairs (about 0.5 KB each) before it starts again.
 KNOWN_DOCUMENTS = 50_000
 # Above this many trigram-index candidates, `--text` walks the date index instead.
@@ -1770,6 +1775,8 @@ def _configure_sqlite(engine: Engine) -> None:
         # armswatch issues BEGIN itself, so writers can take the lock up front (IMMEDIATE).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        # Before anything is written: it only applies to a database that has no tables yet.
+        cursor.execute(f"PRAGMA page_size={PAGE_BYTES}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -1781,8 +1788,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         # Checkpoint every 64 MiB of WAL rather than SQLite's 4 MiB: index pages rewritten by
         # several bulk transactions are copied into the database once, not once per transaction.
-        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
-        cursor.execute(f"PRAGMA journal_size_limit={WAL_CHECKPOINT_PAGES * 4096}")
+        page_bytes = cursor.execute("PRAGMA page_size").fetchone()[0]
+        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_BYTES // page_bytes}")
+        cursor.execute(f"PRAGMA journal_size_limit={WAL_CHECKPOINT_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
