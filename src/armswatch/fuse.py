@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -151,7 +152,7 @@ def _parse_date_text(value: str) -> date | None:
 
 
 @dataclass
-class FusionContext:
+class _Context:
     """What fusion needs to know about each claim's document."""
 
     documents: dict[str, Document]
@@ -185,15 +186,21 @@ class FusionContext:
     def origin_of_document(self, doc_id: str) -> Origin:
         """The origin of a claim that names none: its (canonical) document's outlet."""
         canonical = self.canonical(doc_id)
-        return document_origin(
-            self.documents.get(canonical) or self.documents.get(doc_id), canonical
-        )
+        document = self.documents.get(canonical) or self.documents.get(doc_id)
+        if document is not None and document.outlet:
+            return Origin(name=document.outlet, kind="media")
+        if document is not None and document.url:
+            host = urlsplit(document.url).hostname
+            if host:
+                return Origin(name=host.removeprefix("www."), kind="media")
+        # Nothing names the source: the report itself is the origin.
+        return Origin(name=f"unattributed report {canonical}", kind="media")
 
-    def derive(self, claims: Iterable[ClaimFacts]) -> list[Derived]:
-        """Derived for each claim; what depends only on the document is looked up once."""
+    def derive(self, claims: list[ClaimFacts]) -> list[_Derived]:
+        """_Derived for each claim; what depends only on the document is looked up once."""
         by_document = self._by_document
         origin_keys = self._origin_keys
-        derived: list[Derived] = []
+        derived: list[_Derived] = []
         for claim in claims:
             doc_id = claim.doc_id
             document = by_document.get(doc_id)
@@ -212,70 +219,15 @@ class FusionContext:
             reported = claim.reported_date or published
             when = claim.event_start or claim.event_end or reported
             day = _day_number(when) if when else None
-            claim_id = claim.claim_id
-            derived.append(
-                (
-                    (UNDATED if day is None else day, claim_id),
-                    claim_id,
-                    claim.supplier,
-                    claim.recipient,
-                    claim.items,
-                    claim.categories,
-                    claim.status,
-                    claim.certainty,
-                    claim.deal,
-                    claim.confidence,
-                    reported,
-                    when,
-                    day,
-                    canonical,
-                    origin_key,
-                    origin,
-                )
-            )
+            derived.append((claim, reported, when, day, canonical, origin_key, origin))
         return derived
 
 
-def document_origin(document: Document | None, canonical: str) -> Origin:
-    """The origin of a claim that names none, from its canonical document: the outlet, else the
-    URL's host, else the report itself."""
-    if document is not None and document.outlet:
-        return Origin(name=document.outlet, kind="media")
-    if document is not None and document.url:
-        host = urlsplit(document.url).hostname
-        if host:
-            return Origin(name=host.removeprefix("www."), kind="media")
-    # Nothing names the source: the report itself is the origin.
-    return Origin(name=f"unattributed report {canonical}", kind="media")
-
-
-# Undated claims come after every dated one in a deal's order (day numbers stay below 4 million).
-UNDATED = 10_000_000
-
-# What fusion derives once per claim, in this order: the claim's place in its deal's order ((day
-# number, or UNDATED, and claim id): where two claims tie on a rule, the earlier one decides);
-# the claim's id, supplier, recipient, items and categories, status, certainty, deal and
-# confidence; when it was reported (its own date, else its document's); the date that separates
-# deals (the event's, else the reported one) as text and as a day number (None when it does not
-# parse); the canonical document; the origin's key; the origin (the claim's, else its document's).
-Derived = tuple[
-    tuple[int, str],
-    str,
-    Party | None,
-    Party | None,
-    tuple[ItemFacts, ...],
-    list[str],
-    str,
-    str,
-    str,
-    float,
-    str | None,
-    str | None,
-    int | None,
-    str,
-    str,
-    Origin,
-]
+# What fusion derives once per claim, in this order: the claim; when it was reported (its own
+# date, else its document's); the date that separates deals (the event's, else the reported
+# one) as text and as a day number (None when it does not parse); the canonical document; the
+# origin's key; the origin (the claim's, else its document's outlet).
+_Derived = tuple[ClaimFacts, str | None, str | None, int | None, str, str, Origin]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -284,544 +236,78 @@ def _day_number(value: str) -> int | None:
     return parsed.toordinal() if parsed is not None else None
 
 
-def day_number(value: str | None) -> int | None:
-    """The date that separates deals as a day number (None when absent or unparseable)."""
-    return _day_number(value) if value else None
+def _split_by_date(claims: list[_Derived]) -> list[list[_Derived]]:
+    """Groups of claims that belong to one deal; undated claims join the latest group."""
+    # (day number, claim id, position): sorts by date, then id, without comparing claims
+    dated: list[tuple[int, str, int]] = []
+    undated: list[tuple[str, int]] = []
+    for position, derived in enumerate(claims):
+        day = derived[3]
+        if day is None:
+            undated.append((derived[0].claim_id, position))
+        else:
+            dated.append((day, derived[0].claim_id, position))
+    dated.sort()
+    if not undated and dated and dated[-1][0] - dated[0][0] <= DEAL_GAP_DAYS:
+        # one deal, the common case: no gap between neighbours can exceed the whole span
+        return [[claims[position] for _, _, position in dated]]
+    # (claim id, position): as a stable sort by claim id would order them
+    undated.sort()
+    groups: list[list[_Derived]] = []
+    latest = 0
+    for day, _, position in dated:
+        if not groups or day - latest > DEAL_GAP_DAYS:
+            groups.append([])
+        groups[-1].append(claims[position])
+        latest = day
+    if undated:
+        rest = [claims[position] for _, position in undated]
+        if groups:
+            groups[-1].extend(rest)
+        else:
+            groups.append(rest)
+    return groups
 
 
-# (rank, leaves the lifecycle) of each status: an exit wins a tie with the status it ranks with.
-class _StageRanks(dict[str, tuple[int, bool]]):
-    def __missing__(self, status: str) -> tuple[int, bool]:
-        rank = self[status] = (status_rank(status), status not in _LIFECYCLE)
-        return rank
-
-
-_STAGE_RANK = _StageRanks()
-_DEAL_INDEX = {deal: index for index, deal in enumerate(DEALS)}
-
-
-class _Deal:
-    """One deal's claims, folded one at a time and in any order into what the rules of
-    docs/register.md read. Where a rule keeps the first of equals (the parties, an origin's name,
-    the order of origins in the noisy-or, a tie between exits, the order of timeline entries, the
-    first of equal counts), the claim first in (day, claim id) order decides, as if the claims had
-    been folded in that order."""
-
-    __slots__ = (
-        "lo",
-        "hi",
-        "supplier",
-        "supplier_at",
-        "recipient",
-        "recipient_at",
-        "claim_ids",
-        "origins",
-        "first_reported",
-        "last_reported",
-        "first_dated",
-        "documents",
-        "designations",
-        "labels",
-        "quantity",
-        "any_naming",
-        "stage_all",
-        "stage_naming",
-        "asserted",
-        "hedged",
-        "asserted_lifecycle",
-        "disputing",
-        "timeline",
-        "deals",
-        "deal_first",
+def _merged_quantity(quantities: list[Quantity]) -> Quantity | None:
+    """The merged range of every count given for the category; an open-ended count keeps it open."""
+    if not quantities:
+        return None
+    lows = [q.min if q.min is not None else q.max for q in quantities]
+    low = min(v for v in lows if v is not None)
+    open_ended = any(q.max is None for q in quantities)
+    high = None if open_ended else max(q.max for q in quantities if q.max is not None)
+    texts = sorted({q.text for q in quantities if q.text})
+    return Quantity(
+        min=low,
+        max=high,
+        approx=any(q.approx for q in quantities) or len(quantities) > 1 and low != high,
+        text="; ".join(texts) or None,
     )
 
-    def __init__(self, day: int | None) -> None:
-        # the range of the deal's dated claims' days (None for the undated claims of a key)
-        self.lo = self.hi = day
-        self.supplier: Party | None = None
-        self.supplier_at: tuple[int, str] | None = None
-        self.recipient: Party | None = None
-        self.recipient_at: tuple[int, str] | None = None
-        self.claim_ids: list[str] = []
-        # origin key -> [first order, origin, support, first asserted order, asserted support]:
-        # an origin's best support (at least zero) over every claim and over asserted claims
-        self.origins: dict[str, list[Any]] = {}
-        self.first_reported: str | None = None
-        self.last_reported: str | None = None
-        self.first_dated: str | None = None
-        self.documents: set[str] = set()
-        self.designations: set[str] = set()
-        self.labels: set[str] = set()
-        # [count, low, low's place, high, high's place, open-ended, approx, texts]
-        self.quantity: list[Any] | None = None
-        self.any_naming = False
-        # (rank, order, status) of the furthest asserted status, among all claims and among
-        # claims naming the category
-        self.stage_all: tuple[tuple[int, bool], tuple[int, str], str] | None = None
-        self.stage_naming: tuple[tuple[int, bool], tuple[int, str], str] | None = None
-        self.asserted: set[str] = set()
-        self.hedged: set[str] = set()
-        self.asserted_lifecycle: dict[str, list[str]] = {}
-        # (certainty, status) -> ids of denied or unconfirmed lifecycle claims
-        self.disputing: dict[tuple[str, str], list[str]] = {}
-        # (status, certainty) -> [first seen, claim ids, order of its first claim]
-        self.timeline: dict[tuple[str, str], list[Any]] = {}
-        self.deals: dict[str, int] = {}
-        self.deal_first: dict[str, tuple[int, str]] = {}
 
-    def add(self, claim: Derived, category: str, names_category: bool) -> None:
-        """Fold one claim in; `names_category`: the claim itself names this category."""
-        (
-            order,
-            claim_id,
-            supplier,
-            recipient,
-            items,
-            _,
-            status,
-            certainty,
-            deal,
-            confidence,
-            seen,
-            when,
-            day,
-            document,
-            origin_key,
-            origin,
-        ) = claim
-        if supplier is not None and (self.supplier_at is None or order < self.supplier_at):
-            self.supplier, self.supplier_at = supplier, order
-        if recipient is not None and (self.recipient_at is None or order < self.recipient_at):
-            self.recipient, self.recipient_at = recipient, order
-        self.claim_ids.append(claim_id)
-        value = confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
-        if not value > 0.0:
-            value = 0.0
-        asserted = certainty in ASSERTED
-        entry = self.origins.get(origin_key)
-        if entry is None:
-            self.origins[origin_key] = (
-                [order, origin, value, order, value]
-                if asserted
-                else [order, origin, value, None, None]
-            )
-        else:
-            if order < entry[0]:
-                entry[0] = order
-                entry[1] = origin
-            if value > entry[2]:
-                entry[2] = value
-            if asserted:
-                if entry[3] is None:
-                    entry[3] = order
-                    entry[4] = value
-                else:
-                    if order < entry[3]:
-                        entry[3] = order
-                    if value > entry[4]:
-                        entry[4] = value
-        if seen:
-            if self.first_reported is None or seen < self.first_reported:
-                self.first_reported = seen
-            if self.last_reported is None or seen > self.last_reported:
-                self.last_reported = seen
-        # the earliest date (as written) that separates deals, among those that parse
-        if day is not None and (self.first_dated is None or when < self.first_dated):  # type: ignore[operator]
-            self.first_dated = when
-        self.documents.add(document)
-        for index, item in enumerate(items):
-            if item[0] == category:
-                if item[2]:
-                    self.designations.add(item[2])
-                if item[1]:
-                    self.labels.add(item[1])
-                quantity = item[3]
-                if quantity is not None and (quantity.min is not None or quantity.max is not None):
-                    self._add_quantity(quantity, order, index)
-        if names_category:
-            self.any_naming = True
-        if asserted:
-            self.asserted.add(status)
-            rank = _STAGE_RANK[status]
-            best = self.stage_all
-            if best is None or rank > best[0] or (rank == best[0] and order < best[1]):
-                self.stage_all = (rank, order, status)
-            if names_category:
-                best = self.stage_naming
-                if best is None or rank > best[0] or (rank == best[0] and order < best[1]):
-                    self.stage_naming = (rank, order, status)
-            if status in _LIFECYCLE:
-                ids = self.asserted_lifecycle.get(status)
-                if ids is None:
-                    self.asserted_lifecycle[status] = [claim_id]
-                else:
-                    ids.append(claim_id)
-        else:
-            self.hedged.add(status)
-            if (certainty == "denied" or certainty == "unconfirmed") and status in _LIFECYCLE:
-                ids = self.disputing.get((certainty, status))
-                if ids is None:
-                    self.disputing[(certainty, status)] = [claim_id]
-                else:
-                    ids.append(claim_id)
-        step = self.timeline.get((status, certainty))
-        if step is None:
-            self.timeline[(status, certainty)] = [seen or None, [claim_id], order]
-        else:
-            step[1].append(claim_id)
-            if seen and (step[0] is None or seen < step[0]):
-                step[0] = seen
-            if order < step[2]:
-                step[2] = order
-        if deal != "unspecified":
-            self.deals[deal] = self.deals.get(deal, 0) + 1
-            if deal not in _DEAL_INDEX:
-                # deals outside the vocabulary tie on rank: the first named wins
-                first = self.deal_first.get(deal)
-                if first is None or order < first:
-                    self.deal_first[deal] = order
-
-    def _add_quantity(self, quantity: Quantity, order: tuple[int, str], index: int) -> None:
-        """The merged range: lowest minimum, highest maximum (the first of equal values, so that
-        1 and 1.0 come out as in date order), open-ended if any count is."""
-        low = quantity.min if quantity.min is not None else quantity.max
-        high = quantity.max
-        merged = self.quantity
-        if merged is None:
-            self.quantity = [
-                1,
-                low,
-                (order, index),
-                high,
-                (order, index),
-                high is None,
-                bool(quantity.approx),
-                {quantity.text} if quantity.text else set(),
-            ]
-            return
-        merged[0] += 1
-        if low < merged[1] or (low == merged[1] and (order, index) < merged[2]):
-            merged[1] = low
-            merged[2] = (order, index)
-        if high is None:
-            merged[5] = True
-        elif (
-            merged[3] is None
-            or high > merged[3]
-            or (high == merged[3] and (order, index) < merged[4])
-        ):
-            merged[3] = high
-            merged[4] = (order, index)
-        if quantity.approx:
-            merged[6] = True
-        if quantity.text:
-            merged[7].add(quantity.text)
-
-    def absorb(self, other: _Deal) -> None:
-        """Fold another deal's claims of the same key into this one."""
-        if other.lo is not None:
-            if self.lo is None or other.lo < self.lo:
-                self.lo = other.lo
-            if self.hi is None or other.hi > self.hi:  # type: ignore[operator]
-                self.hi = other.hi
-        if other.supplier_at is not None and (
-            self.supplier_at is None or other.supplier_at < self.supplier_at
-        ):
-            self.supplier, self.supplier_at = other.supplier, other.supplier_at
-        if other.recipient_at is not None and (
-            self.recipient_at is None or other.recipient_at < self.recipient_at
-        ):
-            self.recipient, self.recipient_at = other.recipient, other.recipient_at
-        self.claim_ids.extend(other.claim_ids)
-        for origin_key, theirs in other.origins.items():
-            entry = self.origins.get(origin_key)
-            if entry is None:
-                self.origins[origin_key] = list(theirs)
-                continue
-            if theirs[0] < entry[0]:
-                entry[0], entry[1] = theirs[0], theirs[1]
-            if theirs[2] > entry[2]:
-                entry[2] = theirs[2]
-            if theirs[3] is not None:
-                if entry[3] is None:
-                    entry[3], entry[4] = theirs[3], theirs[4]
-                else:
-                    if theirs[3] < entry[3]:
-                        entry[3] = theirs[3]
-                    if theirs[4] > entry[4]:
-                        entry[4] = theirs[4]
-        for seen in (other.first_reported, other.last_reported):
-            if seen:
-                if self.first_reported is None or seen < self.first_reported:
-                    self.first_reported = seen
-                if self.last_reported is None or seen > self.last_reported:
-                    self.last_reported = seen
-        if other.first_dated is not None and (
-            self.first_dated is None or other.first_dated < self.first_dated
-        ):
-            self.first_dated = other.first_dated
-        self.documents |= other.documents
-        self.designations |= other.designations
-        self.labels |= other.labels
-        theirs_quantity = other.quantity
-        if theirs_quantity is not None:
-            merged = self.quantity
-            if merged is None:
-                self.quantity = [*theirs_quantity[:7], set(theirs_quantity[7])]
-            else:
-                merged[0] += theirs_quantity[0]
-                low, low_at = theirs_quantity[1], theirs_quantity[2]
-                if low < merged[1] or (low == merged[1] and low_at < merged[2]):
-                    merged[1], merged[2] = low, low_at
-                high, high_at = theirs_quantity[3], theirs_quantity[4]
-                if high is not None and (
-                    merged[3] is None
-                    or high > merged[3]
-                    or (high == merged[3] and high_at < merged[4])
-                ):
-                    merged[3], merged[4] = high, high_at
-                merged[5] = merged[5] or theirs_quantity[5]
-                merged[6] = merged[6] or theirs_quantity[6]
-                merged[7] |= theirs_quantity[7]
-        self.any_naming = self.any_naming or other.any_naming
-        self.stage_all = _further(self.stage_all, other.stage_all)
-        self.stage_naming = _further(self.stage_naming, other.stage_naming)
-        self.asserted |= other.asserted
-        self.hedged |= other.hedged
-        for status, ids in other.asserted_lifecycle.items():
-            self.asserted_lifecycle.setdefault(status, []).extend(ids)
-        for group, ids in other.disputing.items():
-            self.disputing.setdefault(group, []).extend(ids)
-        for step_key, theirs_step in other.timeline.items():
-            step = self.timeline.get(step_key)
-            if step is None:
-                self.timeline[step_key] = [theirs_step[0], list(theirs_step[1]), theirs_step[2]]
-                continue
-            step[1].extend(theirs_step[1])
-            seen = theirs_step[0]
-            if seen and (step[0] is None or seen < step[0]):
-                step[0] = seen
-            if theirs_step[2] < step[2]:
-                step[2] = theirs_step[2]
-        for deal, count in other.deals.items():
-            self.deals[deal] = self.deals.get(deal, 0) + count
-        for deal, first in other.deal_first.items():
-            mine_first = self.deal_first.get(deal)
-            if mine_first is None or first < mine_first:
-                self.deal_first[deal] = first
-
-    def transfer(self, key: FusionKey) -> Transfer:
-        """The transfer, by the rules of docs/register.md."""
-        # a claim that names no kind of weapon ("has been buying American weapons") joins the
-        # pair's transfers as evidence, but only claims about this category set how far it has got
-        best = self.stage_naming if self.any_naming else self.stage_all
-        stage = best[2] if best is not None else None
-        floor = _RANK[stage] if stage else -1
-        unconfirmed = sorted(
-            (s for s in self.hedged if s not in self.asserted and _RANK[s] > floor),
-            key=lambda status: (_RANK[status], status),
-        )
-        contradictions = _disputes(self.asserted_lifecycle, self.disputing)
-        # origins in the order their first claims come, as the noisy-or multiplies them
-        origins = self.origins.values()
-        if stage is None:
-            support = [entry[2] for entry in sorted(origins, key=_first_claim)]
-            score = min(_noisy_or(support), UNASSERTED_CEILING)
-        else:
-            asserted = sorted(
-                (entry for entry in origins if entry[3] is not None), key=_first_asserted
-            )
-            score = _noisy_or([entry[4] for entry in asserted])
-        score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
-        # by first seen, rank and certainty, then the order of their first claims
-        ordered = sorted(
-            (first_seen or "9999", _RANK[status], certainty, first, status, first_seen, ids)
-            for (status, certainty), (first_seen, ids, first) in self.timeline.items()
-        )
-        entries = [
-            TimelineEntry(
-                status=status, certainty=certainty, first_seen=first_seen, claim_ids=sorted(ids)
-            )
-            for _, _, certainty, _, status, first_seen, ids in ordered
-        ]
-        return Transfer(
-            transfer_id=transfer_id_for(key, self.first_dated),
-            supplier=self.supplier,
-            recipient=self.recipient,
-            category=key[2],
-            stage=stage,
-            designations=sorted(self.designations),
-            unconfirmed_stages=unconfirmed,
-            timeline=entries,
-            quantity=self._merged_quantity(),
-            deal=self._commonest_deal(),
-            independent_origins={
-                "count": len(self.origins),
-                "names": sorted(entry[1].name for entry in origins),
-            },
-            documents=len(self.documents),
-            first_reported=self.first_reported,
-            last_reported=self.last_reported,
-            contradictions=contradictions,
-            confidence=round(score, 3),
-            claim_ids=sorted(self.claim_ids),
-        )
-
-    def _merged_quantity(self) -> Quantity | None:
-        merged = self.quantity
-        if merged is None:
-            return None
-        count, low, _, high, _, open_ended, approx, texts = merged
-        if open_ended:
-            high = None
-        return Quantity(
-            min=low,
-            max=high,
-            approx=approx or count > 1 and low != high,
-            text="; ".join(sorted(texts)) or None,
-        )
-
-    def _commonest_deal(self) -> str:
-        """The deal type most claims name; unspecified only when none names one."""
-        counts = self.deals
-        if not counts:
-            return "unspecified"
-        first = self.deal_first
-        return min(
-            counts,
-            key=lambda deal: (-counts[deal], _DEAL_INDEX.get(deal, 99), first.get(deal, ("",))),
-        )
+def _commonest_deal(counts: dict[str, int]) -> str:
+    """The deal type most claims name; unspecified only when none names one."""
+    if not counts:
+        return "unspecified"
+    return min(counts, key=lambda deal: (-counts[deal], DEALS.index(deal) if deal in DEALS else 99))
 
 
-Stage = tuple[tuple[int, bool], tuple[int, str], str]
-
-
-def _further(mine: Stage | None, theirs: Stage | None) -> Stage | None:
-    """The further of two stages (rank, order, status); of equal ranks, the earlier claim's."""
-    if theirs is None:
-        return mine
-    if mine is None or theirs[0] > mine[0] or (theirs[0] == mine[0] and theirs[1] < mine[1]):
-        return theirs
-    return mine
-
-
-def _first_claim(entry: list[Any]) -> Any:
-    return entry[0]
-
-
-def _first_asserted(entry: list[Any]) -> Any:
-    return entry[3]
-
-
-class _KeyFold:
-    """The deals of one (supplier, recipient, category) key: dated claims whose days lie within
-    DEAL_GAP_DAYS of each other form one deal (so a claim may join two deals into one); undated
-    claims join the latest deal."""
-
-    __slots__ = ("dated", "undated")
-
-    def __init__(self) -> None:
-        # in order of their days; any two are more than DEAL_GAP_DAYS apart
-        self.dated: list[_Deal] = []
-        self.undated: _Deal | None = None
-
-    def deal_for(self, day: int | None) -> _Deal:
-        """The deal a claim of this day joins (made, or two merged, as needed)."""
-        if day is None:
-            if self.undated is None:
-                self.undated = _Deal(None)
-            return self.undated
-        dated = self.dated
-        for position, deal in enumerate(dated):
-            low, high = deal.lo, deal.hi
-            if day < low - DEAL_GAP_DAYS:  # type: ignore[operator]
-                dated.insert(position, _Deal(day))
-                return dated[position]
-            if day <= high + DEAL_GAP_DAYS:  # type: ignore[operator]
-                if day < low:  # type: ignore[operator]
-                    deal.lo = day
-                elif day > high:  # type: ignore[operator]
-                    deal.hi = day
-                    # the day may close the gap to the next deal: one deal, then
-                    if position + 1 < len(dated) and dated[position + 1].lo - day <= DEAL_GAP_DAYS:  # type: ignore[operator]
-                        deal.absorb(dated.pop(position + 1))
-                return deal
-        dated.append(_Deal(day))
-        return dated[-1]
-
-    def deals(self) -> list[_Deal]:
-        """The deals in date order, the undated claims folded into the latest."""
-        deals = self.dated
-        if self.undated is not None:
-            if deals:
-                deals[-1].absorb(self.undated)
-            else:
-                deals = [self.undated]
-            self.undated = None
-        return deals
-
-
-class PairFold:
-    """The transfers of one supplier-recipient pair, folded claim by claim in any order.
-
-    A claim joins the deal of each category it names; a claim naming none waits, because it joins
-    every category the pair's other claims name. `transfers()` finishes the fold (it can be called
-    once)."""
-
-    __slots__ = ("keys", "unplaced")
-
-    def __init__(self) -> None:
-        self.keys: dict[str, _KeyFold] = {}
-        self.unplaced: list[Derived] = []
-
-    def add(self, claim: Derived) -> None:
-        categories = claim[5]
-        if len(categories) == 1:
-            category = categories[0]
-            if category == "unspecified":
-                self.unplaced.append(claim)
-                return
-            self._fold(category, claim, True)
-            return
-        specific = [category for category in categories if category != "unspecified"]
-        if not specific:
-            self.unplaced.append(claim)
-            return
-        for category in specific:
-            self._fold(category, claim, True)
-
-    def _fold(self, category: str, claim: Derived, names_category: bool) -> None:
-        key = self.keys.get(category)
-        if key is None:
-            key = self.keys[category] = _KeyFold()
-        key.deal_for(claim[12]).add(claim, category, names_category)
-
-    def transfers(self, supplier_key: str, recipient_key: str) -> list[tuple[Transfer, set[str]]]:
-        """Each transfer with the item labels of its category (for the search text)."""
-        if self.unplaced:
-            # a claim naming no category joins every category the pair's other claims name
-            fallback = sorted(self.keys) or ["unspecified"]
-            for claim in self.unplaced:
-                for category in fallback:
-                    self._fold(category, claim, category in claim[5])
-            self.unplaced = []
-        transfers = []
-        for category in sorted(self.keys):
-            key = (supplier_key, recipient_key, category)
-            for deal in self.keys[category].deals():
-                transfers.append((deal.transfer(key), deal.labels))
-        return transfers
-
-
-def _disputes(
-    asserted: dict[str, list[str]], by_group: dict[tuple[str, str], list[str]]
-) -> list[dict[str, Any]]:
-    """_contradictions from what the fold gathered: asserted lifecycle statuses with their claim
-    ids and the ids of denied or unconfirmed lifecycle claims by (certainty, status). Each
-    asserted status is disputed by every such group at or before it in the lifecycle; entries
-    come in the order of the asserted status's rank, then certainty and disputed status."""
-    if not asserted or not by_group:
+def _disputes(asserted: dict[str, list[str]], disputing: list[ClaimFacts]) -> list[dict[str, Any]]:
+    """_contradictions from what one pass gathered: asserted lifecycle statuses with their claim
+    ids and the denied or unconfirmed lifecycle claims. Each asserted status is disputed by every
+    (certainty, status) group of disputing claims at or before it in the lifecycle; entries come
+    in the order of the asserted status's rank, then certainty and disputed status."""
+    if not asserted or not disputing:
         return []
+    by_group: dict[tuple[str, str], list[str]] = {}
+    for claim in disputing:
+        group = (claim.certainty, claim.status)
+        ids = by_group.get(group)
+        if ids is None:
+            by_group[group] = [claim.claim_id]
+        else:
+            ids.append(claim.claim_id)
     groups = sorted(
         (certainty, status, _RANK[status], sorted(set(ids)))
         for (certainty, status), ids in by_group.items()
@@ -847,11 +333,152 @@ def _disputes(
     return entries
 
 
-def _noisy_or(support: list[float]) -> float:
+def _noisy_or(support: dict[str, float]) -> float:
     doubt = 1.0
-    for value in support:
+    for value in support.values():
         doubt *= 1.0 - min(max(value, 0.0), 1.0)
     return 1.0 - doubt
+
+
+def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
+    """One transfer from one deal's claims, by the rules of docs/register.md (stage, unconfirmed
+    stages, timeline, quantity, deal, origins, contradictions, confidence); one pass over the
+    claims gathers what every rule reads."""
+    category = key[2]
+    supplier = recipient = None
+    origins: dict[str, Origin] = {}
+    first_reported: str | None = None
+    last_reported: str | None = None
+    designations: set[str] = set()
+    documents: set[str] = set()
+    first_dated: str | None = None
+    # stage: the furthest asserted status among claims naming this category, else among all
+    naming_stage: str | None = None
+    naming_rank: tuple[int, bool] = (-2, False)
+    all_stage: str | None = None
+    all_rank: tuple[int, bool] = (-2, False)
+    any_naming = False
+    asserted_statuses: set[str] = set()
+    hedged_statuses: set[str] = set()
+    timeline: dict[tuple[str, str], list[Any]] = {}
+    quantities: list[Quantity] = []
+    deals: dict[str, int] = {}
+    asserted_lifecycle: defaultdict[str, list[str]] = defaultdict(list)
+    disputing: list[ClaimFacts] = []
+    # an origin's best support (at least zero), counting asserted claims only, and every claim
+    support_asserted: dict[str, float] = {}
+    support_all: dict[str, float] = {}
+    claim_ids: list[str] = []
+    for claim, seen, when, day, document, origin_key, origin in claims:
+        if supplier is None:
+            supplier = claim.supplier
+        if recipient is None:
+            recipient = claim.recipient
+        claim_id, status, certainty = claim.claim_id, claim.status, claim.certainty
+        claim_ids.append(claim_id)
+        if origin_key not in origins:
+            origins[origin_key] = origin
+        if seen:
+            if first_reported is None or seen < first_reported:
+                first_reported = seen
+            if last_reported is None or seen > last_reported:
+                last_reported = seen
+        # the earliest date (as written) that separates deals, among those that parse
+        if day is not None and (first_dated is None or when < first_dated):  # type: ignore[operator]
+            first_dated = when
+        documents.add(document)
+        for item in claim.items:
+            if item[0] == category:
+                if item[2]:
+                    designations.add(item[2])
+                quantity = item[3]
+                if quantity is not None and (quantity.min is not None or quantity.max is not None):
+                    quantities.append(quantity)
+        names_category = category in claim.categories
+        if names_category:
+            any_naming = True
+        value = claim.confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
+        best = support_all.get(origin_key)
+        if best is None:
+            support_all[origin_key] = value if value > 0.0 else 0.0
+        elif value > best:
+            support_all[origin_key] = value
+        if certainty in ASSERTED:
+            best = support_asserted.get(origin_key)
+            if best is None:
+                support_asserted[origin_key] = value if value > 0.0 else 0.0
+            elif value > best:
+                support_asserted[origin_key] = value
+            asserted_statuses.add(status)
+            # an exit (suspended, cancelled) wins a tie with the lifecycle status it ranks with
+            rank = (_RANK[status], status not in _LIFECYCLE)
+            if rank > all_rank:
+                all_stage, all_rank = status, rank
+            if names_category and rank > naming_rank:
+                naming_stage, naming_rank = status, rank
+            if status in _LIFECYCLE:
+                asserted_lifecycle[status].append(claim_id)
+        else:
+            hedged_statuses.add(status)
+            if (certainty == "denied" or certainty == "unconfirmed") and status in _LIFECYCLE:
+                disputing.append(claim)
+        entry = timeline.get((status, certainty))
+        if entry is None:
+            timeline[(status, certainty)] = [seen or None, [claim_id]]
+        else:
+            entry[1].append(claim_id)
+            if seen and (entry[0] is None or seen < entry[0]):
+                entry[0] = seen
+        deal = claim.deal
+        if deal != "unspecified":
+            deals[deal] = deals.get(deal, 0) + 1
+    # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
+    # transfers as evidence, but only claims about this category set how far it has got
+    stage = naming_stage if any_naming else all_stage
+    floor = _RANK[stage] if stage else -1
+    unconfirmed = sorted(
+        (s for s in hedged_statuses if s not in asserted_statuses and _RANK[s] > floor),
+        key=lambda status: (_RANK[status], status),
+    )
+    contradictions = _disputes(asserted_lifecycle, disputing)
+    if stage is None:
+        score = min(_noisy_or(support_all), UNASSERTED_CEILING)
+    else:
+        score = _noisy_or(support_asserted)
+    score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
+    # by first seen, rank and certainty, then order of appearance (as a stable sort would)
+    ordered = sorted(
+        (first_seen or "9999", _RANK[status], certainty, position, status, first_seen, ids)
+        for position, ((status, certainty), (first_seen, ids)) in enumerate(timeline.items())
+    )
+    entries = [
+        TimelineEntry(
+            status=status, certainty=certainty, first_seen=first_seen, claim_ids=sorted(ids)
+        )
+        for _, _, certainty, _, status, first_seen, ids in ordered
+    ]
+    return Transfer(
+        transfer_id=transfer_id_for(key, first_dated),
+        supplier=supplier,
+        recipient=recipient,
+        category=category,
+        stage=stage,
+        designations=sorted(designations),
+        unconfirmed_stages=unconfirmed,
+        timeline=entries,
+        quantity=_merged_quantity(quantities),
+        deal=_commonest_deal(deals),
+        independent_origins={
+            "count": len(origins),
+            "names": sorted(origin.name for origin in origins.values()),
+        },
+        documents=len(documents),
+        first_reported=first_reported,
+        last_reported=last_reported,
+        contradictions=contradictions,
+        confidence=round(score, 3),
+        claim_ids=sorted(claim_ids),
+    )
 
 
 def fuse_claims(
@@ -869,22 +496,9 @@ def fuse_claims(
 
 def fuse_facts(
     claims: Iterable[ClaimFacts], documents: dict[str, Document] | None = None
-) -> list[tuple[Transfer, set[str]]]:
-    """fuse_claims on the slim ClaimFacts; each transfer comes with its category's item labels."""
-    folds: dict[tuple[str, str], PairFold] = {}
-    fold_facts(claims, FusionContext(documents or {}), folds)
-    transfers: list[tuple[Transfer, set[str]]] = []
-    for pair in sorted(folds):
-        transfers.extend(folds[pair].transfers(*pair))
-    return transfers
-
-
-def fold_facts(
-    claims: Iterable[ClaimFacts],
-    context: FusionContext,
-    folds: dict[tuple[str, str], PairFold],
-) -> None:
-    """Fold claims into the folds of their supplier-recipient pairs (made where missing)."""
+) -> list[tuple[Transfer, list[ClaimFacts]]]:
+    """fuse_claims on the slim ClaimFacts; each transfer comes with the claims it fused."""
+    context = _Context(documents or {})
     by_pair: dict[tuple[str, str], list[ClaimFacts]] = {}
     for claim in claims:
         supplier, recipient = claim.supplier, claim.recipient
@@ -897,9 +511,22 @@ def fold_facts(
             by_pair[pair] = [claim]
         else:
             pair_claims.append(claim)
-    for pair, pair_claims in by_pair.items():
-        fold = folds.get(pair)
-        if fold is None:
-            fold = folds[pair] = PairFold()
-        for derived in context.derive(pair_claims):
-            fold.add(derived)
+    transfers: list[tuple[Transfer, list[ClaimFacts]]] = []
+    for pair in sorted(by_pair):
+        supplier_key, recipient_key = pair
+        derived = context.derive(by_pair[pair])
+        specific = sorted({c for item in derived for c in item[0].categories if c != "unspecified"})
+        # a claim naming no category joins every category the pair's other claims name
+        fallback = specific or ["unspecified"]
+        by_category: defaultdict[str, list[_Derived]] = defaultdict(list)
+        for item in derived:
+            categories = item[0].categories
+            if "unspecified" in categories:
+                categories = [c for c in categories if c != "unspecified"] or fallback
+            for category in categories:
+                by_category[category].append(item)
+        for category in sorted(by_category):
+            key = (supplier_key, recipient_key, category)
+            for group in _split_by_date(by_category[category]):
+                transfers.append((_fuse_group(key, group), [item[0] for item in group]))
+    return transfers

@@ -38,17 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Insert
 
 from armswatch.errors import StoreError
-from armswatch.fuse import (
-    UNDATED,
-    ClaimFacts,
-    FusionContext,
-    ItemFacts,
-    PairFold,
-    cached_origin_key,
-    day_number,
-    fold_facts,
-)
-from armswatch.fuse import document_origin as fusion_document_origin
+from armswatch.fuse import ClaimFacts, ItemFacts, cached_origin_key, fuse_facts
 from armswatch.models import (
     Claim,
     DateSpan,
@@ -311,15 +301,8 @@ class Store:
         try:
             with _collector_paused(), self._write() as connection, connection.begin():
                 added, learned = self._add_prepared(connection, prepared)
-        except BaseException as exc:
-            # Claims were folded into the cached pairs before the commit that failed: forget them
-            # all (their pairs are read back at the next refresh).
-            self._cache.clear()
-            if isinstance(exc, SQLAlchemyError):
-                raise StoreError(
-                    f"{self.display_url}: cannot store documents: {_reason(exc)}"
-                ) from exc
-            raise
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.display_url}: cannot store documents: {_reason(exc)}") from exc
         # Only once the transaction has committed does the cache describe the database.
         self._cache.learn(learned)
         return added
@@ -352,11 +335,7 @@ class Store:
         )
         now = _now()
         added_at = self._datetime_parameter(now)
-        cache = self._cache
-        # Each pair's claims are folded into its transfers as they are added: into the cached
-        # fold of a pair this process holds, or into a new one that is kept once the pair turns
-        # out to have had no claims before (see _FusionCache). None: the pair is read back.
-        folds = learned.folds
+        claims_of_pair = learned.facts
         for document, document_claims, signature in prepared:
             doc_id = document.doc_id
             if doc_id in stored:
@@ -389,20 +368,14 @@ class Store:
                     added_at,
                 )
             )
-            published = document.published
-            copy_of = document.duplicate_of
-            if copy_of:
-                # A copy's claims count its original's outlet and date: they are folded at the
-                # refresh, which knows the documents as a read of the pair would.
-                learned.documents[doc_id] = Document(
-                    doc_id=doc_id,
-                    text="",
-                    outlet=document.outlet,
-                    url=document.url,
-                    published=published,
-                    duplicate_of=copy_of,
-                )
-            document_origin: tuple[Origin, str] | None = None
+            learned.documents[doc_id] = Document(
+                doc_id=doc_id,
+                text="",
+                outlet=document.outlet,
+                url=document.url,
+                published=document.published,
+                duplicate_of=document.duplicate_of,
+            )
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
                 supplier_key = _noted_party(supplier, party_rows)
@@ -428,71 +401,35 @@ class Store:
                 claim_rows.append(
                     _claim_row(claim, supplier_key, recipient_key, origin_key, items, categories)
                 )
-                pair = (supplier_key, recipient_key)
-                first_category = pending.get(pair)
-                if first_category is None:
-                    pending[pair] = categories[0]
-                    fold = folds[pair] = cache.fold_for(pair)
-                else:
-                    if categories[0] < first_category:
-                        pending[pair] = categories[0]
-                    fold = folds[pair]
-                if fold is None:
-                    continue
-                fold.size += 1
                 event_date = claim.event_date
-                if copy_of:
-                    fold.copies.append(
-                        ClaimFacts(
-                            claim.claim_id,
-                            doc_id,
-                            supplier,
-                            recipient,
-                            items,
-                            claim.status,
-                            claim.certainty,
-                            claim.deal,
-                            event_date.start,
-                            event_date.end,
-                            claim.reported_date,
-                            origin,
-                            claim.confidence,
-                            categories,
-                        )
-                    )
-                    continue
-                if origin is None:
-                    if document_origin is None:
-                        outlet_origin = fusion_document_origin(document, doc_id)
-                        document_origin = (outlet_origin, cached_origin_key(outlet_origin))
-                    origin, origin_key = document_origin
-                reported = claim.reported_date or published
-                when = event_date.start or event_date.end or reported
-                day = day_number(when)
-                claim_id = claim.claim_id
-                fold.pair.add(
-                    (
-                        (UNDATED if day is None else day, claim_id),
-                        claim_id,
-                        supplier,
-                        recipient,
-                        items,
-                        categories,
-                        claim.status,
-                        claim.certainty,
-                        claim.deal,
-                        claim.confidence,
-                        reported,
-                        when,
-                        day,
-                        doc_id,
-                        origin_key,  # type: ignore[arg-type]
-                        origin,
-                    )
+                facts = ClaimFacts(
+                    claim.claim_id,
+                    doc_id,
+                    supplier,
+                    recipient,
+                    items,
+                    claim.status,
+                    claim.certainty,
+                    claim.deal,
+                    event_date.start,
+                    event_date.end,
+                    claim.reported_date,
+                    origin,
+                    claim.confidence,
+                    categories,
                 )
-        # Which pairs had no claims before this transaction: their claims are all folded.
+                pair = (supplier_key, recipient_key)
+                pair_facts = claims_of_pair.get(pair)
+                if pair_facts is None:
+                    claims_of_pair[pair] = [facts]
+                    pending[pair] = categories[0]
+                else:
+                    pair_facts.append(facts)
+                    if categories[0] < pending[pair]:
+                        pending[pair] = categories[0]
+        # Which pairs had no claims before this transaction: their claims are all in `learned`.
         learned.new_pairs = self._pairs_without_claims(
-            connection, [pair for pair in pending if cache.unknown(pair)]
+            connection, [pair for pair in claims_of_pair if self._cache.unknown(pair)]
         )
         self._bulk_insert(connection, documents, DOCUMENT_COLUMNS, document_rows)
         self._bulk_insert(connection, document_bands, BAND_COLUMNS, band_rows, ignore=True)
@@ -645,10 +582,8 @@ class Store:
             raise StoreError(
                 f"{self.display_url}: cannot refresh transfers: {_reason(exc)}"
             ) from exc
-        finally:
-            # The pairs are fused (or, on failure, their folds half finished: the next refresh
-            # reads them back); later claims for them join claims this process does not hold.
-            self._cache.clear()
+        # The pairs are fused; later claims for them join claims this process does not hold.
+        self._cache.clear()
         return written
 
     def _refresh(self, connection: Connection) -> int:
@@ -705,26 +640,16 @@ class Store:
                     f"DELETE FROM {table} WHERE transfer_id = {marker}",
                     [(transfer_id,) for transfer_id in stale],
                 )
-        context: dict[str, Document] = {}
-        cached = self._cached_folds(connection, pairs)
-        copies = [fact for fold in cached.values() for fact in fold.copies]
-        if copies:
-            self._copies_context(connection, copies, context)
         facts: list[ClaimFacts] = []
+        context: dict[str, Document] = {}
+        cached = self._cached_facts(connection, pairs)
+        if cached:
+            self._cached_context(connection, cached, context)
+            facts.extend(fact for pair_facts in cached.values() for fact in pair_facts)
         read_pairs = [pair for pair in pairs if pair not in cached]
         if read_pairs:
             self._read_facts(connection, read_pairs, facts, context, known_documents)
-        folds = {pair: fold.pair for pair, fold in cached.items()}
-        if copies or facts:
-            # one context, as for claims read back: copies' originals are read once
-            fusion = FusionContext(context)
-            fold_facts(copies, fusion, folds)
-            fold_facts(facts, fusion, folds)
-        rows = [
-            _transfer_row(transfer, labels)
-            for pair in sorted(folds)
-            for transfer, labels in folds[pair].transfers(*pair)
-        ]
+        rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
         if self.dialect == "sqlite":
@@ -741,14 +666,14 @@ class Store:
             )
         return len(rows)
 
-    def _cached_folds(
+    def _cached_facts(
         self, connection: Connection, pairs: list[tuple[Any, ...]]
-    ) -> dict[tuple[Any, ...], _CachedPair]:
-        """The pairs whose every stored claim this process has folded (or holds as a copy's).
+    ) -> dict[tuple[Any, ...], list[ClaimFacts]]:
+        """The pairs whose every stored claim this process holds in memory, with those claims.
 
         A pair counts only if the database holds exactly as many claims for it as the cache
         (claims are never deleted), so another writer's claims send it back to a read."""
-        cached = {pair: self._cache.pairs[pair] for pair in pairs if pair in self._cache.pairs}
+        cached = {pair: self._cache.facts[pair] for pair in pairs if pair in self._cache.facts}
         if not cached:
             return {}
         marker = "?" if self.dialect == "sqlite" else "%s"
@@ -765,25 +690,26 @@ class Store:
                 tuple(value for pair in cached for value in pair),
             )
         }
-        return {pair: fold for pair, fold in cached.items() if counts.get(pair) == fold.size}
+        return {pair: facts for pair, facts in cached.items() if counts.get(pair) == len(facts)}
 
-    def _copies_context(
-        self, connection: Connection, copies: list[ClaimFacts], context: dict[str, Document]
+    def _cached_context(
+        self,
+        connection: Connection,
+        cached: dict[tuple[Any, ...], list[ClaimFacts]],
+        context: dict[str, Document],
     ) -> None:
-        """The documents of cached copies' claims, and the originals they point to, into context
-        (as a read would put them there: an original without its own duplicate_of). Documents
-        that are no copies need no entry: they are their own canonical document, and a read
-        gives their outlet, URL and date as the cache has them."""
+        """The documents of cached claims, and the originals their copies point to, into context
+        (as a read would put them there: an original without its own duplicate_of)."""
         known = self._cache.documents
-        for fact in copies:
-            context[fact.doc_id] = known[fact.doc_id]
-        missing = sorted(
-            {
-                document.duplicate_of
-                for document in context.values()
-                if document.duplicate_of and document.duplicate_of not in context
-            }
-        )
+        originals: set[str] = set()
+        for pair_facts in cached.values():
+            for fact in pair_facts:
+                doc_id = fact.doc_id
+                if doc_id not in context:
+                    document = context[doc_id] = known[doc_id]
+                    if document.duplicate_of:
+                        originals.add(document.duplicate_of)
+        missing = sorted(doc_id for doc_id in originals if doc_id not in context)
         for start in range(0, len(missing), 500):
             rows = connection.execute(
                 select(
@@ -907,7 +833,7 @@ class Store:
                 )
                 link_buffer: list[dict[str, Any]] = []
                 for row in stream:
-                    batch.append(_transfer_row(Transfer.from_dict(row.data), set()))
+                    batch.append(_transfer_row(Transfer.from_dict(row.data), []))
                     if len(batch) >= WRITE_BATCH:
                         link_buffer.extend(link_rows(connection, _with_data(batch)))
                         batch = []
@@ -1551,11 +1477,13 @@ def transfer_data(transfer: Transfer) -> dict[str, Any]:
     }
 
 
-def _transfer_row(transfer: Transfer, labels: set[str]) -> dict[str, Any]:
-    """The transfers-table row, with the transfer under "transfer"; `labels` are the item labels
-    of its category, which its search text holds beside names and designations."""
+def _transfer_row(transfer: Transfer, claim_list: Sequence[ClaimFacts]) -> dict[str, Any]:
     supplier_key, supplier_name = _party_columns(transfer.supplier)
     recipient_key, recipient_name = _party_columns(transfer.recipient)
+    category = transfer.category
+    labels = {
+        item[1] for claim in claim_list for item in claim.items if item[0] == category and item[1]
+    }
     words = [
         supplier_key,
         supplier_name or "",
@@ -1722,39 +1650,24 @@ def _buckets_by_document(signatures: Sequence[tuple[str, bytes | None]]) -> dict
 Pair = tuple[Any, ...]
 
 
-class _CachedPair:
-    """A pair's claims added by this process, folded into its transfers; the claims of copies
-    (documents with duplicate_of) wait as ClaimFacts for the refresh, which folds them in."""
-
-    __slots__ = ("pair", "size", "counted", "copies")
-
-    def __init__(self) -> None:
-        self.pair = PairFold()
-        # claims folded or waiting, and how many of them the cache's size counts
-        self.size = self.counted = 0
-        self.copies: list[ClaimFacts] = []
-
-
 @dataclass
 class _Learned:
     """What one committed add_many teaches the fusion cache."""
 
-    # pair -> its fold (the cached one, or a new one), or None where the pair is read back
-    folds: dict[Pair, _CachedPair | None] = field(default_factory=dict)
-    # the copies among the new documents, which the refresh needs to fold their claims
+    facts: dict[Pair, list[ClaimFacts]] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
-    # Pairs that had no stored claim before the transaction: all their claims are in `folds`.
+    # Pairs that had no stored claim before the transaction: all their claims are in `facts`.
     new_pairs: set[Pair] = field(default_factory=set)
 
 
 class _FusionCache:
-    """The transfers of supplier-recipient pairs that had no claims before this process added
-    some, folded claim by claim as they were added, so the next refresh only finishes the folds
-    instead of reading the claims back. Holds at most CACHED_CLAIMS claims (beyond that, those
-    pairs are read back) and is emptied by every refresh."""
+    """Claims this process added to supplier-recipient pairs that had none before, kept as
+    ClaimFacts with their documents' dates and outlets, so the next refresh fuses those pairs
+    without reading the claims back and decoding their JSON. Holds at most CACHED_CLAIMS claims
+    (beyond that, those pairs are read back as before) and is emptied by every refresh."""
 
     def __init__(self) -> None:
-        self.pairs: dict[Pair, _CachedPair] = {}
+        self.facts: dict[Pair, list[ClaimFacts]] = {}
         self.documents: dict[str, Document] = {}
         # Pairs this process has seen with claims it does not hold: a refresh reads them.
         self.read_back: set[Pair] = set()
@@ -1762,37 +1675,31 @@ class _FusionCache:
         self._lock = threading.Lock()
 
     def unknown(self, pair: Pair) -> bool:
-        return pair not in self.pairs and pair not in self.read_back
-
-    def fold_for(self, pair: Pair) -> _CachedPair | None:
-        """Where a write folds a pair's claims: the pair's cached fold, a new fold (kept if the
-        pair proves to be new), or None for a pair that is read back anyway."""
-        if pair in self.read_back:
-            return None
-        return self.pairs.get(pair) or _CachedPair()
+        return pair not in self.facts and pair not in self.read_back
 
     def learn(self, learned: _Learned) -> None:
         with self._lock:
-            for pair, fold in learned.folds.items():
-                if fold is None:
+            for pair, facts in learned.facts.items():
+                cached = self.facts.get(pair)
+                if cached is not None:
+                    cached.extend(facts)
+                elif pair in learned.new_pairs and pair not in self.read_back:
+                    self.facts[pair] = list(facts)
+                else:
+                    self.read_back.add(pair)
                     continue
-                if self.pairs.get(pair) is not fold:
-                    if pair not in learned.new_pairs or pair in self.read_back:
-                        self.read_back.add(pair)
-                        continue
-                    self.pairs[pair] = fold
-                self.size += fold.size - fold.counted
-                fold.counted = fold.size
-            self.documents.update(learned.documents)
+                self.size += len(facts)
+                for fact in facts:
+                    self.documents[fact.doc_id] = learned.documents[fact.doc_id]
             if self.size > CACHED_CLAIMS:
-                self.read_back.update(self.pairs)
-                self.pairs.clear()
+                self.read_back.update(self.facts)
+                self.facts.clear()
                 self.documents.clear()
                 self.size = 0
 
     def clear(self) -> None:
         with self._lock:
-            self.pairs.clear()
+            self.facts.clear()
             self.documents.clear()
             self.read_back.clear()
             self.size = 0
