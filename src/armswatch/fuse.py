@@ -152,7 +152,7 @@ def _parse_date_text(value: str) -> date | None:
 
 
 @dataclass
-class _Context:
+class FusionContext:
     """What fusion needs to know about each claim's document."""
 
     documents: dict[str, Document]
@@ -186,21 +186,15 @@ class _Context:
     def origin_of_document(self, doc_id: str) -> Origin:
         """The origin of a claim that names none: its (canonical) document's outlet."""
         canonical = self.canonical(doc_id)
-        document = self.documents.get(canonical) or self.documents.get(doc_id)
-        if document is not None and document.outlet:
-            return Origin(name=document.outlet, kind="media")
-        if document is not None and document.url:
-            host = urlsplit(document.url).hostname
-            if host:
-                return Origin(name=host.removeprefix("www."), kind="media")
-        # Nothing names the source: the report itself is the origin.
-        return Origin(name=f"unattributed report {canonical}", kind="media")
+        return document_origin(
+            self.documents.get(canonical) or self.documents.get(doc_id), canonical
+        )
 
-    def derive(self, claims: list[ClaimFacts]) -> list[_Derived]:
-        """_Derived for each claim; what depends only on the document is looked up once."""
+    def derive(self, claims: list[ClaimFacts]) -> list[Derived]:
+        """Derived for each claim; what depends only on the document is looked up once."""
         by_document = self._by_document
         origin_keys = self._origin_keys
-        derived: list[_Derived] = []
+        derived: list[Derived] = []
         for claim in claims:
             doc_id = claim.doc_id
             document = by_document.get(doc_id)
@@ -223,11 +217,42 @@ class _Context:
         return derived
 
 
+def document_origin(document: Document | None, canonical: str) -> Origin:
+    """The origin of a claim that names none, from its canonical document: the outlet, else the
+    URL's host, else the report itself."""
+    if document is not None and document.outlet:
+        return Origin(name=document.outlet, kind="media")
+    if document is not None and document.url:
+        host = urlsplit(document.url).hostname
+        if host:
+            return Origin(name=host.removeprefix("www."), kind="media")
+    # Nothing names the source: the report itself is the origin.
+    return Origin(name=f"unattributed report {canonical}", kind="media")
+
+
+def derived(
+    claim: ClaimFacts, published: str | None, canonical: str, origin_key: str, origin: Origin
+) -> Derived:
+    """What FusionContext.derive gives for a claim, from its document's date and canonical id and
+    the claim's origin (its own, else document_origin) with that origin's key."""
+    reported = claim.reported_date or published
+    when = claim.event_start or claim.event_end or reported
+    return (
+        claim,
+        reported,
+        when,
+        _day_number(when) if when else None,
+        canonical,
+        origin_key,
+        origin,
+    )
+
+
 # What fusion derives once per claim, in this order: the claim; when it was reported (its own
 # date, else its document's); the date that separates deals (the event's, else the reported
 # one) as text and as a day number (None when it does not parse); the canonical document; the
 # origin's key; the origin (the claim's, else its document's outlet).
-_Derived = tuple[ClaimFacts, str | None, str | None, int | None, str, str, Origin]
+Derived = tuple[ClaimFacts, str | None, str | None, int | None, str, str, Origin]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -236,7 +261,7 @@ def _day_number(value: str) -> int | None:
     return parsed.toordinal() if parsed is not None else None
 
 
-def _split_by_date(claims: list[_Derived]) -> list[list[_Derived]]:
+def _split_by_date(claims: list[Derived]) -> list[list[Derived]]:
     """Groups of claims that belong to one deal; undated claims join the latest group."""
     # (day number, claim id, position): sorts by date, then id, without comparing claims
     dated: list[tuple[int, str, int]] = []
@@ -253,7 +278,7 @@ def _split_by_date(claims: list[_Derived]) -> list[list[_Derived]]:
         return [[claims[position] for _, _, position in dated]]
     # (claim id, position): as a stable sort by claim id would order them
     undated.sort()
-    groups: list[list[_Derived]] = []
+    groups: list[list[Derived]] = []
     latest = 0
     for day, _, position in dated:
         if not groups or day - latest > DEAL_GAP_DAYS:
@@ -340,7 +365,7 @@ def _noisy_or(support: dict[str, float]) -> float:
     return 1.0 - doubt
 
 
-def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
+def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[str]]:
     """One transfer from one deal's claims, by the rules of docs/register.md (stage, unconfirmed
     stages, timeline, quantity, deal, origins, contradictions, confidence); one pass over the
     claims gathers what every rule reads."""
@@ -369,6 +394,8 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
     support_asserted: dict[str, float] = {}
     support_all: dict[str, float] = {}
     claim_ids: list[str] = []
+    # the category's item labels, which the store's search text holds
+    labels: set[str] = set()
     for claim, seen, when, day, document, origin_key, origin in claims:
         if supplier is None:
             supplier = claim.supplier
@@ -389,6 +416,8 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
         documents.add(document)
         for item in claim.items:
             if item[0] == category:
+                if item[1]:
+                    labels.add(item[1])
                 if item[2]:
                     designations.add(item[2])
                 quantity = item[3]
@@ -457,7 +486,7 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
         )
         for _, _, certainty, _, status, first_seen, ids in ordered
     ]
-    return Transfer(
+    transfer = Transfer(
         transfer_id=transfer_id_for(key, first_dated),
         supplier=supplier,
         recipient=recipient,
@@ -479,6 +508,7 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
         confidence=round(score, 3),
         claim_ids=sorted(claim_ids),
     )
+    return transfer, labels
 
 
 def fuse_claims(
@@ -496,9 +526,9 @@ def fuse_claims(
 
 def fuse_facts(
     claims: Iterable[ClaimFacts], documents: dict[str, Document] | None = None
-) -> list[tuple[Transfer, list[ClaimFacts]]]:
-    """fuse_claims on the slim ClaimFacts; each transfer comes with the claims it fused."""
-    context = _Context(documents or {})
+) -> list[tuple[Transfer, set[str]]]:
+    """fuse_claims on the slim ClaimFacts; each transfer comes with its category's item labels."""
+    context = FusionContext(documents or {})
     by_pair: dict[tuple[str, str], list[ClaimFacts]] = {}
     for claim in claims:
         supplier, recipient = claim.supplier, claim.recipient
@@ -511,22 +541,29 @@ def fuse_facts(
             by_pair[pair] = [claim]
         else:
             pair_claims.append(claim)
-    transfers: list[tuple[Transfer, list[ClaimFacts]]] = []
+    transfers: list[tuple[Transfer, set[str]]] = []
     for pair in sorted(by_pair):
-        supplier_key, recipient_key = pair
-        derived = context.derive(by_pair[pair])
-        specific = sorted({c for item in derived for c in item[0].categories if c != "unspecified"})
-        # a claim naming no category joins every category the pair's other claims name
-        fallback = specific or ["unspecified"]
-        by_category: defaultdict[str, list[_Derived]] = defaultdict(list)
-        for item in derived:
-            categories = item[0].categories
-            if "unspecified" in categories:
-                categories = [c for c in categories if c != "unspecified"] or fallback
-            for category in categories:
-                by_category[category].append(item)
-        for category in sorted(by_category):
-            key = (supplier_key, recipient_key, category)
-            for group in _split_by_date(by_category[category]):
-                transfers.append((_fuse_group(key, group), [item[0] for item in group]))
+        transfers.extend(fuse_pair(pair, context.derive(by_pair[pair])))
+    return transfers
+
+
+def fuse_pair(pair: tuple[str, str], derived: list[Derived]) -> list[tuple[Transfer, set[str]]]:
+    """The transfers of one supplier-recipient pair from its claims, derived (in any order);
+    each with its category's item labels."""
+    supplier_key, recipient_key = pair
+    specific = sorted({c for item in derived for c in item[0].categories if c != "unspecified"})
+    # a claim naming no category joins every category the pair's other claims name
+    fallback = specific or ["unspecified"]
+    by_category: defaultdict[str, list[Derived]] = defaultdict(list)
+    for item in derived:
+        categories = item[0].categories
+        if "unspecified" in categories:
+            categories = [c for c in categories if c != "unspecified"] or fallback
+        for category in categories:
+            by_category[category].append(item)
+    transfers: list[tuple[Transfer, set[str]]] = []
+    for category in sorted(by_category):
+        key = (supplier_key, recipient_key, category)
+        for group in _split_by_date(by_category[category]):
+            transfers.append(_fuse_group(key, group))
     return transfers

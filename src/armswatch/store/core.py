@@ -38,7 +38,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Insert
 
 from armswatch.errors import StoreError
-from armswatch.fuse import ClaimFacts, ItemFacts, cached_origin_key, fuse_facts
+from armswatch.fuse import (
+    ClaimFacts,
+    Derived,
+    FusionContext,
+    ItemFacts,
+    cached_origin_key,
+    derived,
+    document_origin,
+    fuse_pair,
+)
 from armswatch.models import (
     Claim,
     DateSpan,
@@ -368,14 +377,21 @@ class Store:
                     added_at,
                 )
             )
-            learned.documents[doc_id] = Document(
-                doc_id=doc_id,
-                text="",
-                outlet=document.outlet,
-                url=document.url,
-                published=document.published,
-                duplicate_of=document.duplicate_of,
-            )
+            published = document.published
+            copy_of = document.duplicate_of
+            if copy_of:
+                # A copy's claims count its original's outlet: the refresh derives them, knowing
+                # the documents as a read of their pair would.
+                learned.documents[doc_id] = Document(
+                    doc_id=doc_id,
+                    text="",
+                    outlet=document.outlet,
+                    url=document.url,
+                    published=published,
+                    duplicate_of=copy_of,
+                )
+            # (origin, its key) for the claims that name none: the document's outlet
+            outlet_origin: tuple[Origin, str] | None = None
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
                 supplier_key = _noted_party(supplier, party_rows)
@@ -421,12 +437,22 @@ class Store:
                 pair = (supplier_key, recipient_key)
                 pair_facts = claims_of_pair.get(pair)
                 if pair_facts is None:
-                    claims_of_pair[pair] = [facts]
+                    pair_facts = claims_of_pair[pair] = _CachedPair()
                     pending[pair] = categories[0]
-                else:
-                    pair_facts.append(facts)
-                    if categories[0] < pending[pair]:
-                        pending[pair] = categories[0]
+                elif categories[0] < pending[pair]:
+                    pending[pair] = categories[0]
+                if copy_of:
+                    pair_facts.copies.append(facts)
+                    continue
+                # What a refresh's FusionContext.derive would give, while the document is at hand.
+                if origin is None:
+                    if outlet_origin is None:
+                        found = document_origin(document, doc_id)
+                        outlet_origin = (found, cached_origin_key(found))
+                    origin, origin_key = outlet_origin
+                pair_facts.derived.append(
+                    derived(facts, published, doc_id, origin_key, origin)  # type: ignore[arg-type]
+                )
         # Which pairs had no claims before this transaction: their claims are all in `learned`.
         learned.new_pairs = self._pairs_without_claims(
             connection, [pair for pair in claims_of_pair if self._cache.unknown(pair)]
@@ -640,16 +666,31 @@ class Store:
                     f"DELETE FROM {table} WHERE transfer_id = {marker}",
                     [(transfer_id,) for transfer_id in stale],
                 )
-        facts: list[ClaimFacts] = []
         context: dict[str, Document] = {}
         cached = self._cached_facts(connection, pairs)
-        if cached:
-            self._cached_context(connection, cached, context)
-            facts.extend(fact for pair_facts in cached.values() for fact in pair_facts)
+        copies = [fact for pair_facts in cached.values() for fact in pair_facts.copies]
+        if copies:
+            self._copies_context(connection, copies, context)
+        facts: list[ClaimFacts] = []
         read_pairs = [pair for pair in pairs if pair not in cached]
         if read_pairs:
             self._read_facts(connection, read_pairs, facts, context, known_documents)
-        rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
+        # The claims this process added come derived; copies' claims and those read back are
+        # derived here, in one context (as a read of every pair would).
+        derived_by_pair: dict[tuple[Any, ...], list[Derived]] = {
+            pair: pair_facts.derived for pair, pair_facts in cached.items()
+        }
+        if copies or facts:
+            fusion = FusionContext(context)
+            for pair, pair_claims in _by_pair([*copies, *facts]).items():
+                found = fusion.derive(pair_claims)
+                earlier = derived_by_pair.get(pair)
+                derived_by_pair[pair] = found if earlier is None else earlier + found
+        rows = [
+            _transfer_row(transfer, labels)
+            for pair in sorted(derived_by_pair)
+            for transfer, labels in fuse_pair(pair, derived_by_pair[pair])
+        ]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
         if self.dialect == "sqlite":
@@ -668,7 +709,7 @@ class Store:
 
     def _cached_facts(
         self, connection: Connection, pairs: list[tuple[Any, ...]]
-    ) -> dict[tuple[Any, ...], list[ClaimFacts]]:
+    ) -> dict[tuple[Any, ...], _CachedPair]:
         """The pairs whose every stored claim this process holds in memory, with those claims.
 
         A pair counts only if the database holds exactly as many claims for it as the cache
@@ -690,26 +731,29 @@ class Store:
                 tuple(value for pair in cached for value in pair),
             )
         }
-        return {pair: facts for pair, facts in cached.items() if counts.get(pair) == len(facts)}
+        return {
+            pair: pair_facts
+            for pair, pair_facts in cached.items()
+            if counts.get(pair) == len(pair_facts.derived) + len(pair_facts.copies)
+        }
 
-    def _cached_context(
-        self,
-        connection: Connection,
-        cached: dict[tuple[Any, ...], list[ClaimFacts]],
-        context: dict[str, Document],
+    def _copies_context(
+        self, connection: Connection, copies: list[ClaimFacts], context: dict[str, Document]
     ) -> None:
-        """The documents of cached claims, and the originals their copies point to, into context
-        (as a read would put them there: an original without its own duplicate_of)."""
+        """The documents of cached copies' claims, and the originals they point to, into context
+        (as a read would put them there: an original without its own duplicate_of). The other
+        cached claims' documents need no entry: each is its own canonical document, and a read
+        gives the outlet, URL and date the cache has."""
         known = self._cache.documents
-        originals: set[str] = set()
-        for pair_facts in cached.values():
-            for fact in pair_facts:
-                doc_id = fact.doc_id
-                if doc_id not in context:
-                    document = context[doc_id] = known[doc_id]
-                    if document.duplicate_of:
-                        originals.add(document.duplicate_of)
-        missing = sorted(doc_id for doc_id in originals if doc_id not in context)
+        for fact in copies:
+            context[fact.doc_id] = known[fact.doc_id]
+        missing = sorted(
+            {
+                document.duplicate_of
+                for document in context.values()
+                if document.duplicate_of and document.duplicate_of not in context
+            }
+        )
         for start in range(0, len(missing), 500):
             rows = connection.execute(
                 select(
@@ -833,7 +877,7 @@ class Store:
                 )
                 link_buffer: list[dict[str, Any]] = []
                 for row in stream:
-                    batch.append(_transfer_row(Transfer.from_dict(row.data), []))
+                    batch.append(_transfer_row(Transfer.from_dict(row.data), set()))
                     if len(batch) >= WRITE_BATCH:
                         link_buffer.extend(link_rows(connection, _with_data(batch)))
                         batch = []
@@ -1477,13 +1521,11 @@ def transfer_data(transfer: Transfer) -> dict[str, Any]:
     }
 
 
-def _transfer_row(transfer: Transfer, claim_list: Sequence[ClaimFacts]) -> dict[str, Any]:
+def _transfer_row(transfer: Transfer, labels: set[str]) -> dict[str, Any]:
+    """The transfers-table row, with the transfer under "transfer"; `labels` are the item labels
+    of its category, which its search text holds beside names and designations."""
     supplier_key, supplier_name = _party_columns(transfer.supplier)
     recipient_key, recipient_name = _party_columns(transfer.recipient)
-    category = transfer.category
-    labels = {
-        item[1] for claim in claim_list for item in claim.items if item[0] == category and item[1]
-    }
     words = [
         supplier_key,
         supplier_name or "",
@@ -1650,24 +1692,44 @@ def _buckets_by_document(signatures: Sequence[tuple[str, bytes | None]]) -> dict
 Pair = tuple[Any, ...]
 
 
+class _CachedPair:
+    """A pair's claims added by this process, derived for fusion as they were added; the claims
+    of copies (documents with duplicate_of) wait as ClaimFacts, derived by the refresh."""
+
+    __slots__ = ("derived", "copies")
+
+    def __init__(self) -> None:
+        self.derived: list[Derived] = []
+        self.copies: list[ClaimFacts] = []
+
+    def __len__(self) -> int:
+        return len(self.derived) + len(self.copies)
+
+    def extend(self, other: _CachedPair) -> None:
+        self.derived.extend(other.derived)
+        self.copies.extend(other.copies)
+
+
 @dataclass
 class _Learned:
     """What one committed add_many teaches the fusion cache."""
 
-    facts: dict[Pair, list[ClaimFacts]] = field(default_factory=dict)
+    facts: dict[Pair, _CachedPair] = field(default_factory=dict)
+    # the copies among the new documents (the refresh needs them to derive their claims)
     documents: dict[str, Document] = field(default_factory=dict)
     # Pairs that had no stored claim before the transaction: all their claims are in `facts`.
     new_pairs: set[Pair] = field(default_factory=set)
 
 
 class _FusionCache:
-    """Claims this process added to supplier-recipient pairs that had none before, kept as
-    ClaimFacts with their documents' dates and outlets, so the next refresh fuses those pairs
-    without reading the claims back and decoding their JSON. Holds at most CACHED_CLAIMS claims
-    (beyond that, those pairs are read back as before) and is emptied by every refresh."""
+    """Claims this process added to supplier-recipient pairs that had none before, kept derived
+    for fusion (see FusionContext.derive) with what fusion reads of them, so the next refresh
+    fuses those pairs without reading the claims back and decoding their JSON. Holds at most
+    CACHED_CLAIMS claims (beyond that, those pairs are read back as before) and is emptied by
+    every refresh."""
 
     def __init__(self) -> None:
-        self.facts: dict[Pair, list[ClaimFacts]] = {}
+        self.facts: dict[Pair, _CachedPair] = {}
         self.documents: dict[str, Document] = {}
         # Pairs this process has seen with claims it does not hold: a refresh reads them.
         self.read_back: set[Pair] = set()
@@ -1684,12 +1746,12 @@ class _FusionCache:
                 if cached is not None:
                     cached.extend(facts)
                 elif pair in learned.new_pairs and pair not in self.read_back:
-                    self.facts[pair] = list(facts)
+                    self.facts[pair] = facts
                 else:
                     self.read_back.add(pair)
                     continue
                 self.size += len(facts)
-                for fact in facts:
+                for fact in facts.copies:
                     self.documents[fact.doc_id] = learned.documents[fact.doc_id]
             if self.size > CACHED_CLAIMS:
                 self.read_back.update(self.facts)
@@ -1703,6 +1765,14 @@ class _FusionCache:
             self.documents.clear()
             self.read_back.clear()
             self.size = 0
+
+
+def _by_pair(claims: list[ClaimFacts]) -> dict[Pair, list[ClaimFacts]]:
+    """Claims grouped by (supplier key, recipient key)."""
+    found: dict[Pair, list[ClaimFacts]] = {}
+    for claim in claims:
+        found.setdefault((party_key(claim.supplier), party_key(claim.recipient)), []).append(claim)
+    return found
 
 
 @dataclass(frozen=True)
