@@ -210,10 +210,26 @@ class FusionContext:
             origin_key = origin_keys.get(id(origin))
             if origin_key is None:
                 origin_key = origin_keys[id(origin)] = cached_origin_key(origin)
-            reported = claim.reported_date or published
-            when = claim.event_start or claim.event_end or reported
-            day = _day_number(when) if when else None
-            derived.append((claim, reported, when, day, canonical, origin_key, origin))
+            derived.append(
+                derive_claim(
+                    claim.claim_id,
+                    claim.supplier,
+                    claim.recipient,
+                    claim.items,
+                    claim.categories,
+                    claim.status,
+                    claim.certainty,
+                    claim.deal,
+                    claim.confidence,
+                    claim.reported_date,
+                    claim.event_start,
+                    claim.event_end,
+                    published,
+                    canonical,
+                    origin_key,
+                    origin,
+                )
+            )
         return derived
 
 
@@ -230,15 +246,38 @@ def document_origin(document: Document | None, canonical: str) -> Origin:
     return Origin(name=f"unattributed report {canonical}", kind="media")
 
 
-def derived(
-    claim: ClaimFacts, published: str | None, canonical: str, origin_key: str, origin: Origin
+def derive_claim(
+    claim_id: str,
+    supplier: Party | None,
+    recipient: Party | None,
+    items: tuple[ItemFacts, ...],
+    categories: list[str],
+    status: str,
+    certainty: str,
+    deal: str,
+    confidence: float,
+    reported_date: str | None,
+    event_start: str | None,
+    event_end: str | None,
+    published: str | None,
+    canonical: str,
+    origin_key: str,
+    origin: Origin,
 ) -> Derived:
-    """What FusionContext.derive gives for a claim, from its document's date and canonical id and
-    the claim's origin (its own, else document_origin) with that origin's key."""
-    reported = claim.reported_date or published
-    when = claim.event_start or claim.event_end or reported
+    """What FusionContext.derive gives for a claim, from its fields, its document's date and
+    canonical id, and its origin (its own, else document_origin) with that origin's key."""
+    reported = reported_date or published
+    when = event_start or event_end or reported
     return (
-        claim,
+        claim_id,
+        supplier,
+        recipient,
+        items,
+        categories,
+        status,
+        certainty,
+        deal,
+        confidence,
         reported,
         when,
         _day_number(when) if when else None,
@@ -248,11 +287,28 @@ def derived(
     )
 
 
-# What fusion derives once per claim, in this order: the claim; when it was reported (its own
-# date, else its document's); the date that separates deals (the event's, else the reported
-# one) as text and as a day number (None when it does not parse); the canonical document; the
-# origin's key; the origin (the claim's, else its document's outlet).
-Derived = tuple[ClaimFacts, str | None, str | None, int | None, str, str, Origin]
+# What fusion reads of each claim, derived once, in this order: the claim's id, supplier,
+# recipient, items and categories (as in ClaimFacts), status, certainty, deal and confidence; when
+# it was reported (its own date, else its document's); the date that separates deals (the
+# event's, else the reported one) as text and as a day number (None when it does not parse); the
+# canonical document; the origin's key; the origin (the claim's, else its document's outlet).
+Derived = tuple[
+    str,
+    Party | None,
+    Party | None,
+    tuple[ItemFacts, ...],
+    list[str],
+    str,
+    str,
+    str,
+    float,
+    str | None,
+    str | None,
+    int | None,
+    str,
+    str,
+    Origin,
+]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -267,11 +323,11 @@ def _split_by_date(claims: list[Derived]) -> list[list[Derived]]:
     dated: list[tuple[int, str, int]] = []
     undated: list[tuple[str, int]] = []
     for position, derived in enumerate(claims):
-        day = derived[3]
+        day = derived[11]
         if day is None:
-            undated.append((derived[0].claim_id, position))
+            undated.append((derived[0], position))
         else:
-            dated.append((day, derived[0].claim_id, position))
+            dated.append((day, derived[0], position))
     dated.sort()
     if not undated and dated and dated[-1][0] - dated[0][0] <= DEAL_GAP_DAYS:
         # one deal, the common case: no gap between neighbours can exceed the whole span
@@ -318,21 +374,24 @@ def _commonest_deal(counts: dict[str, int]) -> str:
     return min(counts, key=lambda deal: (-counts[deal], DEALS.index(deal) if deal in DEALS else 99))
 
 
-def _disputes(asserted: dict[str, list[str]], disputing: list[ClaimFacts]) -> list[dict[str, Any]]:
+def _disputes(
+    asserted: dict[str, list[str]], disputing: list[tuple[str, str, str]]
+) -> list[dict[str, Any]]:
     """_contradictions from what one pass gathered: asserted lifecycle statuses with their claim
     ids and the denied or unconfirmed lifecycle claims. Each asserted status is disputed by every
     (certainty, status) group of disputing claims at or before it in the lifecycle; entries come
-    in the order of the asserted status's rank, then certainty and disputed status."""
+    in the order of the asserted status's rank, then certainty and disputed status. `disputing`:
+    (certainty, status, claim id) of each."""
     if not asserted or not disputing:
         return []
     by_group: dict[tuple[str, str], list[str]] = {}
-    for claim in disputing:
-        group = (claim.certainty, claim.status)
+    for certainty, status, claim_id in disputing:
+        group = (certainty, status)
         ids = by_group.get(group)
         if ids is None:
-            by_group[group] = [claim.claim_id]
+            by_group[group] = [claim_id]
         else:
-            ids.append(claim.claim_id)
+            ids.append(claim_id)
     groups = sorted(
         (certainty, status, _RANK[status], sorted(set(ids)))
         for (certainty, status), ids in by_group.items()
@@ -389,19 +448,34 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
     quantities: list[Quantity] = []
     deals: dict[str, int] = {}
     asserted_lifecycle: defaultdict[str, list[str]] = defaultdict(list)
-    disputing: list[ClaimFacts] = []
+    disputing: list[tuple[str, str, str]] = []
     # an origin's best support (at least zero), counting asserted claims only, and every claim
     support_asserted: dict[str, float] = {}
     support_all: dict[str, float] = {}
     claim_ids: list[str] = []
     # the category's item labels, which the store's search text holds
     labels: set[str] = set()
-    for claim, seen, when, day, document, origin_key, origin in claims:
+    for (
+        claim_id,
+        claim_supplier,
+        claim_recipient,
+        items,
+        categories,
+        status,
+        certainty,
+        deal,
+        claim_confidence,
+        seen,
+        when,
+        day,
+        document,
+        origin_key,
+        origin,
+    ) in claims:
         if supplier is None:
-            supplier = claim.supplier
+            supplier = claim_supplier
         if recipient is None:
-            recipient = claim.recipient
-        claim_id, status, certainty = claim.claim_id, claim.status, claim.certainty
+            recipient = claim_recipient
         claim_ids.append(claim_id)
         if origin_key not in origins:
             origins[origin_key] = origin
@@ -414,7 +488,7 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
         if day is not None and (first_dated is None or when < first_dated):  # type: ignore[operator]
             first_dated = when
         documents.add(document)
-        for item in claim.items:
+        for item in items:
             if item[0] == category:
                 if item[1]:
                     labels.add(item[1])
@@ -423,10 +497,10 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
                 quantity = item[3]
                 if quantity is not None and (quantity.min is not None or quantity.max is not None):
                     quantities.append(quantity)
-        names_category = category in claim.categories
+        names_category = category in categories
         if names_category:
             any_naming = True
-        value = claim.confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
+        value = claim_confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
         best = support_all.get(origin_key)
         if best is None:
             support_all[origin_key] = value if value > 0.0 else 0.0
@@ -450,7 +524,7 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
         else:
             hedged_statuses.add(status)
             if (certainty == "denied" or certainty == "unconfirmed") and status in _LIFECYCLE:
-                disputing.append(claim)
+                disputing.append((certainty, status, claim_id))
         entry = timeline.get((status, certainty))
         if entry is None:
             timeline[(status, certainty)] = [seen or None, [claim_id]]
@@ -458,7 +532,6 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
             entry[1].append(claim_id)
             if seen and (entry[0] is None or seen < entry[0]):
                 entry[0] = seen
-        deal = claim.deal
         if deal != "unspecified":
             deals[deal] = deals.get(deal, 0) + 1
     # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
@@ -551,12 +624,12 @@ def fuse_pair(pair: tuple[str, str], derived: list[Derived]) -> list[tuple[Trans
     """The transfers of one supplier-recipient pair from its claims, derived (in any order);
     each with its category's item labels."""
     supplier_key, recipient_key = pair
-    specific = sorted({c for item in derived for c in item[0].categories if c != "unspecified"})
+    specific = sorted({c for item in derived for c in item[4] if c != "unspecified"})
     # a claim naming no category joins every category the pair's other claims name
     fallback = specific or ["unspecified"]
     by_category: defaultdict[str, list[Derived]] = defaultdict(list)
     for item in derived:
-        categories = item[0].categories
+        categories = item[4]
         if "unspecified" in categories:
             categories = [c for c in categories if c != "unspecified"] or fallback
         for category in categories:

@@ -44,7 +44,7 @@ from armswatch.fuse import (
     FusionContext,
     ItemFacts,
     cached_origin_key,
-    derived,
+    derive_claim,
     document_origin,
     fuse_pair,
 )
@@ -417,23 +417,6 @@ class Store:
                 claim_rows.append(
                     _claim_row(claim, supplier_key, recipient_key, origin_key, items, categories)
                 )
-                event_date = claim.event_date
-                facts = ClaimFacts(
-                    claim.claim_id,
-                    doc_id,
-                    supplier,
-                    recipient,
-                    items,
-                    claim.status,
-                    claim.certainty,
-                    claim.deal,
-                    event_date.start,
-                    event_date.end,
-                    claim.reported_date,
-                    origin,
-                    claim.confidence,
-                    categories,
-                )
                 pair = (supplier_key, recipient_key)
                 pair_facts = claims_of_pair.get(pair)
                 if pair_facts is None:
@@ -441,8 +424,26 @@ class Store:
                     pending[pair] = categories[0]
                 elif categories[0] < pending[pair]:
                     pending[pair] = categories[0]
+                event_date = claim.event_date
                 if copy_of:
-                    pair_facts.copies.append(facts)
+                    pair_facts.copies.append(
+                        ClaimFacts(
+                            claim.claim_id,
+                            doc_id,
+                            supplier,
+                            recipient,
+                            items,
+                            claim.status,
+                            claim.certainty,
+                            claim.deal,
+                            event_date.start,
+                            event_date.end,
+                            claim.reported_date,
+                            origin,
+                            claim.confidence,
+                            categories,
+                        )
+                    )
                     continue
                 # What a refresh's FusionContext.derive would give, while the document is at hand.
                 if origin is None:
@@ -451,7 +452,24 @@ class Store:
                         outlet_origin = (found, cached_origin_key(found))
                     origin, origin_key = outlet_origin
                 pair_facts.derived.append(
-                    derived(facts, published, doc_id, origin_key, origin)  # type: ignore[arg-type]
+                    derive_claim(
+                        claim.claim_id,
+                        supplier,
+                        recipient,
+                        items,
+                        categories,
+                        claim.status,
+                        claim.certainty,
+                        claim.deal,
+                        claim.confidence,
+                        claim.reported_date,
+                        event_date.start,
+                        event_date.end,
+                        published,
+                        doc_id,
+                        origin_key,  # type: ignore[arg-type]
+                        origin,
+                    )
                 )
         # Which pairs had no claims before this transaction: their claims are all in `learned`.
         learned.new_pairs = self._pairs_without_claims(
