@@ -10,6 +10,7 @@ import gc
 import hashlib
 import json
 import os
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -1857,7 +1858,25 @@ def _create_engine(url: str) -> Engine:
         raise StoreError(f"{url}: cannot open the database: {exc}") from exc
 
 
+def _bind_none_directly() -> None:
+    """Let sqlite3 bind None without searching for an adapter first.
+
+    For a parameter that is not exactly int, float, str or bytearray, Python's sqlite3 looks up
+    a registered adapter, then asks its protocol and the value to adapt it, and binds NULL only
+    when none does: about 0.3 us for each None, and a claim's row often holds two to four. An
+    adapter registered for None (which gives None back) ends that search at the first lookup.
+    It changes what nobody can see: None is still NULL, for every connection in the process."""
+    if (type(None), sqlite3.PrepareProtocol) not in sqlite3.adapters:
+        sqlite3.register_adapter(type(None), _none)
+
+
+def _none(value: None) -> None:
+    return value
+
+
 def _configure_sqlite(engine: Engine) -> None:
+    _bind_none_directly()
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # armswatch issues BEGIN itself, so writers can take the lock up front (IMMEDIATE).
