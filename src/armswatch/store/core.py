@@ -145,7 +145,8 @@ FACT_COLUMNS = (
 )
 BAND_COLUMNS = ("bucket", "doc_id")
 # Claims added by this process and kept in memory for the next refresh, at most (see
-# _FusionCache); about 0.9 KB each, so at most about 110 MB.
+# _FusionCache); about 1 KB each, counting the parties, origins and quantities of the caller's
+# claims they keep alive (tracemalloc), so at most about 125 MB.
 CACHED_CLAIMS = 120_000
 # SQLite page cache per connection (KiB).
 CACHE_KIB = 16 * 1024
