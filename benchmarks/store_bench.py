@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/store_bench.py            # full run (about a minute)
     .venv/bin/python benchmarks/store_bench.py --quick    # smaller store, for a smoke test
+    .venv/bin/python benchmarks/store_bench.py --bulk     # the bulk run alone, nothing written
 
 Synthetic claims (no extractor): documents of about 120 words with 10 claims each, spread over
 enough (supplier, recipient, category) keys and years that the store ends with >= 100,000
@@ -341,10 +342,23 @@ def minhash_seconds(documents: int, per_document: int, pairs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a small store, for a smoke test")
+    parser.add_argument(
+        "--bulk",
+        action="store_true",
+        help="only the bulk ingest + fuse run (to alternate with other code); writes no results",
+    )
     parser.add_argument("--measure-rss", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_rss:
         measure_rss(args.measure_rss)
+        return
+    if args.bulk:
+        with (
+            tempfile.TemporaryDirectory() as workdir,
+            Store(str(Path(workdir) / "bulk.db")) as store,
+        ):
+            bulk = ingest(store, 10_000, 10, 500, pairs=500, years=6)
+        print(json.dumps(bulk | {"load_average_1_min": round(os.getloadavg()[0], 2)}))
         return
 
     load_before = os.getloadavg()

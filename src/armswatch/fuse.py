@@ -158,7 +158,7 @@ def _parse_date_text(value: str) -> date | None:
 
 
 @dataclass
-class _Context:
+class FusionContext:
     """What fusion needs to know about each claim's document."""
 
     documents: dict[str, Document]
@@ -192,21 +192,15 @@ class _Context:
     def origin_of_document(self, doc_id: str) -> Origin:
         """The origin of a claim that names none: its (canonical) document's outlet."""
         canonical = self.canonical(doc_id)
-        document = self.documents.get(canonical) or self.documents.get(doc_id)
-        if document is not None and document.outlet:
-            return Origin(name=document.outlet, kind="media")
-        if document is not None and document.url:
-            host = urlsplit(document.url).hostname
-            if host:
-                return Origin(name=host.removeprefix("www."), kind="media")
-        # Nothing names the source: the report itself is the origin.
-        return Origin(name=f"unattributed report {canonical}", kind="media")
+        return document_origin(
+            self.documents.get(canonical) or self.documents.get(doc_id), canonical
+        )
 
-    def derive(self, claims: list[ClaimFacts]) -> list[_Derived]:
-        """_Derived for each claim; what depends only on the document is looked up once."""
+    def derive(self, claims: list[ClaimFacts]) -> list[Derived]:
+        """Derived for each claim; what depends only on the document is looked up once."""
         by_document = self._by_document
         origin_keys = self._origin_keys
-        derived: list[_Derived] = []
+        derived: list[Derived] = []
         for claim in claims:
             doc_id = claim.doc_id
             document = by_document.get(doc_id)
@@ -222,18 +216,105 @@ class _Context:
             origin_key = origin_keys.get(id(origin))
             if origin_key is None:
                 origin_key = origin_keys[id(origin)] = cached_origin_key(origin)
-            reported = claim.reported_date or published
-            when = claim.event_start or claim.event_end or reported
-            day = _day_number(when) if when else None
-            derived.append((claim, reported, when, day, canonical, origin_key, origin))
+            derived.append(
+                derive_claim(
+                    claim.claim_id,
+                    claim.supplier,
+                    claim.recipient,
+                    claim.items,
+                    claim.categories,
+                    claim.status,
+                    claim.certainty,
+                    claim.deal,
+                    claim.confidence,
+                    claim.reported_date,
+                    claim.event_start,
+                    claim.event_end,
+                    published,
+                    canonical,
+                    origin_key,
+                    origin,
+                )
+            )
         return derived
 
 
-# What fusion derives once per claim, in this order: the claim; when it was reported (its own
-# date, else its document's); the date that separates deals (the event's, else the reported
-# one) as text and as a day number (None when it does not parse); the canonical document; the
-# origin's key; the origin (the claim's, else its document's outlet).
-_Derived = tuple[ClaimFacts, str | None, str | None, int | None, str, str, Origin]
+def document_origin(document: Document | None, canonical: str) -> Origin:
+    """The origin of a claim that names none, from its canonical document: the outlet, else the
+    URL's host, else the report itself."""
+    if document is not None and document.outlet:
+        return Origin(name=document.outlet, kind="media")
+    if document is not None and document.url:
+        host = urlsplit(document.url).hostname
+        if host:
+            return Origin(name=host.removeprefix("www."), kind="media")
+    # Nothing names the source: the report itself is the origin.
+    return Origin(name=f"unattributed report {canonical}", kind="media")
+
+
+def derive_claim(
+    claim_id: str,
+    supplier: Party | None,
+    recipient: Party | None,
+    items: tuple[ItemFacts, ...],
+    categories: list[str],
+    status: str,
+    certainty: str,
+    deal: str,
+    confidence: float,
+    reported_date: str | None,
+    event_start: str | None,
+    event_end: str | None,
+    published: str | None,
+    canonical: str,
+    origin_key: str,
+    origin: Origin,
+) -> Derived:
+    """What FusionContext.derive gives for a claim, from its fields, its document's date and
+    canonical id, and its origin (its own, else document_origin) with that origin's key."""
+    reported = reported_date or published
+    when = event_start or event_end or reported
+    return (
+        claim_id,
+        supplier,
+        recipient,
+        items,
+        categories,
+        status,
+        certainty,
+        deal,
+        confidence,
+        reported,
+        when,
+        _day_number(when) if when else None,
+        canonical,
+        origin_key,
+        origin,
+    )
+
+
+# What fusion reads of each claim, derived once, in this order: the claim's id, supplier,
+# recipient, items and categories (as in ClaimFacts), status, certainty, deal and confidence; when
+# it was reported (its own date, else its document's); the date that separates deals (the
+# event's, else the reported one) as text and as a day number (None when it does not parse); the
+# canonical document; the origin's key; the origin (the claim's, else its document's outlet).
+Derived = tuple[
+    str,
+    Party | None,
+    Party | None,
+    tuple[ItemFacts, ...],
+    list[str],
+    str,
+    str,
+    str,
+    float,
+    str | None,
+    str | None,
+    int | None,
+    str,
+    str,
+    Origin,
+]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -242,30 +323,30 @@ def _day_number(value: str) -> int | None:
     return parsed.toordinal() if parsed is not None else None
 
 
-def _split_by_date(claims: list[_Derived]) -> list[list[_Derived]]:
+def _split_by_date(claims: list[Derived]) -> list[list[Derived]]:
     """Groups of claims that belong to one deal; undated claims join the latest group."""
     # (day number, claim id, position): sorts by date, then id, without comparing claims
     dated: list[tuple[int, str, int]] = []
     undated: list[tuple[str, int]] = []
     for position, derived in enumerate(claims):
-        day = derived[3]
+        day = derived[11]
         if day is None:
-            undated.append((derived[0].claim_id, position))
+            undated.append((derived[0], position))
         else:
-            dated.append((day, derived[0].claim_id, position))
+            dated.append((day, derived[0], position))
     dated.sort()
     if not undated and dated and dated[-1][0] - dated[0][0] <= DEAL_GAP_DAYS:
         # one deal, the common case: no gap between neighbours can exceed the whole span
         return [[claims[position] for _, _, position in dated]]
     # (claim id, position): as a stable sort by claim id would order them
     undated.sort()
-    groups: list[list[_Derived]] = []
+    groups: list[list[Derived]] = []
     latest = 0
     # how far the current deal has got, by claims not denied (-1: nowhere), and whether it ended
     furthest, ended = -1, False
     for day, _, position in dated:
-        claim = claims[position][0]
-        rank = _LIFECYCLE_RANK.get(claim.status, -1)
+        status, certainty = claims[position][5], claims[position][6]
+        rank = _LIFECYCLE_RANK.get(status, -1)
         gap = day - latest
         if not groups or (
             gap > DEAL_GAP_DAYS
@@ -279,9 +360,9 @@ def _split_by_date(claims: list[_Derived]) -> list[list[_Derived]]:
             groups.append([])
             furthest, ended = -1, False
         groups[-1].append(claims[position])
-        if claim.certainty != "denied":
+        if certainty != "denied":
             furthest = max(furthest, rank)
-            ended = ended or claim.status == "cancelled"
+            ended = ended or status == "cancelled"
         latest = day
     if undated:
         rest = [claims[position] for _, position in undated]
@@ -316,21 +397,24 @@ def _commonest_deal(counts: dict[str, int]) -> str:
     return min(counts, key=lambda deal: (-counts[deal], DEALS.index(deal) if deal in DEALS else 99))
 
 
-def _disputes(asserted: dict[str, list[str]], disputing: list[ClaimFacts]) -> list[dict[str, Any]]:
+def _disputes(
+    asserted: dict[str, list[str]], disputing: list[tuple[str, str, str]]
+) -> list[dict[str, Any]]:
     """_contradictions from what one pass gathered: asserted lifecycle statuses with their claim
     ids and the denied or unconfirmed lifecycle claims. Each asserted status is disputed by every
     (certainty, status) group of disputing claims at or before it in the lifecycle; entries come
-    in the order of the asserted status's rank, then certainty and disputed status."""
+    in the order of the asserted status's rank, then certainty and disputed status. `disputing`:
+    (certainty, status, claim id) of each."""
     if not asserted or not disputing:
         return []
     by_group: dict[tuple[str, str], list[str]] = {}
-    for claim in disputing:
-        group = (claim.certainty, claim.status)
+    for certainty, status, claim_id in disputing:
+        group = (certainty, status)
         ids = by_group.get(group)
         if ids is None:
-            by_group[group] = [claim.claim_id]
+            by_group[group] = [claim_id]
         else:
-            ids.append(claim.claim_id)
+            ids.append(claim_id)
     groups = sorted(
         (certainty, status, _RANK[status], sorted(set(ids)))
         for (certainty, status), ids in by_group.items()
@@ -363,7 +447,7 @@ def _noisy_or(support: dict[str, float]) -> float:
     return 1.0 - doubt
 
 
-def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
+def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[str]]:
     """One transfer from one deal's claims, by the rules of docs/register.md (stage, unconfirmed
     stages, timeline, quantity, deal, origins, contradictions, confidence); one pass over the
     claims gathers what every rule reads."""
@@ -387,17 +471,34 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
     quantities: list[Quantity] = []
     deals: dict[str, int] = {}
     asserted_lifecycle: defaultdict[str, list[str]] = defaultdict(list)
-    disputing: list[ClaimFacts] = []
+    disputing: list[tuple[str, str, str]] = []
     # an origin's best support (at least zero), counting asserted claims only, and every claim
     support_asserted: dict[str, float] = {}
     support_all: dict[str, float] = {}
     claim_ids: list[str] = []
-    for claim, seen, when, day, document, origin_key, origin in claims:
+    # the category's item labels, which the store's search text holds
+    labels: set[str] = set()
+    for (
+        claim_id,
+        claim_supplier,
+        claim_recipient,
+        items,
+        categories,
+        status,
+        certainty,
+        deal,
+        claim_confidence,
+        seen,
+        when,
+        day,
+        document,
+        origin_key,
+        origin,
+    ) in claims:
         if supplier is None:
-            supplier = claim.supplier
+            supplier = claim_supplier
         if recipient is None:
-            recipient = claim.recipient
-        claim_id, status, certainty = claim.claim_id, claim.status, claim.certainty
+            recipient = claim_recipient
         claim_ids.append(claim_id)
         if origin_key not in origins:
             origins[origin_key] = origin
@@ -410,17 +511,19 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
         if day is not None and (first_dated is None or when < first_dated):  # type: ignore[operator]
             first_dated = when
         documents.add(document)
-        for item in claim.items:
+        for item in items:
             if item[0] == category:
+                if item[1]:
+                    labels.add(item[1])
                 if item[2]:
                     designations.add(item[2])
                 quantity = item[3]
                 if quantity is not None and (quantity.min is not None or quantity.max is not None):
                     quantities.append(quantity)
-        names_category = category in claim.categories
+        names_category = category in categories
         if names_category:
             any_naming = True
-        value = claim.confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
+        value = claim_confidence * CERTAINTY_WEIGHT.get(certainty, 0.0)
         best = support_all.get(origin_key)
         if best is None:
             support_all[origin_key] = value if value > 0.0 else 0.0
@@ -444,7 +547,7 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
         else:
             hedged_statuses.add(status)
             if (certainty == "denied" or certainty == "unconfirmed") and status in _LIFECYCLE:
-                disputing.append(claim)
+                disputing.append((certainty, status, claim_id))
         entry = timeline.get((status, certainty))
         if entry is None:
             timeline[(status, certainty)] = [seen or None, [claim_id]]
@@ -452,7 +555,6 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
             entry[1].append(claim_id)
             if seen and (entry[0] is None or seen < entry[0]):
                 entry[0] = seen
-        deal = claim.deal
         if deal != "unspecified":
             deals[deal] = deals.get(deal, 0) + 1
     # a claim that names no kind of weapon ("has been buying American weapons") joins the pair's
@@ -480,7 +582,7 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
         )
         for _, _, certainty, _, status, first_seen, ids in ordered
     ]
-    return Transfer(
+    transfer = Transfer(
         transfer_id=transfer_id_for(key, first_dated),
         supplier=supplier,
         recipient=recipient,
@@ -502,6 +604,7 @@ def _fuse_group(key: FusionKey, claims: list[_Derived]) -> Transfer:
         confidence=round(score, 3),
         claim_ids=sorted(claim_ids),
     )
+    return transfer, labels
 
 
 def fuse_claims(
@@ -527,9 +630,9 @@ def fuse_facts(
     documents: dict[str, Document] | None = None,
     *,
     split_deals: bool = True,
-) -> list[tuple[Transfer, list[ClaimFacts]]]:
-    """fuse_claims on the slim ClaimFacts; each transfer comes with the claims it fused."""
-    context = _Context(documents or {})
+) -> list[tuple[Transfer, set[str]]]:
+    """fuse_claims on the slim ClaimFacts; each transfer comes with its category's item labels."""
+    context = FusionContext(documents or {})
     by_pair: dict[tuple[str, str], list[ClaimFacts]] = {}
     for claim in claims:
         supplier, recipient = claim.supplier, claim.recipient
@@ -542,25 +645,34 @@ def fuse_facts(
             by_pair[pair] = [claim]
         else:
             pair_claims.append(claim)
-    transfers: list[tuple[Transfer, list[ClaimFacts]]] = []
+    transfers: list[tuple[Transfer, set[str]]] = []
     for pair in sorted(by_pair):
-        supplier_key, recipient_key = pair
-        derived = context.derive(by_pair[pair])
-        specific = sorted({c for item in derived for c in item[0].categories if c != "unspecified"})
-        # a claim naming no category joins every category the pair's other claims name
-        fallback = specific or ["unspecified"]
-        by_category: defaultdict[str, list[_Derived]] = defaultdict(list)
-        for item in derived:
-            categories = item[0].categories
-            if "unspecified" in categories:
-                categories = [c for c in categories if c != "unspecified"] or fallback
-            for category in categories:
-                by_category[category].append(item)
-        for category in sorted(by_category):
-            key = (supplier_key, recipient_key, category)
-            groups = _split_by_date(by_category[category])
-            if not split_deals and len(groups) > 1:
-                groups = [[item for group in groups for item in group]]
-            for group in groups:
-                transfers.append((_fuse_group(key, group), [item[0] for item in group]))
+        transfers.extend(fuse_pair(pair, context.derive(by_pair[pair]), split_deals=split_deals))
+    return transfers
+
+
+def fuse_pair(
+    pair: tuple[str, str], derived: list[Derived], *, split_deals: bool = True
+) -> list[tuple[Transfer, set[str]]]:
+    """The transfers of one supplier-recipient pair from its claims, derived (in any order);
+    each with its category's item labels. `split_deals=False`: one transfer per category."""
+    supplier_key, recipient_key = pair
+    specific = sorted({c for item in derived for c in item[4] if c != "unspecified"})
+    # a claim naming no category joins every category the pair's other claims name
+    fallback = specific or ["unspecified"]
+    by_category: defaultdict[str, list[Derived]] = defaultdict(list)
+    for item in derived:
+        categories = item[4]
+        if "unspecified" in categories:
+            categories = [c for c in categories if c != "unspecified"] or fallback
+        for category in categories:
+            by_category[category].append(item)
+    transfers: list[tuple[Transfer, set[str]]] = []
+    for category in sorted(by_category):
+        key = (supplier_key, recipient_key, category)
+        groups = _split_by_date(by_category[category])
+        if not split_deals and len(groups) > 1:
+            groups = [[item for group in groups for item in group]]
+        for group in groups:
+            transfers.append(_fuse_group(key, group))
     return transfers

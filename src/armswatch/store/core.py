@@ -10,6 +10,7 @@ import gc
 import hashlib
 import json
 import os
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +39,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Insert
 
 from armswatch.errors import StoreError
-from armswatch.fuse import ClaimFacts, ItemFacts, cached_origin_key, fuse_facts
+from armswatch.fuse import (
+    ClaimFacts,
+    Derived,
+    FusionContext,
+    ItemFacts,
+    cached_origin_key,
+    derive_claim,
+    document_origin,
+    fuse_pair,
+)
 from armswatch.models import (
     Claim,
     DateSpan,
@@ -135,12 +145,18 @@ FACT_COLUMNS = (
 )
 BAND_COLUMNS = ("bucket", "doc_id")
 # Claims added by this process and kept in memory for the next refresh, at most (see
-# _FusionCache); about 0.9 KB each, so at most about 110 MB.
+# _FusionCache); about 1 KB each, counting the parties, origins and quantities of the caller's
+# claims they keep alive (tracemalloc), so at most about 125 MB.
 CACHED_CLAIMS = 120_000
 # SQLite page cache per connection (KiB).
 CACHE_KIB = 16 * 1024
-# WAL pages (4 KiB) after which a commit copies the WAL back into the database (SQLite: 1000).
-WAL_CHECKPOINT_PAGES = 16384
+# Page size of a new SQLite store (SQLite: 4 KiB). Bulk writes insert claims into indexes at random
+# places, dirtying most of their pages in each transaction; in 16 KiB pages the same entries make a
+# quarter as many pages, each written to the WAL with its own frame header and checksum, and a
+# quarter as many page splits (docs/register.md, Performance). An existing store keeps its size.
+PAGE_BYTES = 16384
+# WAL bytes after which a commit copies the WAL back into the database (SQLite: 1000 pages).
+WAL_CHECKPOINT_BYTES = 64 * 1024 * 1024
 # Documents a refresh remembers between pairs (about 0.5 KB each) before it starts again.
 KNOWN_DOCUMENTS = 50_000
 # Above this many trigram-index candidates, `--text` walks the date index instead.
@@ -363,14 +379,21 @@ class Store:
                     added_at,
                 )
             )
-            learned.documents[doc_id] = Document(
-                doc_id=doc_id,
-                text="",
-                outlet=document.outlet,
-                url=document.url,
-                published=document.published,
-                duplicate_of=document.duplicate_of,
-            )
+            published = document.published
+            copy_of = document.duplicate_of
+            if copy_of:
+                # A copy's claims count its original's outlet: the refresh derives them, knowing
+                # the documents as a read of their pair would.
+                learned.documents[doc_id] = Document(
+                    doc_id=doc_id,
+                    text="",
+                    outlet=document.outlet,
+                    url=document.url,
+                    published=published,
+                    duplicate_of=copy_of,
+                )
+            # (origin, its key) for the claims that name none: the document's outlet
+            outlet_origin: tuple[Origin, str] | None = None
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
                 supplier_key = _noted_party(supplier, party_rows)
@@ -396,32 +419,60 @@ class Store:
                 claim_rows.append(
                     _claim_row(claim, supplier_key, recipient_key, origin_key, items, categories)
                 )
-                event_date = claim.event_date
-                facts = ClaimFacts(
-                    claim.claim_id,
-                    doc_id,
-                    supplier,
-                    recipient,
-                    items,
-                    claim.status,
-                    claim.certainty,
-                    claim.deal,
-                    event_date.start,
-                    event_date.end,
-                    claim.reported_date,
-                    origin,
-                    claim.confidence,
-                    categories,
-                )
                 pair = (supplier_key, recipient_key)
                 pair_facts = claims_of_pair.get(pair)
                 if pair_facts is None:
-                    claims_of_pair[pair] = [facts]
+                    pair_facts = claims_of_pair[pair] = _CachedPair()
                     pending[pair] = categories[0]
-                else:
-                    pair_facts.append(facts)
-                    if categories[0] < pending[pair]:
-                        pending[pair] = categories[0]
+                elif categories[0] < pending[pair]:
+                    pending[pair] = categories[0]
+                event_date = claim.event_date
+                if copy_of:
+                    pair_facts.copies.append(
+                        ClaimFacts(
+                            claim.claim_id,
+                            doc_id,
+                            supplier,
+                            recipient,
+                            items,
+                            claim.status,
+                            claim.certainty,
+                            claim.deal,
+                            event_date.start,
+                            event_date.end,
+                            claim.reported_date,
+                            origin,
+                            claim.confidence,
+                            categories,
+                        )
+                    )
+                    continue
+                # What a refresh's FusionContext.derive would give, while the document is at hand.
+                if origin is None:
+                    if outlet_origin is None:
+                        found = document_origin(document, doc_id)
+                        outlet_origin = (found, cached_origin_key(found))
+                    origin, origin_key = outlet_origin
+                pair_facts.derived.append(
+                    derive_claim(
+                        claim.claim_id,
+                        supplier,
+                        recipient,
+                        items,
+                        categories,
+                        claim.status,
+                        claim.certainty,
+                        claim.deal,
+                        claim.confidence,
+                        claim.reported_date,
+                        event_date.start,
+                        event_date.end,
+                        published,
+                        doc_id,
+                        origin_key,  # type: ignore[arg-type]
+                        origin,
+                    )
+                )
         # Which pairs had no claims before this transaction: their claims are all in `learned`.
         learned.new_pairs = self._pairs_without_claims(
             connection, [pair for pair in claims_of_pair if self._cache.unknown(pair)]
@@ -635,16 +686,31 @@ class Store:
                     f"DELETE FROM {table} WHERE transfer_id = {marker}",
                     [(transfer_id,) for transfer_id in stale],
                 )
-        facts: list[ClaimFacts] = []
         context: dict[str, Document] = {}
         cached = self._cached_facts(connection, pairs)
-        if cached:
-            self._cached_context(connection, cached, context)
-            facts.extend(fact for pair_facts in cached.values() for fact in pair_facts)
+        copies = [fact for pair_facts in cached.values() for fact in pair_facts.copies]
+        if copies:
+            self._copies_context(connection, copies, context)
+        facts: list[ClaimFacts] = []
         read_pairs = [pair for pair in pairs if pair not in cached]
         if read_pairs:
             self._read_facts(connection, read_pairs, facts, context, known_documents)
-        rows = [_transfer_row(transfer, group) for transfer, group in fuse_facts(facts, context)]
+        # The claims this process added come derived; copies' claims and those read back are
+        # derived here, in one context (as a read of every pair would).
+        derived_by_pair: dict[tuple[Any, ...], list[Derived]] = {
+            pair: pair_facts.derived for pair, pair_facts in cached.items()
+        }
+        if copies or facts:
+            fusion = FusionContext(context)
+            for pair, pair_claims in _by_pair([*copies, *facts]).items():
+                found = fusion.derive(pair_claims)
+                earlier = derived_by_pair.get(pair)
+                derived_by_pair[pair] = found if earlier is None else earlier + found
+        rows = [
+            _transfer_row(transfer, labels)
+            for pair in sorted(derived_by_pair)
+            for transfer, labels in fuse_pair(pair, derived_by_pair[pair])
+        ]
         if rows:
             self._write_transfers(connection, rows, sipri_known)
         if self.dialect == "sqlite":
@@ -663,7 +729,7 @@ class Store:
 
     def _cached_facts(
         self, connection: Connection, pairs: list[tuple[Any, ...]]
-    ) -> dict[tuple[Any, ...], list[ClaimFacts]]:
+    ) -> dict[tuple[Any, ...], _CachedPair]:
         """The pairs whose every stored claim this process holds in memory, with those claims.
 
         A pair counts only if the database holds exactly as many claims for it as the cache
@@ -685,26 +751,29 @@ class Store:
                 tuple(value for pair in cached for value in pair),
             )
         }
-        return {pair: facts for pair, facts in cached.items() if counts.get(pair) == len(facts)}
+        return {
+            pair: pair_facts
+            for pair, pair_facts in cached.items()
+            if counts.get(pair) == len(pair_facts.derived) + len(pair_facts.copies)
+        }
 
-    def _cached_context(
-        self,
-        connection: Connection,
-        cached: dict[tuple[Any, ...], list[ClaimFacts]],
-        context: dict[str, Document],
+    def _copies_context(
+        self, connection: Connection, copies: list[ClaimFacts], context: dict[str, Document]
     ) -> None:
-        """The documents of cached claims, and the originals their copies point to, into context
-        (as a read would put them there: an original without its own duplicate_of)."""
+        """The documents of cached copies' claims, and the originals they point to, into context
+        (as a read would put them there: an original without its own duplicate_of). The other
+        cached claims' documents need no entry: each is its own canonical document, and a read
+        gives the outlet, URL and date the cache has."""
         known = self._cache.documents
-        originals: set[str] = set()
-        for pair_facts in cached.values():
-            for fact in pair_facts:
-                doc_id = fact.doc_id
-                if doc_id not in context:
-                    document = context[doc_id] = known[doc_id]
-                    if document.duplicate_of:
-                        originals.add(document.duplicate_of)
-        missing = sorted(doc_id for doc_id in originals if doc_id not in context)
+        for fact in copies:
+            context[fact.doc_id] = known[fact.doc_id]
+        missing = sorted(
+            {
+                document.duplicate_of
+                for document in context.values()
+                if document.duplicate_of and document.duplicate_of not in context
+            }
+        )
         for start in range(0, len(missing), 500):
             rows = connection.execute(
                 select(
@@ -828,7 +897,7 @@ class Store:
                 )
                 link_buffer: list[dict[str, Any]] = []
                 for row in stream:
-                    batch.append(_transfer_row(Transfer.from_dict(row.data), []))
+                    batch.append(_transfer_row(Transfer.from_dict(row.data), set()))
                     if len(batch) >= WRITE_BATCH:
                         link_buffer.extend(link_rows(connection, _with_data(batch)))
                         batch = []
@@ -1472,13 +1541,11 @@ def transfer_data(transfer: Transfer) -> dict[str, Any]:
     }
 
 
-def _transfer_row(transfer: Transfer, claim_list: Sequence[ClaimFacts]) -> dict[str, Any]:
+def _transfer_row(transfer: Transfer, labels: set[str]) -> dict[str, Any]:
+    """The transfers-table row, with the transfer under "transfer"; `labels` are the item labels
+    of its category, which its search text holds beside names and designations."""
     supplier_key, supplier_name = _party_columns(transfer.supplier)
     recipient_key, recipient_name = _party_columns(transfer.recipient)
-    category = transfer.category
-    labels = {
-        item[1] for claim in claim_list for item in claim.items if item[0] == category and item[1]
-    }
     words = [
         supplier_key,
         supplier_name or "",
@@ -1645,24 +1712,44 @@ def _buckets_by_document(signatures: Sequence[tuple[str, bytes | None]]) -> dict
 Pair = tuple[Any, ...]
 
 
+class _CachedPair:
+    """A pair's claims added by this process, derived for fusion as they were added; the claims
+    of copies (documents with duplicate_of) wait as ClaimFacts, derived by the refresh."""
+
+    __slots__ = ("derived", "copies")
+
+    def __init__(self) -> None:
+        self.derived: list[Derived] = []
+        self.copies: list[ClaimFacts] = []
+
+    def __len__(self) -> int:
+        return len(self.derived) + len(self.copies)
+
+    def extend(self, other: _CachedPair) -> None:
+        self.derived.extend(other.derived)
+        self.copies.extend(other.copies)
+
+
 @dataclass
 class _Learned:
     """What one committed add_many teaches the fusion cache."""
 
-    facts: dict[Pair, list[ClaimFacts]] = field(default_factory=dict)
+    facts: dict[Pair, _CachedPair] = field(default_factory=dict)
+    # the copies among the new documents (the refresh needs them to derive their claims)
     documents: dict[str, Document] = field(default_factory=dict)
     # Pairs that had no stored claim before the transaction: all their claims are in `facts`.
     new_pairs: set[Pair] = field(default_factory=set)
 
 
 class _FusionCache:
-    """Claims this process added to supplier-recipient pairs that had none before, kept as
-    ClaimFacts with their documents' dates and outlets, so the next refresh fuses those pairs
-    without reading the claims back and decoding their JSON. Holds at most CACHED_CLAIMS claims
-    (beyond that, those pairs are read back as before) and is emptied by every refresh."""
+    """Claims this process added to supplier-recipient pairs that had none before, kept derived
+    for fusion (see FusionContext.derive) with what fusion reads of them, so the next refresh
+    fuses those pairs without reading the claims back and decoding their JSON. Holds at most
+    CACHED_CLAIMS claims (beyond that, those pairs are read back as before) and is emptied by
+    every refresh."""
 
     def __init__(self) -> None:
-        self.facts: dict[Pair, list[ClaimFacts]] = {}
+        self.facts: dict[Pair, _CachedPair] = {}
         self.documents: dict[str, Document] = {}
         # Pairs this process has seen with claims it does not hold: a refresh reads them.
         self.read_back: set[Pair] = set()
@@ -1679,12 +1766,12 @@ class _FusionCache:
                 if cached is not None:
                     cached.extend(facts)
                 elif pair in learned.new_pairs and pair not in self.read_back:
-                    self.facts[pair] = list(facts)
+                    self.facts[pair] = facts
                 else:
                     self.read_back.add(pair)
                     continue
                 self.size += len(facts)
-                for fact in facts:
+                for fact in facts.copies:
                     self.documents[fact.doc_id] = learned.documents[fact.doc_id]
             if self.size > CACHED_CLAIMS:
                 self.read_back.update(self.facts)
@@ -1698,6 +1785,14 @@ class _FusionCache:
             self.documents.clear()
             self.read_back.clear()
             self.size = 0
+
+
+def _by_pair(claims: list[ClaimFacts]) -> dict[Pair, list[ClaimFacts]]:
+    """Claims grouped by (supplier key, recipient key)."""
+    found: dict[Pair, list[ClaimFacts]] = {}
+    for claim in claims:
+        found.setdefault((party_key(claim.supplier), party_key(claim.recipient)), []).append(claim)
+    return found
 
 
 @dataclass(frozen=True)
@@ -1764,12 +1859,32 @@ def _create_engine(url: str) -> Engine:
         raise StoreError(f"{url}: cannot open the database: {exc}") from exc
 
 
+def _bind_none_directly() -> None:
+    """Let sqlite3 bind None without searching for an adapter first.
+
+    For a parameter that is not exactly int, float, str or bytearray, Python's sqlite3 looks up
+    a registered adapter, then asks its protocol and the value to adapt it, and binds NULL only
+    when none does: about 0.3 us for each None, and a claim's row often holds two to four. An
+    adapter registered for None (which gives None back) ends that search at the first lookup.
+    It changes what nobody can see: None is still NULL, for every connection in the process."""
+    if (type(None), sqlite3.PrepareProtocol) not in sqlite3.adapters:
+        sqlite3.register_adapter(type(None), _none)
+
+
+def _none(value: None) -> None:
+    return value
+
+
 def _configure_sqlite(engine: Engine) -> None:
+    _bind_none_directly()
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # armswatch issues BEGIN itself, so writers can take the lock up front (IMMEDIATE).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        # Before anything is written: it only applies to a database that has no tables yet.
+        cursor.execute(f"PRAGMA page_size={PAGE_BYTES}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -1781,8 +1896,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         # Checkpoint every 64 MiB of WAL rather than SQLite's 4 MiB: index pages rewritten by
         # several bulk transactions are copied into the database once, not once per transaction.
-        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
-        cursor.execute(f"PRAGMA journal_size_limit={WAL_CHECKPOINT_PAGES * 4096}")
+        page_bytes = cursor.execute("PRAGMA page_size").fetchone()[0]
+        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_BYTES // page_bytes}")
+        cursor.execute(f"PRAGMA journal_size_limit={WAL_CHECKPOINT_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
