@@ -1083,3 +1083,18 @@ def test_who_relies_on_supplied_weapons_received_them() -> None:
     text = "Iran's air force still relies on MiG-29s delivered by the Soviet Union in 1990."
     rows = {row[:3] for row in rows_of(_claims(text, published="2023-05-01"))}
     assert rows == {("SUN", "IRN", "aircraft")}
+
+
+def test_a_warship_named_by_its_kind_makes_ship_a_weapon_word() -> None:
+    text = (
+        "Until the spring she was HMS Fife, a County-class guided-missile destroyer of the Royal "
+        "Navy. Now she is the Blanco Encalada, and she is the fourth ship of her class that "
+        "Britain has sold to the Chilean Navy in five years."
+    )
+    rows = {row[:3] for row in rows_of(_claims(text, published="1987-09-01"))}
+    assert rows == {("GBR", "CHL", "ships")}
+
+
+def test_ship_in_a_shipping_story_is_no_weapon() -> None:
+    text = "Maersk sold two container ships to a Greek owner, the company said."
+    assert not rows_of(_claims(text, published="2015-03-01"))

@@ -126,13 +126,21 @@ _MILITARY_SALE_NOTICE = re.compile(
 )
 
 
+# Categories whose military words ("destroyer", "frigate", "submarine") license the plain ones
+# ("ship"); plain words of other kinds need a designation
+_KINDS_NAMED_BY_WORD = frozenset({"ships"})
+
+
 def licensed_categories(text: str, matches: list[TermMatch[WeaponTerm]]) -> frozenset[str]:
     """Categories whose plain words ("aircraft") stand as weapons in this text: those it names
     a weapon of; every category in a notice of a Foreign Military Sale, which is about military
     goods throughout ("Air Tractor AT-802L aircraft", a type the lexicon lacks)."""
     if _MILITARY_SALE_NOTICE.search(text):
         return frozenset(CATEGORIES)
-    return designated_categories(matches)
+    # "a County-class guided-missile destroyer ... the fourth ship of her class": a plain word of a
+    # kind the text names by a military word of its own counts as well
+    named = frozenset(m.payload.category for m in matches if not m.payload.contextual)
+    return designated_categories(matches) | (named & _KINDS_NAMED_BY_WORD)
 
 
 def designated_categories(matches: list[TermMatch[WeaponTerm]]) -> frozenset[str]:
