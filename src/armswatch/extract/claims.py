@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extract.attribution import AttributionReader, origin_of
 from armswatch.extract.dates import document_date, resolve_event_date
 from armswatch.extract.frames import (
+    ANAPHORIC_DETERMINERS,
     BUILD_LEMMAS,
     CARRIER_NOUNS,
     DESTINATION_LEMMAS,
@@ -47,15 +48,7 @@ from armswatch.extract.nlp import load_pipeline
 from armswatch.extract.prefilter import Unit, candidate_units
 from armswatch.extract.quantities import money_in
 from armswatch.extract.unlisted_groups import defined_groups
-from armswatch.models import (
-    Claim,
-    Document,
-    Evidence,
-    Item,
-    Origin,
-    Party,
-    Speaker,
-)
+from armswatch.models import Claim, Document, Evidence, Item, Origin, Party, Speaker
 
 # "WASHINGTON, Oct 28 (Reuters) - ": a dateline is not the sentence's subject; the parser gets spaces.
 _DATELINE = re.compile(
@@ -119,23 +112,25 @@ ONE_PAIR_REACH = 800
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 
 
+def _goods_determiners(frame: Frame) -> list[set[str]]:
+    """The determiners of each of the frame's goods ("no weapons": {"no"})."""
+    doc = frame.sentence.doc
+    return [
+        {child.lower_ for child in np_head(doc[index]).children if child.dep_ == "det"}
+        for index in frame.item_heads
+    ]
+
+
 def _goods_denied(frame: Frame) -> bool:
     """The goods are named only to say there are none ("no weapons are involved")."""
-    doc = frame.sentence.doc
-    return bool(frame.item_heads) and all(
-        any(child.dep_ == "det" and child.lower_ == "no" for child in np_head(doc[i]).children)
-        for i in frame.item_heads
-    )
+    determiners = _goods_determiners(frame)
+    return bool(determiners) and all("no" in found for found in determiners)
 
 
 def _goods_told_before(frame: Frame) -> bool:
     """The goods are named as ones the story has told of ("ordered the drones as well")."""
-    doc = frame.sentence.doc
-    return any(
-        child.dep_ == "det" and child.lower_ in {"the", "these", "those", "this", "that"}
-        for index in frame.item_heads
-        for child in np_head(doc[index]).children
-    )
+    definite = ANAPHORIC_DETERMINERS - {"such"}
+    return any(found & definite for found in _goods_determiners(frame))
 
 
 def _person_above(pronoun: Token) -> Token | None:
@@ -265,11 +260,11 @@ class DocumentReader:
         # whose it is, when the title says ("Statement by the Government of Cyprus ...",
         # "Ministry of Foreign Affairs: ...", "Krauss-Maffei: Sweden selects ...")
         self.publisher = self._publisher(title) or self._releasing_company()
-        if self.publisher is None and self.self_published:
-            # "Oral statement to Parliament ... The Secretary of State for Defence (Mr Ben
-            # Wallace):": the office holder named at its head
-            voice = self._voice_state()
-            self.publisher = voice.code if voice is not None else None
+        # the state of the office or office holder at the head of the document ("The Secretary
+        # of State for Defence (Mr Ben Wallace):"), which speaks in a statement's "we"
+        self.voice = self._voice_state()
+        if self.publisher is None and self.self_published and self.voice is not None:
+            self.publisher = self.voice.code
         if self.publisher is not None and not self.self_published:
             self.self_published = True
 
@@ -841,7 +836,6 @@ class DocumentReader:
         resolved += self._of_the_one_pair(partyless, resolved)
         for read in resolved:
             self._specify_definite_weapons(read)
-            read.items = [self._as_named_in_full(item) for item in read.items]
         _grant_requests(resolved)
         _name_generic_missiles(resolved)
         kept = [read for read in resolved if self._stands_as_transfer(read)]
@@ -1391,7 +1385,7 @@ class DocumentReader:
             # a statement in a government's own voice: the state whose office heads it ("The
             # Secretary of State for Defence (Mr Ben Wallace):", "THE WHITE HOUSE"), else the
             # state the document is most about
-            party = self._voice_state()
+            party = self.voice
             if party is None or party.key in others:
                 party = self._salient_state(exclude=others)
         if party is None:

@@ -837,9 +837,12 @@ def _preps(token: Token) -> dict[str, list[Token]]:
     """Objects of the token's prepositions, by preposition ("to" -> [Ukraine])."""
     found: dict[str, list[Token]] = {}
     for child in token.children:
-        if _children(child, "neg"):
-            continue  # "bought for the frontier, not for the traffickers"
-        if child.dep_ in {"prep", "dative", "agent"} and child.pos_ == "ADP":
+        if (
+            child.dep_ in {"prep", "dative", "agent"}
+            and child.pos_ == "ADP"
+            # "bought for the frontier, not for the traffickers"
+            and not _children(child, "neg")
+        ):
             for pobj in _children(child, "pobj"):
                 found.setdefault(child.lower_, []).append(pobj)
             # "from within U.S. intelligence", "to and through": one level of nesting
@@ -1336,6 +1339,10 @@ def _joined_to_cancellation(token: Token, cues: Mapping[int, Cue]) -> bool:
     )
 
 
+# Edges from a transfer verb up to the verb that governs it without a tense of its own
+NONFINITE_EDGES = {"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl"}
+
+
 def _governors(token: Token, limit: int = 3) -> list[Token]:
     """Verbs above a transfer verb through to-infinitives and complements ("wants to buy")."""
     found = []
@@ -1343,16 +1350,7 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
     for _ in range(limit):
         # only non-finite complements: "announced that X has been delivered" keeps its own tense;
         # "lets Israel sell", "allows Israel to sell": an infinitive with its own subject
-        if current.dep_ not in {
-            "xcomp",
-            "pcomp",
-            "pobj",
-            "prep",
-            "dobj",
-            "acl",
-            "relcl",
-            "advcl",
-        } and not _infinitive_complement(current):
+        if current.dep_ not in NONFINITE_EDGES and not _infinitive_complement(current):
             break
         # "had already agreed in 2014 to buy", parsed as an adverbial clause: only an infinitive
         if current.dep_ in {"acl", "relcl"} and not any(c.lower_ == "to" for c in current.children):
@@ -2318,12 +2316,7 @@ class FrameBuilder:
             # the sentence before's subject, so "they" may be the rebels; weapons that were that
             # subject ("The jets are in service with ...") are what it continues
             return None
-        members = {held.i, *(conj.i for conj in held.conjuncts)}
-        weapons = [
-            weapon
-            for weapon in self._item_heads(before)
-            if np_head(self.mentions.doc[weapon.head]).i in members
-        ]
+        weapons = self._items_headed_by(before, [held])
         return (weapons, holder) if weapons else None
 
     def _described_before(self, sentence: Span, verb: Token) -> list[WeaponMention]:
@@ -2403,10 +2396,14 @@ class FrameBuilder:
         ]
         if not named:
             return []
-        members = {t.i for noun in named for t in [noun, *noun.conjuncts]}
+        return self._items_headed_by(copula.sent, named)
+
+    def _items_headed_by(self, sentence: Span, nouns: list[Token]) -> list[WeaponMention]:
+        """The sentence's items whose noun phrase is one of `nouns` or coordinated with one."""
+        members = {t.i for noun in nouns for t in [noun, *noun.conjuncts]}
         return [
             weapon
-            for weapon in self._item_heads(copula.sent)
+            for weapon in self._item_heads(sentence)
             if np_head(self.mentions.doc[weapon.head]).i in members
         ]
 
