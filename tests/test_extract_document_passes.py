@@ -274,3 +274,66 @@ def test_withheld_aid_is_suspended() -> None:
         "2017-08-22",
     )
     assert ("USA", "EGY", "aircraft", "suspended") in {row[:4] for row in rows}
+
+
+def test_a_dozen_hung_on_the_item_counts_twelve() -> None:
+    counts = {}
+    for text in (
+        "China delivered a dozen F-7 fighters to Sudan last year, diplomats said.",
+        "China delivered two dozen T-85 tanks to Sudan last year, diplomats said.",
+        "Sudan has taken delivery of several dozen T-85 tanks from China, diplomats said.",
+    ):
+        (claim,) = armswatch.extract(text, published="2012-05-01")
+        (item,) = claim.items
+        assert item.quantity is not None
+        counts[text.split()[2]] = (item.quantity.min, item.quantity.max)
+    assert counts == {"a": (12, 12), "two": (24, 24), "taken": (24, 119)}
+
+
+def test_the_navy_is_the_service_named_with_its_state_before() -> None:
+    # China is named most, but "the navy" and "the army" are Thailand's: its navy was named
+    text = (
+        "BANGKOK - China's shipyards have built the submarine, China's engineers have fitted it "
+        "and China has trained its crew. The Thai navy says the boat will sail next year. The "
+        "army, for its part, has taken delivery of 60 VT4 tanks from China since 2017."
+    )
+    assert ("CHN", "THA", "armoured_vehicles") in _pairs(text, "2024-03-01")
+
+
+def test_a_relative_clause_on_an_unnamed_service_speaks_of_that_service() -> None:
+    text = (
+        "BANGKOK - The Royal Thai Air Force wants new fighters. The air force, which has flown "
+        "Swedish Gripen fighters since 2011, wants to replace its oldest jets first."
+    )
+    assert ("SWE", "THA", "aircraft") in _pairs(text, "2024-03-01")
+
+
+def test_a_person_in_a_relative_clause_is_not_the_service() -> None:
+    text = (
+        "KYIV - Ukraine's air force received its first F-16s from Denmark this summer. A pilot "
+        "who flew MiG-29s for 15 years said the jet was a new world."
+    )
+    pairs = _pairs(text, "2024-08-01")
+    assert ("DNK", "UKR", "aircraft") in pairs
+    assert not any(pair[0] in {"RUS", "SUN"} for pair in pairs)
+
+
+def test_a_quotation_goes_on_with_the_speaker_who_closed_the_one_before() -> None:
+    (claim,) = armswatch.extract(
+        '"The situation is serious," a Ukrainian commander said on Tuesday. "We have received '
+        '20 howitzers from Germany, but we need more."',
+        published="2023-01-10",
+    )
+    assert (claim.supplier.code, claim.recipient.code) == ("DEU", "UKR")
+    assert claim.attribution and claim.attribution[0].country == "UKR"
+
+
+def test_a_quotation_opened_after_said_keeps_its_speaker_in_later_sentences() -> None:
+    (claim,) = armswatch.extract(
+        "Germany's defence minister, Boris Pistorius, said on Tuesday: \"The situation is "
+        'serious. We will send 20 more howitzers to Ukraine this month."',
+        published="2023-01-10",
+    )
+    assert claim.supplier.code == "DEU"
+    assert claim.certainty == "confirmed"
+    assert [speaker.speaker for speaker in claim.attribution] == ["Boris Pistorius"]

@@ -86,6 +86,10 @@ _ORIGIN_PREDICATE = re.compile(
 )
 # "Iranian-made", "Soviet-supplied": an explicit maker on a weapon's noun phrase
 _MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "supplied"}
+_WORD = re.compile(r"[A-Za-z]+")
+_CLAUSE_END = re.compile(r"[.,;:!?\"\u201c\u201d()]")
+# the armed services a state's mention can name ("the Thai navy", "Thailand's air force")
+SERVICE_WORDS = {"army", "navy", "force", "military", "marine", "guard"}
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 BAN_LEMMAS = {"ban", "embargo", "prohibit", "bar", "outlaw", "forbid"}
 # Verbs that call on someone to act: a halt they call for is not made ("urged its allies to stop")
@@ -537,29 +541,32 @@ class DocumentReader:
     def _quote_speakers(
         self, sentence: Span, doc: Doc, quotes: list[tuple[int, int]], reader: AttributionReader
     ) -> list[Speaker]:
-        """Speakers of a quotation that spans sentences: the speech verb after its closing mark."""
-        for start, end in quotes:
-            if (
-                start <= sentence.start_char + 2
-                and end > sentence.end_char - 1
-                or (sentence.start_char <= start < sentence.end_char and end > sentence.end_char)
-            ):
-                closing = doc.char_span(end - 1, end, alignment_mode="expand")
-                if closing is None:
-                    continue
-                closing_sentence = closing.sent
-                for token in closing_sentence:
-                    if (
-                        token.idx >= end - 1
-                        and token.pos_ == "VERB"
-                        and token.lemma_.lower() in SPEECH_LEMMAS
-                    ):
-                        subject, _ = subject_of(token)
-                        if subject is not None:
-                            speaker = reader.speaker(subject)
-                            if speaker is not None:
-                                return [speaker]
-                        break
+        """Speakers of a quotation that spans sentences: the speech verb after its closing mark
+        ("... We will send them," the minister said); else the one before its opening mark in
+        the sentence it opens in (The minister said: "... We will send them."); else the speaker
+        of a quotation closed just before it, which it goes on ("...," said a naval officer.
+        "They sold us ships.")."""
+        for index, (start, end) in enumerate(quotes):
+            inside = start <= sentence.start_char + 2 and end > sentence.end_char - 1
+            opens_here = sentence.start_char <= start < sentence.end_char
+            if not (inside or opens_here and end > sentence.end_char):
+                continue
+            speaker = _speech_beside(doc, end - 1, reader, after=True)
+            if speaker is None and inside:
+                speaker = _speech_beside(doc, start, reader, after=False)
+            if speaker is None and inside and index > 0:
+                opening = doc.char_span(start, start + 1, alignment_mode="expand")
+                before_start, before_end = quotes[index - 1]
+                if (
+                    opening is not None
+                    and start <= opening.sent.start_char + 2
+                    and opening.sent.start > 0
+                    and before_end > doc[opening.sent.start - 1].sent.start_char
+                ):
+                    # the quotation before closed in the sentence just before this one opens
+                    speaker = _speech_beside(doc, before_end - 1, reader, after=True)
+            if speaker is not None:
+                return [speaker]
         return []
 
     def _party_at(self, offset: int) -> Party | None:
@@ -1248,15 +1255,39 @@ class DocumentReader:
 
     def _named_body(self, words: set[str], before: int) -> Party | None:
         """The state of the last government body named before `before` whose name holds one of
-        `words` ("the State Department" for "the department")."""
+        `words` ("the State Department" for "the department"), or of the last armed service
+        named with its state ("the Thai navy" for "the navy"); for an armed service, else the
+        state whose other service was named last ("the Thai navy" for "the army")."""
         found = None
+        service = None
+        military = words <= SERVICE_WORDS
         for match in self._party_mentions:
             if match.start >= before:
                 break
             term = match.payload
             if term.role == "body" and set(term.surface.lower().split()) & words:
                 found = term.party
-        return found
+            elif military and term.role in {"name", "demonym"}:
+                beside = self._services_beside(match.start, match.end)
+                if beside & words:
+                    found = term.party
+                elif beside:
+                    service = term.party
+        return found or service
+
+    def _services_beside(self, start: int, end: int) -> set[str]:
+        """The armed services a state's mention names: "the Thai navy", "Thailand's air
+        force", "the navy of Thailand"."""
+        after = _WORD.findall(_CLAUSE_END.split(self.text[end : end + 30], maxsplit=1)[0])
+        if after and after[0].lower() == "s":
+            after = after[1:]  # "Thailand's"
+        before = _WORD.findall(_CLAUSE_END.split(self.text[max(0, start - 30) : start])[-1])
+        near = after[:2]
+        if before and before[-1].lower() == "the":
+            before = before[:-1]
+        if len(before) >= 2 and before[-1].lower() == "of":
+            near.append(before[-2])  # "the navy of (the) Philippines"
+        return {word.lower().removesuffix("s") for word in near} & SERVICE_WORDS
 
     def _implied_party(self, read: ReadFrame, others: list[ReadFrame]) -> Party | None:
         """The side a feature leaves implicit ("Germany has sent a second Patriot battery" in a
@@ -1674,6 +1705,27 @@ def _blank_datelines(text: str) -> str:
     text = _DATELINE.sub(lambda match: " " * len(match.group(0)), text)
     text = _DATELINE_MIXED.sub(lambda match: " " * len(match.group(0)), text)
     return _TICKER.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def _speech_beside(
+    doc: Doc, position: int, reader: AttributionReader, *, after: bool
+) -> Speaker | None:
+    """The speaker of the speech verb in the sentence at a quotation mark's position: the first
+    verb after a closing mark (after=True), or the last before an opening mark."""
+    mark = doc.char_span(position, position + 1, alignment_mode="expand")
+    if mark is None:
+        return None
+    verbs = [
+        token
+        for token in mark.sent
+        if token.pos_ == "VERB"
+        and token.lemma_.lower() in SPEECH_LEMMAS
+        and (token.idx >= position if after else token.idx < position)
+    ]
+    if not verbs:
+        return None
+    subject, _ = subject_of(verbs[0] if after else verbs[-1])
+    return reader.speaker(subject) if subject is not None else None
 
 
 def _continues_list(sentence: Span) -> bool:

@@ -253,6 +253,13 @@ STATE_ACTOR_NOUNS = {
     "pilot", "crew", "gunner", "sailor", "commander", "operator", "shipyard", "shipbuilder",
     "yard", "works", "factory", "plant", "centre", "center", "office", "bureau", "directorate", "wing",
 }  # fmt: skip
+# State-actor nouns that name a person, whose relative clause ("a pilot who flew MiG-29s") is
+# that person's story, not the service's
+PERSON_ACTOR_NOUNS = {
+    "official", "president", "leader", "king", "prince", "spokesman", "spokeswoman", "soldier",
+    "minister", "counterpart", "pilot", "crew", "gunner", "sailor", "commander", "operator",
+    "diplomat", "envoy", "negotiator", "buyer", "customer", "client", "partner", "ally",
+}  # fmt: skip
 # Words before a surname that leave it a leader's ("President Abbas", "Mr Putin")
 LEADER_TITLES = {
     "president", "premier", "minister", "chancellor", "king", "queen", "prince", "emir",
@@ -4165,10 +4172,13 @@ class FrameBuilder:
         if (
             token.lower_ in {"which", "who", "that"}
             and token.head.dep_ == "relcl"
-            and token.head.head.i in self.mentions.party_at
+            and (
+                token.head.head.i in self.mentions.party_at
+                or _actor_word(token.head.head) not in PERSON_ACTOR_NOUNS | {None}
+            )
         ):
-            # "Russia, which last year gave the Philippines rifles": the relative pronoun is
-            # the party the clause hangs on
+            # "Russia, which last year gave the Philippines rifles", "The air force, which has
+            # flown Gripens since 2011": the relative pronoun is the party the clause hangs on
             token = token.head.head
         if token.lower_ in {"we", "us", "our"}:
             frame.first_person_roles.add(role)

@@ -138,7 +138,8 @@ def _number_tokens(head: Token) -> list[Token]:
     parts = [head] + [
         child
         for child in head.children
-        if child.dep_ in {"compound", "nummod", "quantmod"} and child.like_num
+        if child.dep_ in {"compound", "nummod", "quantmod"}
+        and (child.like_num or child.lower_ == "dozen")
     ]
     return sorted(parts, key=lambda token: token.i)
 
@@ -153,6 +154,9 @@ def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quant
     while anchor.dep_ == "conj" and anchor.head.pos_ in {"NOUN", "PROPN"}:
         anchor = anchor.head
     for candidate in (item, anchor) if anchor.i != item.i else (item,):
+        dozen = _dozen_count(candidate)
+        if dozen is not None:
+            return dozen
         for child in candidate.children:
             if (
                 child.dep_ == "nummod"
@@ -227,6 +231,34 @@ def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quant
                 if value:
                     modifier = _modifier_before(parts)
                     return _bounded(value, modifier, phrase)
+    return None
+
+
+# the edges a "dozen" hangs on its item by ("several dozen tanks", "a dozen jets")
+DOZEN_EDGES = {"compound", "nmod", "amod", "nummod"}
+
+
+def _dozen_count(item: Token) -> Quantity | None:
+    """ "a dozen tanks", "several dozen VT4 tanks", "two dozen rifles": a "dozen" the parser
+    hung on the item as a noun."""
+    for child in item.children:
+        if child.lower_ != "dozen" or child.i > item.i or child.dep_ not in DOZEN_EDGES:
+            continue
+        doc = item.doc
+        before = doc[child.i - 1] if child.i > 0 else None
+        words = {before.lower_} if before is not None else set()
+        words |= {grandchild.lower_ for grandchild in child.children if grandchild.i < child.i}
+        text = doc[
+            child.i - 1 if before is not None and before.lower_ in words else child.i : child.i + 1
+        ].text
+        if words & {"several", "few"}:
+            return Quantity(min=24, max=119, approx=True, text=text)
+        if before is not None and before.like_num:
+            value = parse_number([before.text])
+            if value:
+                return Quantity(min=int(12 * value), max=int(12 * value), approx=False, text=text)
+        if words & {"a", "one"}:
+            return Quantity(min=12, max=12, approx=False, text=text)
     return None
 
 
