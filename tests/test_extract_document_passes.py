@@ -337,3 +337,37 @@ def test_a_quotation_opened_after_said_keeps_its_speaker_in_later_sentences() ->
     assert claim.supplier.code == "DEU"
     assert claim.certainty == "confirmed"
     assert [speaker.speaker for speaker in claim.attribution] == ["Boris Pistorius"]
+
+
+def test_a_state_hung_on_the_front_of_the_goods_is_the_taker() -> None:
+    text = "MOSCOW - A Russian general said Ukraine had sold Georgia Kolchuga radar stations."
+    assert ("UKR", "GEO", "sensors") in _pairs(text, "2008-09-01")
+
+
+def test_a_relative_clause_on_a_squadron_is_about_its_jets_and_keeps_its_own_tense() -> None:
+    claims = armswatch.extract(
+        "TEGUCIGALPA - The F-5s would replace a squadron of elderly Super Mystere jets that "
+        "Honduras bought from Israel in the 1970s.",
+        published="1987-03-02",
+    )
+    found = {(c.supplier.code, c.recipient.code, c.status, c.certainty) for c in claims}
+    assert ("ISR", "HND", "delivered", "reported") in found
+
+
+def test_the_allegation_that_a_state_supplied_arms_stays_under_its_rejection() -> None:
+    claims = armswatch.extract(
+        "ISLAMABAD - The Government of Pakistan rejects the allegation made by Iran that "
+        "Pakistan has supplied arms and ammunition to the Taliban.",
+        published="1998-09-01",
+    )
+    assert claims
+    assert all(claim.certainty == "denied" for claim in claims)
+
+
+def test_a_number_that_finishes_a_models_name_is_no_count() -> None:
+    (claim,) = armswatch.extract(
+        "SANTIAGO - The Chilean Air Force took delivery of Dassault Mirage 50 fighters from "
+        "France, officials said.",
+        published="1982-03-02",
+    )
+    assert all(item.quantity is None for item in claim.items)

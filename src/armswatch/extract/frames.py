@@ -96,7 +96,10 @@ HOLDING_LEMMAS = {
     "employ", "show",
 }  # fmt: skip
 # Amounts a holder carries weapons in ("a mixture of captured weapons and new rifles")
-HOLDING_AMOUNTS = {"mixture", "mix", "assortment", "array", "range", "variety", "collection"}
+HOLDING_AMOUNTS = {
+    "mixture", "mix", "assortment", "array", "range", "variety", "collection", "squadron",
+    "fleet", "batch", "number", "pair", "couple", "handful", "set", "lot", "flotilla", "quantity",
+}  # fmt: skip
 # "fighters retired by the Dutch air force", "tanks operated by the army": the owner can sell them
 OWNING_LEMMAS = {
     "retire",
@@ -3589,6 +3592,12 @@ class FrameBuilder:
                     # "supply Ukraine with tanks", "sell Saudi Arabia 84 jets": a party object receives
                     for obj in _children(token, "dobj"):
                         if self.mentions.weapon_at.get(obj.i):
+                            if (
+                                taker := self._taker_before_goods(obj)
+                            ) is not None and not _children(token, "dative", "iobj"):
+                                # "Ukraine had sold Georgia Kolchuga radar stations": the
+                                # parser made the taker part of the goods' name
+                                self._add(frame, "recipient", taker)
                             continue
                         if obj.lower_ in {"them", "it"} and "to" in preps:
                             continue  # "passed them to the rebels": the pronoun is the goods
@@ -4166,6 +4175,25 @@ class FrameBuilder:
                 self._add(frame, "recipient", subject)
             return
 
+    def _taker_before_goods(self, goods: Token) -> Token | None:
+        """A state's name the parser hung as a compound at the front of a give verb's goods
+        ("sold Georgia Kolchuga radar stations"), before the weapon's own name begins."""
+        first = goods.left_edge
+        mention = self.mentions.party_at.get(first.i)
+        if (
+            mention is None
+            or first.dep_ != "compound"
+            or mention.term.role not in {"name", "alias"}
+            or mention.term.party.kind != "state"
+            or mention.end >= goods.i
+            or first.doc[mention.end].i in self.mentions.party_at
+        ):
+            return None
+        following = self.mentions.weapon_at.get(mention.end)
+        if following is None and first.doc[mention.end].pos_ != "NUM":
+            return None  # "sold Georgia's ..." or a longer name, not a taker before the goods
+        return first.doc[mention.end - 1]
+
     def _add(self, frame: Frame, role: str | None, token: Token) -> None:
         if role is None:
             return
@@ -4284,8 +4312,8 @@ class FrameBuilder:
                     category=term.category,
                     label=label_span.text.lower() if term.kind == "generic" else label_span.text,
                     designation=term.canonical if term.kind == "designation" else None,
-                    quantity=quantity_of(np_head(target), frozenset(self.mentions.weapon_at))
-                    or quantity_of(target, frozenset(self.mentions.weapon_at)),
+                    quantity=quantity_of(np_head(target), self.mentions.name_tokens)
+                    or quantity_of(target, self.mentions.name_tokens),
                 )
                 order.append(key)
             if weapon.term.kind == "designation":
@@ -4299,7 +4327,7 @@ class FrameBuilder:
                 item.category = weapon.term.category
                 if item.quantity is None and target.i != head_token.i:
                     # "108 M1A2T Abrams tanks" with the count hung on the designation
-                    item.quantity = quantity_of(head_token, frozenset(self.mentions.weapon_at))
+                    item.quantity = quantity_of(head_token, self.mentions.name_tokens)
         items = [by_head[key] for key in order]
         specific = [item for item in items if item.category != "unspecified"]
         unique: list[Item] = []

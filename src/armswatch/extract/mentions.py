@@ -224,6 +224,26 @@ class TokenMentions:
         }
         self.parties, self.party_at = _place(doc, party_matches(text, lowered))
         self.sources, self.source_at = _place(doc, matchers.sources.find(text, lowered))
+        self.name_tokens = frozenset(self.weapon_at) | _model_numbers(doc, self.weapons)
+
+
+def _model_numbers(doc: Doc, weapons: list[WeaponMention]) -> frozenset[int]:
+    """Numbers that finish a designation the lexicon names shorter ("Dassault Mirage 50
+    fighters", "Leopard 1 tanks"): a number right after a designation and before the noun it
+    names is the model's, not a count."""
+    numbers = set()
+    for mention in weapons:
+        if mention.term.kind != "designation" or mention.end + 1 >= len(doc):
+            continue
+        number, noun = doc[mention.end], doc[mention.end + 1]
+        if (
+            number.like_num
+            and number.text.isdigit()
+            and noun.pos_ in {"NOUN", "PROPN"}
+            and (number.head.i == noun.i or doc[mention.head].head.i == noun.i)
+        ):
+            numbers.add(number.i)
+    return frozenset(numbers)
 
 
 def _licensed(

@@ -21,6 +21,10 @@ _WITHHELD = {
 }  # fmt: skip
 
 
+# Verb tags of a clause with a tense of its own
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
 @cache
 def _words(role: str) -> frozenset[str]:
     """The words of one role in modality.tsv (hedges, denials, doubts)."""
@@ -36,18 +40,30 @@ def _path_to_root(token: Token) -> list[Token]:
 
 
 def _governing_path(token: Token) -> list[Token]:
-    """The path to the root, cut where a relative clause meets the weapon it describes: in
-    "the S-300 system that Cyprus has contracted to buy will not be deployed" the negation is
-    the system's, not the purchase's."""
+    """The path to the root, cut where a relative clause meets the weapon it describes, or
+    where a clause of its own tense does: in "the S-300 system that Cyprus has contracted to
+    buy will not be deployed" the negation is the system's, not the purchase's; in "they would
+    replace a squadron of jets that Honduras bought from Israel" the purchase is told as fact."""
     path = [token]
     while token.head.i != token.i and len(path) < 20:
         if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
             head = token.head
-            if weapon_matches(head.doc[head.left_edge.i : head.i + 1].text):
+            if weapon_matches(head.doc[head.left_edge.i : head.i + 1].text) or (
+                # a relative clause, not the content of "the allegation that ..." (its "that"
+                # is a mark, not a pronoun standing for the noun)
+                _finite(token) and not any(child.dep_ == "mark" for child in token.children)
+            ):
                 break
         token = token.head
         path.append(token)
     return path
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own: "bought", "has sold", "will deliver"."""
+    return verb.tag_ in FINITE_TAGS or any(
+        child.dep_ in {"aux", "auxpass"} and child.tag_ in FINITE_TAGS for child in verb.children
+    )
 
 
 def _negated(token: Token) -> bool:
