@@ -371,3 +371,51 @@ def test_a_number_that_finishes_a_models_name_is_no_count() -> None:
         published="1982-03-02",
     )
     assert all(item.quantity is None for item in claim.items)
+
+
+def test_the_rebels_are_the_one_group_named_just_before_by_a_word_of_its_name() -> None:
+    text = (
+        "KINSHASA - Mr. Kabila's Alliance of Democratic Forces for the Liberation of Congo-Zaire "
+        "says its weapons are captured from the army. Diplomats who travelled with the Alliance "
+        "describe new Kalashnikovs. Western diplomats say Rwanda has supplied the rebels with "
+        "rifles and mortars.\n\nUNITA, in Angola, has its own suppliers."
+    )
+    pairs = _pairs(text, "1997-03-20")
+    assert (
+        "RWA",
+        "Alliance of Democratic Forces for the Liberation of Congo-Zaire",
+        "small_arms",
+    ) in pairs
+    assert not any(pair[1] == "COD" for pair in pairs)
+
+
+def test_the_rebels_are_never_completed_with_the_state_they_fight() -> None:
+    text = (
+        "KINSHASA - Zaire bought Mirage 5 jets from France in the 1970s. Diplomats say Rwanda "
+        "and Uganda have supplied the rebels with rifles and mortars."
+    )
+    pairs = _pairs(text, "1997-03-20")
+    assert ("FRA", "COD", "aircraft") in pairs
+    assert not any(pair[0] in {"RWA", "UGA"} for pair in pairs)
+
+
+def test_bought_in_a_state_names_the_seller() -> None:
+    text = "KINSHASA - Zaire's army bought at least two Mi-24 gunships in Ukraine, diplomats say."
+    assert ("UKR", "COD", "aircraft") in _pairs(text, "1997-03-20")
+
+
+def test_a_government_denying_a_sale_with_no_seller_denies_its_own() -> None:
+    claims = armswatch.extract(
+        "KINSHASA - The Foreign Ministry in Kiev said this week that it knew of no sale of "
+        "military equipment to Zaire.",
+        published="1997-03-20",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.certainty) for c in claims] == [
+        ("UKR", "COD", "denied")
+    ]
+
+
+def test_belgrade_in_the_1990s_is_yugoslavia() -> None:
+    text = "KINSHASA - The jets were bought from Belgrade for Zaire's air force, diplomats say."
+    assert ("YUG", "COD", "aircraft") in _pairs(text, "1997-03-20")
+    assert ("SRB", "COD", "aircraft") in _pairs(text, "2007-03-20")

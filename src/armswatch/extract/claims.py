@@ -27,6 +27,7 @@ from armswatch.extract.frames import (
     CARRIER_NOUNS,
     DESTINATION_LEMMAS,
     SPEECH_LEMMAS,
+    STATE_ACTOR_NOUNS,
     Frame,
     FrameBuilder,
     PartyResolver,
@@ -87,6 +88,16 @@ _ORIGIN_PREDICATE = re.compile(
 # "Iranian-made", "Soviet-supplied": an explicit maker on a weapon's noun phrase
 _MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "supplied"}
 _WORD = re.compile(r"[A-Za-z]+")
+# "the Alliance", "the Front": a capitalised word of a group's name used for it
+_DEFINITE_NAME = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b")
+# words of groups' names too common to stand for one group alone
+GENERIC_NAME_WORDS = {
+    "Democratic", "Forces", "Force", "National", "People", "People's", "Peoples", "Republic",
+    "Liberation", "Army", "United", "Islamic", "Revolutionary", "Party", "Popular", "Free",
+    "State", "Movement", "Council", "Defence", "Defense", "Union", "Democracy",
+}  # fmt: skip
+# how far back (characters) "the rebels" looks for the group named last
+GROUP_REACH = 600
 _CLAUSE_END = re.compile(r"[.,;:!?\"\u201c\u201d()]")
 # the armed services a state's mention can name ("the Thai navy", "Thailand's air force")
 SERVICE_WORDS = {"army", "navy", "force", "military", "marine", "guard"}
@@ -242,6 +253,7 @@ class DocumentReader:
         # who the document says supplies whom ("China has become Algeria's second supplier")
         self.supplier_notes: list[tuple[int, Party, Party]] = []
         self._party_mentions = party_matches(self.text)
+        self._group_positions: list[tuple[int, Party]] | None = None
         self._defined_groups = defined_groups(self.text, self.lexicons)
         # kinds of weapon the document names by designation: "the aircraft" is one of them
         named = load_matchers().weapons.find(self.text)
@@ -336,7 +348,7 @@ class DocumentReader:
             mentions,
             self.lexicons,
             lambda token: self._resolve_anaphor(token, unit),
-            self._salient_group,
+            lambda token: self._group_for(token, unit),
             self._defined_groups,
         )
         builder = FrameBuilder(mentions, self.lexicons, resolver)
@@ -742,6 +754,15 @@ class DocumentReader:
                                 break
                         if mention is not None and mention.payload.party != own_subject:
                             return mention.payload.party
+                    if (
+                        token.lower_ == "it"
+                        and subject.tag_ in {"NN", "NNP"}
+                        and subject.ent_type_ != "PERSON"
+                        and subject.lemma_.lower() not in STATE_ACTOR_NOUNS
+                    ):
+                        # "The United Nations mission said that it had received 7,132 weapons":
+                        # "it" is the speaker, which is no state
+                        return None
                 break
         position = unit.start + token.idx
         # the subject of the sentence so far, else of the last sentence read ("Saudi officials had
@@ -906,6 +927,14 @@ class DocumentReader:
         if not read.suppliers:
             return False
         if (
+            frame.direction == "seize"
+            and not read.recipients
+            and all(item.category in {"aircraft", "ships"} for item in read.items)
+        ):
+            # "any attempt to intercept the aircraft would be resisted": the craft stopped,
+            # with no cargo and no one it was bound for, carries no transfer
+            return False
+        if (
             not read.recipients
             and read.certainty != "denied"
             and not (frame.direction == "seize" and frame.carrier)
@@ -948,6 +977,20 @@ class DocumentReader:
             # whoever built the goods
             read.suppliers = [self.lexicons.state_party(self.publisher)]
             return
+        if not read.suppliers and read.certainty == "denied":
+            # "The Foreign Ministry in Kiev said it knew of no sale of military equipment to
+            # Zaire": a government denying a sale with no seller named denies its own
+            denier = next(
+                (
+                    self.lexicons.as_of(self.lexicons.state_party(s.country), self.reference.year)
+                    for s in read.attribution
+                    if s.country in self.lexicons.states and s.kind in {"government", "military"}
+                ),
+                None,
+            )
+            if denier is not None and denier not in read.recipients:
+                read.suppliers = [denier]
+                return
         if (shared := self._same_act_side(read, others)) is not None:
             if read.suppliers:
                 read.recipients = [shared]
@@ -1010,6 +1053,11 @@ class DocumentReader:
             party = party or self._implied_party(read, others)
         if party is None:
             return
+        if (
+            party.kind == "state"
+            and ("recipient" if read.suppliers else "supplier") in read.frame.group_roles
+        ):
+            return  # "supplied the rebels" is never the state the story names
         if read.suppliers:
             read.recipients = [party]
         else:
@@ -1388,6 +1436,45 @@ class DocumentReader:
         if len(ranked) == 2 and ranked[0][1] >= 2 and ranked[0][1] > 2 * ranked[1][1]:
             return ranked[0][0]
         return None
+
+    def _group_for(self, token: Token, unit: Unit) -> Party | None:
+        """The group "the rebels" stands for: the one the document is about, else the one group
+        named in the few sentences before ("Mr. Kabila's Alliance ... the Alliance ... Rwanda
+        and Uganda have supplied the rebels"), by its full name or a word of it."""
+        salient = self._salient_group()
+        if salient is not None:
+            return salient
+        position = unit.start + token.idx
+        near = {
+            party
+            for start, party in self._group_mentions()
+            if position - GROUP_REACH <= start < position
+        }
+        # two groups named just before ("the Rally for Congolese Democracy holds the east and
+        # the Movement for the Liberation of Congo the north"): the rebels could be either
+        return next(iter(near)) if len(near) == 1 else None
+
+    def _group_mentions(self) -> list[tuple[int, Party]]:
+        """Where the document names a group: by its name, or, once named, by a capitalised word
+        of the name ("the Alliance" after the Alliance of Democratic Forces ...)."""
+        if self._group_positions is not None:
+            return self._group_positions
+        found = [
+            (match.start, match.payload.party)
+            for match in self._party_mentions
+            if match.payload.party.kind == "group"
+        ]
+        first_named: dict[str, tuple[int, Party]] = {}
+        for start, party in found:
+            for word in party.name.split():
+                if word[:1].isupper() and len(word) > 3 and word not in GENERIC_NAME_WORDS:
+                    first_named.setdefault(word, (start, party))
+        for match in _DEFINITE_NAME.finditer(self.text):
+            named = first_named.get(match.group(1))
+            if named is not None and named[0] < match.start():
+                found.append((match.start(), named[1]))
+        self._group_positions = sorted(found, key=lambda pair: pair[0])
+        return self._group_positions
 
     def _salient_state(self, exclude: set[str]) -> Party | None:
         counts: dict[Party, int] = {}

@@ -67,6 +67,15 @@ DEPLOYMENT_NOUNS = {
     "exercise", "drill", "manoeuvre", "maneuver", "visit", "patrol", "deployment", "airshow",
     "rotation", "mission", "flyover", "refuel", "refuelling", "stopover",
 }  # fmt: skip
+# Verbs of sending, and the people whose sending with weapons makes a deployment, not a
+# transfer ("sent four fighters and 145 airmen", "deployed troops and tanks")
+SENDING_LEMMAS = {"send", "deploy", "dispatch", "fly", "move", "rush"}
+FORCE_NOUNS = {
+    "troop", "soldier", "airman", "sailor", "marine", "personnel", "crew", "pilot",
+    "paratrooper", "force", "serviceman", "servicemen", "commando", "unit", "battalion",
+}  # fmt: skip
+# Nouns whose "of" names what is talked about ("the question of arms sales to Taiwan")
+TOPIC_NOUNS = {"question", "issue", "matter", "subject", "topic", "problem", "debate"}
 # Nouns of intent: "approved a plan to supply weapons" approves the intent, not a deal
 PLAN_NOUNS = {"plan", "proposal", "idea", "intention", "scheme"}
 # Verbs that turn a transfer down ("refused to supply"): what is refused was never made
@@ -320,6 +329,8 @@ OFFICIAL_ACTS = {
 # Verbs of attack that say a weapon is in use only through "with" ("attacked Kyiv with drones"):
 # their object is the target, never the goods
 ATTACK_LEMMAS = {"attack", "strike", "hit", "bomb", "shell", "pound", "target", "raid", "bombard"}
+# Verbs of buying, after which "in" a state names the seller ("bought in Ukraine")
+BUYING_LEMMAS = {"buy", "purchase", "acquire", "procure", "order"}
 # "helicopters flown by the Angolan government": flying a weapon is using it, unless it is
 # flown to someone ("flew the missiles to Syria" is a delivery)
 FLYING_LEMMAS = {"fly", "pilot"}
@@ -436,6 +447,8 @@ class Frame:
     unnamed_state_roles: set[str] = field(default_factory=set)
     # the nouns naming them ("department", "army"), to find the body named earlier
     unnamed_actor_words: set[str] = field(default_factory=set)
+    # sides told by a group noun no group was found for ("supplied the rebels")
+    group_roles: set[str] = field(default_factory=set)
     # token indices of the frame's weapon items
     item_heads: set[int] = field(default_factory=set)
     # a rule for all transfers of a kind ("an embargo on all arms sales"), not one transfer
@@ -466,7 +479,7 @@ class PartyResolver:
         mentions: TokenMentions,
         lexicons: Lexicons,
         resolve_anaphor: Callable[[Token], Party | None],
-        resolve_group: Callable[[], Party | None] = lambda: None,
+        resolve_group: Callable[[Token], Party | None] = lambda token: None,
         defined_groups: Mapping[str, Party] | None = None,
     ) -> None:
         self.mentions = mentions
@@ -568,7 +581,9 @@ class PartyResolver:
             # opposition forces"
             named = self._unlisted_in_phrase(head, indices)
             return (
-                named or self.resolve_group() or described_group(head, self.mentions, self.lexicons)
+                named
+                or self.resolve_group(head)
+                or described_group(head, self.mentions, self.lexicons)
             )
         if head_lemma in STATE_ACTOR_NOUNS and head_lemma not in OTHER_STATE_NOUNS:
             # "its pilots", "their army": the state the possessive refers to; "its allies"
@@ -1641,6 +1656,18 @@ class FrameBuilder:
         self.lexicons = lexicons
         self.resolver = resolver
 
+    def _sends_forces(self, verb: Token) -> bool:
+        """Whether a verb of sending has troops, airmen or crews among its objects."""
+        for obj in _children(verb, "dobj"):
+            for noun in obj.subtree:
+                if (
+                    (noun.i == obj.i or noun.dep_ in {"conj", "appos"})
+                    and noun.lemma_.lower() in FORCE_NOUNS
+                    and noun.i not in self.mentions.weapon_at
+                ):
+                    return True
+        return False
+
     def cues_of(self, sentence: Span) -> dict[int, Cue]:
         found = {}
         for token in sentence:
@@ -1685,6 +1712,18 @@ class FrameBuilder:
                 word.lemma_.lower() in DEPLOYMENT_NOUNS for word in token.subtree
             ):
                 continue  # "bombers landed in Venezuela for joint exercises": a visit, no sale
+            if cue.lemma == "give" and any(
+                child.dep_ == "prt" and child.lower_ == "up" for child in token.children
+            ):
+                continue  # "give up all arms they have taken": surrendered, not supplied
+            if cue.lemma == "take" and any(
+                obj.lower_ == "part" for obj in _children(token, "dobj")
+            ):
+                continue  # "aircraft from 16 countries are taking part": in an exercise, not taken
+            if cue.pos == "verb" and cue.lemma in SENDING_LEMMAS and self._sends_forces(token):
+                # "India sent four Su-30MKI fighters, a C-17 and about 145 airmen": a state's
+                # forces deployed with their weapons, not weapons handed over
+                continue
             if cue.lemma == "pass" and not (
                 token.dep_ == "conj"
                 and cue_for(token.head, self.lexicons) is not None
@@ -2918,6 +2957,17 @@ class FrameBuilder:
             holder = token.head.head if token.head.lower_ in {"on", "of"} else None
             if holder is not None and holder.lemma_.lower() in RESTRICTION_NOUNS:
                 status = "agreed" if _block_lifted([holder]) else "suspended"
+            # "on the question of arms sales to Taiwan": the subject of talk, no transfer told
+            if holder is not None and holder.lemma_.lower() in TOPIC_NOUNS:
+                policy = True
+        for token, cue in chain_cues:
+            if (
+                cue.pos == "verb"
+                and any(child.dep_ == "aux" and child.lower_ == "shall" for child in token.children)
+                and any(child.dep_ == "neg" for child in token.children)
+            ):
+                # "Iran shall not supply, sell or transfer any arms": a rule laid down
+                policy = True
         deal = next(
             (c.deal for _, c in reversed(chain_cues) if c.deal != "unspecified"), "unspecified"
         )
@@ -3580,6 +3630,13 @@ class FrameBuilder:
                     # "Iranian arms reached Bosnia"
                     for obj in _children(token, "dobj"):
                         self._add(frame, "recipient", obj)
+                if role_class == "get" and cue.lemma in BUYING_LEMMAS and "from" not in preps:
+                    # "bought two Mi-24 gunships in Ukraine": the parser hangs the place on the
+                    # goods; the state bought in sold them
+                    for obj in _children(token, "dobj"):
+                        for place in _preps(obj).get("in", []):
+                            if self._names_state(place):
+                                self._add(frame, "supplier", place)
                 if role_class == "ask" and "for" in preps:
                     # "Lebanon asked Moscow for tanks": the one asked is the would-be supplier
                     for obj in _children(token, "dobj"):
@@ -4092,6 +4149,15 @@ class FrameBuilder:
         mention = self.mentions.party_at.get(modifier.i)
         return mention is not None and mention.term.role == "demonym"
 
+    def _names_state(self, token: Token) -> bool:
+        """Whether a token is a state's own name ("Ukraine"), not a city, demonym or group."""
+        mention = self.mentions.party_at.get(token.i)
+        return (
+            mention is not None
+            and mention.term.party.kind == "state"
+            and mention.term.role in {"name", "alias"}
+        )
+
     def _weapon_tokens(self, frame: Frame) -> list[Token]:
         """The frame's own item tokens ("Saudi air defences" intercepting a missile are not its items)."""
         return [token for token in frame.sentence if token.i in frame.item_heads]
@@ -4131,6 +4197,15 @@ class FrameBuilder:
                     "elaborate",
                     "agree",
                 }:  # "launched from North Korea" is a place: use takes its supplier from the weapon
+                    self._add(frame, "supplier", obj)
+                elif (
+                    preposition == "in"
+                    and role_class == "get"
+                    and "from" not in preps
+                    and obj.head.head.lemma_.lower() in BUYING_LEMMAS
+                    and self._names_state(obj)
+                ):
+                    # "at least two were bought in Ukraine": the state bought in sold them
                     self._add(frame, "supplier", obj)
                 elif (
                     preposition == "from" and role_class == "give" and moved and not frame.suppliers
@@ -4240,8 +4315,11 @@ class FrameBuilder:
                 frame.unnamed_state_roles.add(role)
                 frame.unnamed_actor_words.add(word)
             elif token.pos_ in {"NOUN", "PROPN"} and token.i not in self.mentions.weapon_at:
-                # "sold jets to four airlines": the text names a taker that is no state or group
+                # "sold jets to four airlines": the text names a taker that is no state or group;
+                # "supplied the rebels": a group the story does not tell apart
                 frame.nonparty_roles.add(role)
+                if token.lemma_.lower() in GROUP_NOUNS:
+                    frame.group_roles.add(role)
             return
         target = frame.suppliers if role == "supplier" else frame.recipients
         for party in parties:

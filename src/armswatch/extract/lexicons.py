@@ -86,6 +86,8 @@ class Lexicons:
     modality: dict[str, set[str]]
     # successor code -> (predecessor code, last year of the predecessor)
     predecessors: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # the last year a successor's name still stands for its predecessor ("Belgrade" in 1997)
+    named_until: dict[str, int] = field(default_factory=dict)
     # canonical designation -> the state whose industry designed it
     weapon_origins: dict[str, str] = field(default_factory=dict)
     # dissolved state -> the states that inherited its weapons (dissolutions.tsv)
@@ -120,7 +122,7 @@ class Lexicons:
         """The state as it was in a given year ("Moscow" in 1987 is the Soviet Union)."""
         if party.code in self.predecessors:
             predecessor, until = self.predecessors[party.code]
-            if year <= until and predecessor in self.states:
+            if year <= self.named_until.get(party.code, until) and predecessor in self.states:
                 return self.state_party(predecessor)
         return party
 
@@ -387,6 +389,9 @@ def load_lexicons() -> Lexicons:
         row["successor"]: (row["predecessor"], int(row["until"]))
         for row in _read_tsv("predecessors.tsv")
     }
+    named_until = {
+        row["successor"]: int(row["named_until"]) for row in _read_tsv("predecessors.tsv")
+    }
     weapon_origins = {row["canonical"]: row["origin"] for row in _read_tsv("weapon_origins.tsv")}
     successors = {
         row["predecessor"]: frozenset(row["successors"].split("|"))
@@ -406,6 +411,7 @@ def load_lexicons() -> Lexicons:
         cue_forms=cue_forms,
         modality=modality,
         predecessors=predecessors,
+        named_until=named_until,
         weapon_origins=weapon_origins,
         successors=successors,
         group_words=group_words,

@@ -197,6 +197,10 @@ def _place(
     return mentions, at
 
 
+# What turns a weapon word into its opposite when written just before it ("non-lethal aid")
+NEGATING_PREFIXES = {"non-", "non ", "\nnon"}
+
+
 class TokenMentions:
     """Mentions of one parsed unit, indexed by token, so role slots can ask "who is this?"."""
 
@@ -214,6 +218,9 @@ class TokenMentions:
             lambda span, term: (
                 not _proper_name_use(span[0], term)
                 and not (term.contextual and _civil_context(span))
+                # "non-lethal aid", "non-military equipment": the opposite of the term
+                and text[max(0, span.start_char - 4) : span.start_char].lower()
+                not in NEGATING_PREFIXES
             ),
         )
         self.weapons = _licensed(doc, weapons, licensed)

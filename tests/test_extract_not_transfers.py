@@ -1,0 +1,72 @@
+"""Reporting that names weapons and states but tells no transfer: exercises, surrenders,
+rules laid down, topics of talk, craft intercepted, weapons handed to a U.N. mission.
+Texts written for the project."""
+
+from __future__ import annotations
+
+import armswatch
+
+
+def _claims(text: str, published: str) -> list[armswatch.Claim]:
+    return armswatch.extract(text, published=published)
+
+
+def test_aircraft_sent_with_their_airmen_to_an_exercise_are_deployed_not_transferred() -> None:
+    text = (
+        "DARWIN, Australia - Air forces from 14 countries began combat training over northern "
+        "Australia on Monday. India sent four Su-30MKI fighters, a C-17 transport and about 150 "
+        "airmen. Aircraft from Canada, France and Singapore are also taking part."
+    )
+    assert _claims(text, "2018-07-30") == []
+
+
+def test_weapons_given_up_are_surrendered_not_supplied() -> None:
+    text = (
+        "UNITED NATIONS - The Security Council demanded that the Houthis give up all arms they "
+        "have taken from military institutions in Yemen."
+    )
+    assert _claims(text, "2015-04-14") == []
+
+
+def test_a_rule_that_a_state_shall_not_supply_arms_is_policy() -> None:
+    text = (
+        "UNITED NATIONS - By the resolution, the Council decided that Iran shall not supply, "
+        "sell or transfer any arms or related materiel from its territory."
+    )
+    assert _claims(text, "2007-03-24") == []
+
+
+def test_the_question_of_arms_sales_is_a_topic_not_a_sale() -> None:
+    text = (
+        "WASHINGTON - On the question of arms sales to Taiwan, the United States states that it "
+        "does not seek to carry out a long-term policy in this area."
+    )
+    assert _claims(text, "1982-08-17") == []
+
+
+def test_aircraft_that_might_be_intercepted_carry_no_transfer() -> None:
+    text = (
+        "COLOMBO - Indian transport planes dropped food over Jaffna on Saturday. India warned "
+        "that any attempt to intercept the aircraft would be resisted."
+    )
+    assert _claims(text, "1987-06-05") == []
+
+
+def test_weapons_a_un_mission_received_are_no_states() -> None:
+    text = (
+        "BOGOTA - The United Nations mission in Colombia, like the one in Angola before it, "
+        "collects the guerrillas' arms. The United Nations mission said on Tuesday that it had "
+        "received 7,132 weapons from the FARC's fighters."
+    )
+    assert not any(
+        claim.recipient is not None and claim.recipient.kind == "state"
+        for claim in _claims(text, "2017-06-28")
+    )
+
+
+def test_non_lethal_aid_is_no_weapon() -> None:
+    text = (
+        "WASHINGTON - The United States provides the Syrian rebels only with non-lethal aid such "
+        "as radios and vehicles, officials said."
+    )
+    assert _claims(text, "2014-04-06") == []
