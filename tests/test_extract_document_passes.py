@@ -419,3 +419,37 @@ def test_belgrade_in_the_1990s_is_yugoslavia() -> None:
     text = "KINSHASA - The jets were bought from Belgrade for Zaire's air force, diplomats say."
     assert ("YUG", "COD", "aircraft") in _pairs(text, "1997-03-20")
     assert ("SRB", "COD", "aircraft") in _pairs(text, "2007-03-20")
+
+
+def test_more_of_the_same_goods_from_another_seller_is_its_own_transfer() -> None:
+    claims = armswatch.extract(
+        "WARSAW - Poland bought its first twelve MiG-29s from the Soviet Union in 1989 and "
+        "received ten more from the Czech Republic in 1995.",
+        published="1996-01-10",
+    )
+    found = {
+        (
+            c.supplier.code,
+            c.recipient.code,
+            c.items[0].quantity.min if c.items[0].quantity else None,
+        )
+        for c in claims
+    }
+    assert ("SUN", "POL", 12) in found
+    assert ("CZE", "POL", 10) in found
+
+
+def test_where_the_goods_are_built_is_where_they_come_from() -> None:
+    text = (
+        "WELLINGTON - The Government has decided that New Zealand will buy two ANZAC frigates "
+        "for the Royal New Zealand Navy, to be built in Australia."
+    )
+    assert ("AUS", "NZL", "ships") in _pairs(text, "1989-09-14")
+
+
+def test_the_aircraft_a_state_bought_are_the_design_named_just_before() -> None:
+    text = (
+        "SANTIAGO - Chile becomes the first South American country to order the F-16 since "
+        "Venezuela, which bought the aircraft in 1982."
+    )
+    assert ("USA", "VEN", "aircraft") in _pairs(text, "2002-01-30")

@@ -1243,6 +1243,8 @@ class DocumentReader:
             and (maker := self.lexicons.origin_state(item.designation, self.reference.year))
             is not None
         }
+        if not makers:
+            makers = self._makers_of_definite(read)
         if len(makers) != 1:
             return None
         maker = next(iter(makers))
@@ -1254,6 +1256,30 @@ class DocumentReader:
             # own forces bought nothing abroad; the others bought from it
             read.recipients = [party for party in read.recipients if party != maker]
         return maker
+
+    def _makers_of_definite(self, read: ReadFrame) -> set[Party]:
+        """ "Venezuela, which bought the aircraft in 1982" after "to order the F-16": the makers
+        of the designs of the same kind the story named just before a definite generic noun."""
+        doc = read.frame.sentence.doc
+        heads = [doc[i] for i in read.frame.item_heads]
+        categories = {item.category for item in read.items}
+        if (
+            read.frame.direction == "use"  # "the helicopters ... have been used": whoever sold them
+            or not heads
+            or not all(_is_definite(head) for head in heads)
+            or "unspecified" in categories
+        ):
+            return set()
+        makers: set[Party] = set()
+        for previous in self.read_frames:
+            if previous is read or not (0 <= read.offset - previous.offset <= ANTECEDENT_REACH):
+                continue
+            for item in previous.items:
+                if item.designation and item.category in categories:
+                    maker = self.lexicons.origin_state(item.designation, self.reference.year)
+                    if maker is not None:
+                        makers.add(maker)
+        return makers
 
     def _resolve_unnamed_actors(self, read: ReadFrame) -> None:
         """ "The army has taken delivery of 100,000 rifles" in a story about Venezuela: the

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from armswatch.extract.lexicons import Cue, Lexicons
 from armswatch.extract.mentions import PartyMention, TokenMentions, WeaponMention, cue_for
-from armswatch.extract.quantities import quantity_of
+from armswatch.extract.quantities import quantity_of, quantity_of_number
 from armswatch.extract.unlisted_groups import described_group, named_group
 from armswatch.models import Item, Party
 
@@ -2179,6 +2179,49 @@ class FrameBuilder:
             frame = self._frame(sentence, chain, cues, items_by_cue[token.head.i])
             if frame is not None:
                 frames.append(frame)
+        # "bought twelve MiG-29s from the Soviet Union and received ten more from the Czech
+        # Republic": a transfer verb joined to another, whose object is a bare number, moves
+        # more of the same goods
+        for cue_index, cue in cues.items():
+            token = sentence.doc[cue_index]
+            counts = [obj for obj in _children(token, "dobj") if obj.like_num]
+            if (
+                cue_index in chained
+                or cue.pos != "verb"
+                or cue.cue_class not in DIRECTIONAL
+                or token.dep_ != "conj"
+                or token.head.i not in items_by_cue
+                or len(counts) != 1
+            ):
+                continue
+            # the other side is the one this verb names, on it or on the number ("ten more
+            # from the Czech Republic"); the goods' own "from" was the first verb's
+            role = "supplier" if cue.cue_class in {"get", "ask", "arrive"} else "recipient"
+            wanted = {"from"} if role == "supplier" else {"to", "for"}
+            named = [
+                party
+                for holder in (token, counts[0])
+                for prep in _children(holder, "prep")
+                if prep.lower_ in wanted
+                for place in _children(prep, "pobj")
+                for party in self.resolver.parties(place)
+            ]
+            if not named:
+                continue
+            chain = [token, *(t for t in self._cue_ancestors(token, cues) if t.i != token.head.i)]
+            frame = self._frame(sentence, chain, cues, items_by_cue[token.head.i])
+            if frame is None:
+                continue
+            if role == "supplier":
+                frame.suppliers = named
+            else:
+                frame.recipients = named
+            chained.update(t.i for t in chain)
+            count = quantity_of_number(counts[0])
+            frame.items = [
+                Item(item.category, item.label, item.designation, count) for item in frame.items
+            ]
+            frames.append(frame)
         pronoun_frames = self._pronoun_goods_frames(sentence, cues, chained)
         frames.extend(pronoun_frames)
         pronoun_verbs = {frame.chain[0].i for frame in pronoun_frames}
@@ -3961,6 +4004,27 @@ class FrameBuilder:
                         party = mention.term.party
                         if party not in frame.origin_suppliers:
                             frame.origin_suppliers.append(party)
+        # "Galeb trainers built in the Mostar factory of the old Yugoslavia", "will buy two
+        # frigates, to be built in Australia": where the goods are built is where they come from
+        built = [
+            clause
+            for head in frame.item_heads
+            for clause in frame.sentence.doc[head].children
+            if clause.dep_ == "acl"
+        ] + [clause for token, _ in chain for clause in token.children if clause.dep_ == "advcl"]
+        for clause in built:
+            if clause.lemma_.lower() not in BUILD_LEMMAS - {"design", "develop"}:
+                continue
+            for place in _preps(clause).get("in", []):
+                for token in place.subtree:
+                    mention = self.mentions.party_at.get(token.i)
+                    if (
+                        mention is not None
+                        and mention.term.party.kind == "state"
+                        and mention.term.role in {"name", "alias", "demonym"}
+                        and mention.term.party not in frame.recipients + frame.origin_suppliers
+                    ):
+                        frame.origin_suppliers.append(mention.term.party)
         # "Russia received Iran's drones" (the owner gave them) but "its missile had been bought
         # from North Korea" (the owner is the buyer, the seller being named)
         # the makers of the designations among the items ("Poland's first F-16s": American)

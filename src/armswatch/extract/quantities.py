@@ -144,6 +144,16 @@ def _number_tokens(head: Token) -> list[Token]:
     return sorted(parts, key=lambda token: token.i)
 
 
+def quantity_of_number(number: Token) -> Quantity | None:
+    """The count a number standing alone for its goods gives ("received ten more")."""
+    parts = _number_tokens(number)
+    value = parse_number([token.text for token in parts])
+    if value is None or value <= 0 or _looks_like_year(parts, value):
+        return None
+    modifier = _modifier_before(parts)
+    return _bounded(value, modifier, number.doc[parts[0].i : parts[-1].i + 1].text)
+
+
 def quantity_of(item: Token, name_tokens: frozenset[int] = frozenset()) -> Quantity | None:
     """The count of an item noun, from its number modifier or a "millions of" head.
 
