@@ -2198,7 +2198,7 @@ class FrameBuilder:
             # from the Czech Republic"); the goods' own "from" was the first verb's
             role = "supplier" if cue.cue_class in {"get", "ask", "arrive"} else "recipient"
             wanted = {"from"} if role == "supplier" else {"to", "for"}
-            named = [
+            other_side = [
                 party
                 for holder in (token, counts[0])
                 for prep in _children(holder, "prep")
@@ -2206,16 +2206,16 @@ class FrameBuilder:
                 for place in _children(prep, "pobj")
                 for party in self.resolver.parties(place)
             ]
-            if not named:
+            if not other_side:
                 continue
             chain = [token, *(t for t in self._cue_ancestors(token, cues) if t.i != token.head.i)]
             frame = self._frame(sentence, chain, cues, items_by_cue[token.head.i])
             if frame is None:
                 continue
             if role == "supplier":
-                frame.suppliers = named
+                frame.suppliers = other_side
             else:
-                frame.recipients = named
+                frame.recipients = other_side
             chained.update(t.i for t in chain)
             count = quantity_of_number(counts[0])
             frame.items = [
