@@ -453,3 +453,15 @@ def test_the_aircraft_a_state_bought_are_the_design_named_just_before() -> None:
         "Venezuela, which bought the aircraft in 1982."
     )
     assert ("USA", "VEN", "aircraft") in _pairs(text, "2002-01-30")
+
+
+def test_the_one_a_buyer_signs_documents_with_sells_what_they_include() -> None:
+    claims = armswatch.extract(
+        "MOSCOW - On Thursday, King Salman's delegation signed a series of documents with Russian "
+        "officials and companies that include agreements for the purchase of the S-400 "
+        "long-range air defence system.",
+        published="2017-10-06",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
+        ("RUS", "SAU", "agreed")
+    ]

@@ -74,6 +74,8 @@ FORCE_NOUNS = {
     "troop", "soldier", "airman", "sailor", "marine", "personnel", "crew", "pilot",
     "paratrooper", "force", "serviceman", "servicemen", "commando", "unit", "battalion",
 }  # fmt: skip
+# Verbs that list what a deal holds ("documents that include agreements for S-400s")
+CONTENTS_LEMMAS = {"include", "cover", "comprise", "contain", "involve"}
 # Nouns whose "of" names what is talked about ("the question of arms sales to Taiwan")
 TOPIC_NOUNS = {"question", "issue", "matter", "subject", "topic", "problem", "debate"}
 # Nouns of intent: "approved a plan to supply weapons" approves the intent, not a deal
@@ -1582,6 +1584,18 @@ def _under_a_deal(verb: Token) -> bool:
     )
 
 
+def _unique_parties(parties: list[Party]) -> list[Party]:
+    return list(dict.fromkeys(parties))
+
+
+def _lists_contents(verb: Token, cues: Mapping[int, Cue] | None = None) -> bool:
+    """A relative clause that lists contents ("documents with Russian officials that include
+    agreements for S-400s"): parties include nothing, so the parser hung it on the wrong noun."""
+    if verb.lemma_.lower() not in CONTENTS_LEMMAS:
+        return False
+    return cues is None or verb.i in cues
+
+
 def _actor_word(token: Token) -> str | None:
     """The state-actor noun a token is ("the army", "the Armed Forces", whose capitalised plural
     the tagger leaves unlemmatised), or None."""
@@ -2883,7 +2897,11 @@ class FrameBuilder:
             if current.head.i == current.i:
                 break
             reported = reported or current.dep_ == "ccomp"
-            if current.dep_ == "relcl" and current.head.i in self.mentions.party_at:
+            if (
+                current.dep_ == "relcl"
+                and current.head.i in self.mentions.party_at
+                and not _lists_contents(current, cues)
+            ):
                 break  # "Russia, which gave rifles": the main clause's verbs are not the transfer's
             if _joined_to_cancellation(current, cues) or _part_of_larger_deal(current, cues):
                 break  # "dropped the F-16 deal and agreed to buy Sukhois instead": two acts
@@ -2950,13 +2968,19 @@ class FrameBuilder:
                 direction_token, direction_cue = inner[0]
             if direction_cue.cue_class == "elaborate":
                 # "a package for Ukraine that includes Stinger missiles": the clause lists what
-                # the transfer noun it hangs on carries, and that noun gives the direction
+                # the transfer noun it hangs on carries, and that noun gives the direction;
+                # "documents that include agreements for the purchase of the S-400": so does a
+                # transfer noun among the contents (after the verb: the subject is the container)
+                below = {t.i for t in direction_token.subtree if t.i > direction_token.i}
                 for token, cue in directional:
                     if (
                         cue.pos == "noun"
                         and cue.cue_class in {"give", "get", "offer"}
-                        and direction_token.dep_ in {"relcl", "acl"}
-                        and direction_token.head.i == token.i
+                        and (
+                            direction_token.dep_ in {"relcl", "acl"}
+                            and direction_token.head.i == token.i
+                            or token.i in below
+                        )
                     ):
                         direction_token, direction_cue = token, cue
                         break
@@ -3605,6 +3629,13 @@ class FrameBuilder:
                 subject, passive = subject_of(token)
                 preps = _preps(token)
                 if (
+                    subject is not None
+                    and subject.tag_ == "WDT"
+                    and cue.cue_class == "elaborate"
+                    and _lists_contents(token)
+                ):
+                    subject = None  # "officials and companies that include agreements": misplaced
+                if (
                     role_class == "give"
                     and token.dep_ in {"oprd", "xcomp", "ccomp"}
                     and token.tag_ == "VBN"
@@ -4057,6 +4088,25 @@ class FrameBuilder:
                 elif role == "recipient" and not frame.recipients:
                     self._add(frame, "recipient", subject)
 
+        if direction in {"get", "elaborate"} and not frame.suppliers:
+            # "signed a series of documents with Russian officials ... for the purchase of the
+            # S-400": the one a buyer signs with sells
+            for token, cue in chain:
+                if cue.pos != "verb" or cue.cue_class != "agree":
+                    continue
+                holders = [token, *_children(token, "dobj")]
+                holders += [pobj for holder in holders[1:] for pobj in _preps(holder).get("of", [])]
+                partners = [
+                    party
+                    for holder in holders
+                    for partner in _preps(holder).get("with", [])
+                    for party in self.resolver.parties(partner)
+                    if party not in frame.recipients
+                ]
+                frame.suppliers.extend(_unique_parties(partners))
+                signer, passive = subject_of(token)
+                if partners and signer is not None and not passive and not frame.recipients:
+                    self._add(frame, "recipient", signer)
         # an approver or signer speaks for its side before a compound does ("U.S. notifies Congress
         # of Saudi arms package"); a blocker only after ("Germany blocks Estonian arms exports")
         add_deferred(META - {"block", "cancel"})
@@ -4339,6 +4389,7 @@ class FrameBuilder:
         if (
             token.lower_ in {"which", "who", "that"}
             and token.head.dep_ == "relcl"
+            and not _lists_contents(token.head)
             and (
                 token.head.head.i in self.mentions.party_at
                 or _actor_word(token.head.head) not in PERSON_ACTOR_NOUNS | {None}
