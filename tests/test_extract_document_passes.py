@@ -465,3 +465,13 @@ def test_the_one_a_buyer_signs_documents_with_sells_what_they_include() -> None:
     assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
         ("RUS", "SAU", "agreed")
     ]
+
+
+def test_supplying_those_missiles_gave_them_to_whoever_fired_them() -> None:
+    text = (
+        "RIYADH - The kingdom is fighting a war in Yemen, where the Houthis have fired dozens of "
+        "ballistic missiles at Saudi cities, and it accuses Iran of supplying those missiles."
+    )
+    pairs = _pairs(text, "2017-10-06")
+    assert ("IRN", "Houthis", "missiles") in pairs
+    assert ("IRN", "SAU", "missiles") not in pairs

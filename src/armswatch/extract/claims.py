@@ -167,6 +167,8 @@ def _person_above(pronoun: Token) -> Token | None:
 
 # How far back (in characters) an anaphor may look for its antecedent transfer.
 ANTECEDENT_REACH = 2500
+# how far back (characters) "supplying those missiles" looks for the ones who used them
+USE_ANTECEDENT_REACH = 400
 
 
 @dataclass
@@ -991,6 +993,11 @@ class DocumentReader:
             if denier is not None and denier not in read.recipients:
                 read.suppliers = [denier]
                 return
+        if (user := self._user_of_definite_goods(read)) is not None:
+            # "the Houthis have fired dozens of ballistic missiles ..., and it accuses Iran of
+            # supplying those missiles": who fired them received them
+            read.recipients = [user]
+            return
         if (shared := self._same_act_side(read, others)) is not None:
             if read.suppliers:
                 read.recipients = [shared]
@@ -1256,6 +1263,28 @@ class DocumentReader:
             # own forces bought nothing abroad; the others bought from it
             read.recipients = [party for party in read.recipients if party != maker]
         return maker
+
+    def _user_of_definite_goods(self, read: ReadFrame) -> Party | None:
+        """The one user of "those missiles" that a frame of giving with no taker points back to:
+        a frame of use in the same or the sentence before, of goods of the same kind."""
+        if read.recipients or not read.suppliers or read.frame.direction not in {"give", "offer"}:
+            return None
+        doc = read.frame.sentence.doc
+        heads = [doc[i] for i in read.frame.item_heads]
+        if not heads or not all(_is_definite(head) for head in heads):
+            return None
+        categories = {item.category for item in read.items}
+        users = {
+            party
+            for other in self.read_frames
+            if other is not read
+            and other.frame.direction == "use"
+            and 0 <= read.offset - other.offset <= USE_ANTECEDENT_REACH
+            and categories & {item.category for item in other.items}
+            for party in other.recipients
+            if party not in read.suppliers
+        }
+        return next(iter(users)) if len(users) == 1 else None
 
     def _makers_of_definite(self, read: ReadFrame) -> set[Party]:
         """ "Venezuela, which bought the aircraft in 1982" after "to order the F-16": the makers
