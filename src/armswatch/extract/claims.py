@@ -829,11 +829,10 @@ class DocumentReader:
                     party for party in frame.origin_suppliers if party not in read.recipients
                 ]
             if not read.suppliers and read.recipients and frame.direction != "elaborate":
+                # "the Mirages have carried out Iraq's raids": a weapon in use came from the
+                # maker of its designation, unless the story tells who supplied its user
+                # (completion asks the other claims first, then the maker)
                 maker = self._noted_maker(read)
-                if maker is None and frame.direction == "use":
-                    # "the Mirages have carried out Iraq's raids": a weapon in use came from the
-                    # maker of its designation before any other transfer the story tells
-                    maker = self._maker(read)
                 if maker is not None:
                     read.suppliers = [maker]
             if frame.direction == "seize" and not read.recipients:
@@ -1025,6 +1024,9 @@ class DocumentReader:
                 designations
                 and not designations & other_designations
                 and (other_designations or called_off or made_known)
+                # "Katyusha rockets fired by Hezbollah ... the rockets are supplied by Iran": a
+                # user's weapons come from whoever the story says supplies that user
+                and not (read.frame.direction == "use" and not other_designations)
             ):
                 # "the F-15" is not the Rafale: another weapon's seller is not its; a deal called
                 # off is not the one the buyer turned to instead ("suspends talks on the F-35 ...
