@@ -475,3 +475,50 @@ def test_supplying_those_missiles_gave_them_to_whoever_fired_them() -> None:
     pairs = _pairs(text, "2017-10-06")
     assert ("IRN", "Houthis", "missiles") in pairs
     assert ("IRN", "SAU", "missiles") not in pairs
+
+
+def test_signing_for_weapons_buys_them() -> None:
+    assert ("CZE", "IRQ", "aircraft") in _pairs(
+        "Iraq signs for 12 Czech L-159 combat jets", "2014-04-03"
+    )
+
+
+def test_building_another_states_weapons_under_licence_is_a_licence_deal() -> None:
+    claims = armswatch.extract(
+        "ANKARA - Turkey will build 350 South Korean K9 howitzers under licence, officials said.",
+        published="2001-07-20",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.status, c.deal) for c in claims] == [
+        ("KOR", "TUR", "agreed", "licence")
+    ]
+
+
+def test_an_institute_a_capital_names_is_no_state() -> None:
+    text = (
+        "YANGON - China has sold Myanmar's junta fighter jets and tanks since 1989, the "
+        "Stockholm International Peace Research Institute has found."
+    )
+    assert not any("SWE" in pair[:2] for pair in _pairs(text, "2007-10-01"))
+
+
+def test_a_makers_letters_before_a_model_number_are_no_company() -> None:
+    claims = armswatch.extract(
+        "STOCKHOLM - Sweden will give Ukraine two ASC 890 surveillance aircraft and all of its "
+        "army's Pbv 302 armoured personnel carriers, the defence minister said.",
+        published="2024-05-29",
+    )
+    assert {c.recipient.code for c in claims} == {"UKR"}
+    assert all(
+        item.quantity is None or item.quantity.min != 302 for c in claims for item in c.items
+    )
+
+
+def test_it_after_a_reported_sentence_is_the_subject_of_what_was_reported() -> None:
+    text = (
+        "KUWAIT - Since its liberation Kuwait has signed defence agreements with the United "
+        "States, Britain, France and Russia, Western military attaches said. It has agreed to "
+        "buy M1A2 Abrams tanks from the United States."
+    )
+    pairs = _pairs(text, "1994-08-10")
+    assert ("USA", "KWT", "armoured_vehicles") in pairs
+    assert ("USA", "RUS", "armoured_vehicles") not in pairs

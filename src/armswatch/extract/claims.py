@@ -592,8 +592,12 @@ class DocumentReader:
         return None
 
     def _note_subject(self, sentence: Span, unit: Unit) -> None:
-        """Remember the state or group a sentence is about (its main subject), for later pronouns."""
+        """Remember the state or group a sentence is about (its main subject), for later pronouns;
+        in a reported sentence ("Kuwait has signed agreements with four powers, attaches said")
+        the subject of what is reported."""
         root = sentence.root
+        if root.lemma_.lower() in SPEECH_LEMMAS:
+            root = next((child for child in root.children if child.dep_ == "ccomp"), root)
         for child in root.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 # "Iran", "Iran's navy", "the fighters of the Tamil Tigers"

@@ -67,6 +67,8 @@ DEPLOYMENT_NOUNS = {
     "exercise", "drill", "manoeuvre", "maneuver", "visit", "patrol", "deployment", "airshow",
     "rotation", "mission", "flyover", "refuel", "refuelling", "stopover",
 }  # fmt: skip
+# Verbs of signing: "signs for 12 jets" buys them
+SIGNING_LEMMAS = {"sign", "contract"}
 # Verbs of sending, and the people whose sending with weapons makes a deployment, not a
 # transfer ("sent four fighters and 145 airmen", "deployed troops and tanks")
 SENDING_LEMMAS = {"send", "deploy", "dispatch", "fly", "move", "rush"}
@@ -1670,6 +1672,38 @@ class FrameBuilder:
         self.lexicons = lexicons
         self.resolver = resolver
 
+    def _signed_for_goods(self, verb: Token) -> bool:
+        """ "signs for 12 Czech L-159 jets": a verb of signing with no deal or partner of its
+        own ("signed a contract with Serbia for jets" is read as a deal) whose "for" names
+        weapons."""
+        if _children(verb, "dobj") or any(
+            prep.lower_ == "with" for prep in _children(verb, "prep")
+        ):
+            return False
+        return any(
+            self._names_weapon(goods)
+            for prep in _children(verb, "prep")
+            if prep.lower_ == "for"
+            for goods in _children(prep, "pobj")
+        )
+
+    def _licence_cue(self, token: Token) -> Cue | None:
+        """ "Turkey to build 350 South Korean K9 howitzers under licence": building another
+        state's weapons under its licence is a licence deal, the builder the buyer."""
+        if token.lemma_.lower() not in BUILD_LEMMAS - {"design", "develop"} or not (
+            token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+        ):
+            return None
+        licensed = any(
+            pobj.lemma_.lower() in {"licence", "license"}
+            for prep in _children(token, "prep")
+            if prep.lower_ == "under"
+            for pobj in _children(prep, "pobj")
+        )
+        if not licensed or not any(self._names_weapon(obj) for obj in _children(token, "dobj")):
+            return None
+        return Cue(token.lemma_.lower(), "verb", "get", "agreed", "licence")
+
     def _sends_forces(self, verb: Token) -> bool:
         """Whether a verb of sending has troops, airmen or crews among its objects."""
         for obj in _children(verb, "dobj"):
@@ -1685,9 +1719,16 @@ class FrameBuilder:
     def cues_of(self, sentence: Span) -> dict[int, Cue]:
         found = {}
         for token in sentence:
-            cue = cue_for(token, self.lexicons) or self._instrument_cue(token)
+            cue = (
+                cue_for(token, self.lexicons)
+                or self._instrument_cue(token)
+                or self._licence_cue(token)
+            )
             if cue is None:
                 continue
+            if cue.pos == "verb" and cue.lemma in SIGNING_LEMMAS and self._signed_for_goods(token):
+                # "Iraq signs for 12 Czech L-159 combat jets": signing for weapons buys them
+                cue = Cue(cue.lemma, "verb", "get", "agreed", "sale")
             if cue.pos == "verb" and token.i in self.mentions.weapon_at:
                 continue  # "Arms" in a headline is the noun, not the verb "to arm"
             if cue.cue_class == "elaborate" and token.dep_ == "prep":

@@ -72,12 +72,29 @@ def _written_forms(term: PartyTerm) -> list[str]:
 # A state's name inside the name of a sea or strait ("the Gulf of Aden", "the South China Sea")
 _WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?) of\s+$")
 _WATERS_AFTER = re.compile(r"^\s+(?:Sea|Strait|Straits)\b")
+# "Stockholm International Peace Research Institute", "Geneva Conventions": a name that a
+# place begins, of a body or a treaty, not the state
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:\s+[A-Z][a-z]+){0,4}\s+(?:Institute|University|College|Convention|Conventions|"
+    r"Agreement|Agreements|Accord|Accords|Protocol|Declaration|Club|Process|Format)\b"
+)
+# letters that mark a model before its number ("Pbv 302", "ASC 890")
+_MODEL_MARK = re.compile(r"^[A-Z][A-Za-z]{0,4}$")
+MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "June", "July",
+}  # fmt: skip
+# "ASC 890", "C-295": a maker's letters before a model number
+_MODEL_NUMBER_AFTER = re.compile(r"^[ -]?\d")
 # "Latin America", "South America": a region, not the United States
 _REGION_BEFORE = re.compile(r"\b(?:Latin|South|Central|North|Middle|Spanish|Hispanic)[ -]$")
 
 
 def party_matches(text: str, lowered: str | None = None) -> list[TermMatch[PartyTerm]]:
-    """Party terms in text, without the ones that name a body of water or a region there."""
+    """Party terms in text, without the ones that name a body of water or a region there, that
+    begin the name of an institution or a treaty ("the Stockholm International Peace Research
+    Institute"), or that are a product's maker mark ("ASC 890" is a Saab aircraft, not the
+    Australian shipbuilder ASC)."""
     return [
         match
         for match in load_matchers().parties.find(text, lowered)
@@ -87,6 +104,15 @@ def party_matches(text: str, lowered: str | None = None) -> list[TermMatch[Party
             or (
                 text[match.start : match.end] in {"America", "Americas", "American", "Americans"}
                 and _REGION_BEFORE.search(text, max(match.start - 10, 0), match.start)
+            )
+            or (
+                match.payload.role in {"name", "capital"}
+                and _INSTITUTION_AFTER.match(text[match.end : match.end + 80])
+            )
+            or (
+                match.payload.role == "company"
+                and text[match.start : match.end].isupper()
+                and _MODEL_NUMBER_AFTER.match(text[match.end : match.end + 8])
             )
         )
     ]
@@ -231,10 +257,14 @@ class TokenMentions:
         }
         self.parties, self.party_at = _place(doc, party_matches(text, lowered))
         self.sources, self.source_at = _place(doc, matchers.sources.find(text, lowered))
-        self.name_tokens = frozenset(self.weapon_at) | _model_numbers(doc, self.weapons)
+        self.name_tokens = frozenset(self.weapon_at) | _model_numbers(
+            doc, self.weapons, frozenset(self.party_at) | frozenset(self.weapon_at)
+        )
 
 
-def _model_numbers(doc: Doc, weapons: list[WeaponMention]) -> frozenset[int]:
+def _model_numbers(
+    doc: Doc, weapons: list[WeaponMention], named: frozenset[int]
+) -> frozenset[int]:
     """Numbers that finish a designation the lexicon names shorter ("Dassault Mirage 50
     fighters", "Leopard 1 tanks"): a number right after a designation and before the noun it
     names is the model's, not a count."""
@@ -248,6 +278,21 @@ def _model_numbers(doc: Doc, weapons: list[WeaponMention]) -> frozenset[int]:
             and number.text.isdigit()
             and noun.pos_ in {"NOUN", "PROPN"}
             and (number.head.i == noun.i or doc[mention.head].head.i == noun.i)
+        ):
+            numbers.add(number.i)
+    # "Pbv 302 armoured personnel carriers": a model the lexicon does not know, its letters
+    # right before the number and the weapon right after
+    for mention in weapons:
+        if mention.start < 2:
+            continue
+        number, mark = doc[mention.start - 1], doc[mention.start - 2]
+        if (
+            number.text.isdigit()
+            and mark.pos_ in {"PROPN", "NOUN"}
+            and mark.i not in named  # "sent Syria 24 MiG-29 jets": a party, not a model mark
+            and _MODEL_MARK.match(mark.text)
+            and mark.text not in MONTHS
+            and mark.ent_type_ != "DATE"
         ):
             numbers.add(number.i)
     return frozenset(numbers)
