@@ -522,3 +522,38 @@ def test_it_after_a_reported_sentence_is_the_subject_of_what_was_reported() -> N
     pairs = _pairs(text, "1994-08-10")
     assert ("USA", "KWT", "armoured_vehicles") in pairs
     assert ("USA", "RUS", "armoured_vehicles") not in pairs
+
+
+def test_rearming_a_state_with_weapons_supplies_them() -> None:
+    text = (
+        "DAMASCUS - The Soviet Union has rearmed the Syrian forces in the Bekaa Valley with new "
+        "T-72 tanks, according to Western intelligence estimates."
+    )
+    assert ("SUN", "SYR", "armoured_vehicles") in _pairs(text, "1983-03-04")
+
+
+def test_the_two_governments_negotiating_a_sale_are_not_one_state() -> None:
+    claims = armswatch.extract(
+        "COLOMBO - Diplomats said the two governments were now negotiating the sale of Kfir "
+        "fighter-bombers to the Sri Lankan forces.",
+        published="2000-05-20",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
+        ("ISR", "LKA", "negotiating")
+    ]
+
+
+def test_passing_weapons_on_to_a_party_gives_them_but_passing_technology_does_not() -> None:
+    assert ("EST", "UKR", "missiles") in _pairs(
+        "TALLINN - Estonia will pass Javelin missiles from its own stocks to Ukraine, officials "
+        "said.",
+        "2022-01-20",
+    )
+    assert (
+        _pairs(
+            "WASHINGTON - Officials investigated allegations that Israel had passed Patriot "
+            "technology to China.",
+            "1992-04-02",
+        )
+        == set()
+    )

@@ -67,6 +67,9 @@ DEPLOYMENT_NOUNS = {
     "exercise", "drill", "manoeuvre", "maneuver", "visit", "patrol", "deployment", "airshow",
     "rotation", "mission", "flyover", "refuel", "refuelling", "stopover",
 }  # fmt: skip
+# A weapon that joins a state's service was delivered to it ("joined the Indian Navy in 1988")
+JOINING_LEMMAS = {"join"}
+SERVICE_NOUNS = {"navy", "army", "force", "fleet", "marine", "guard", "military"}
 # Verbs of signing: "signs for 12 jets" buys them
 SIGNING_LEMMAS = {"sign", "contract"}
 # Verbs of sending, and the people whose sending with weapons makes a deployment, not a
@@ -600,6 +603,10 @@ class PartyResolver:
         if head.lower_ in PRONOUNS or (
             head.lemma_.lower() in ANAPHORIC_NOUNS
             and any(child.lower_ in {"the", "that", "this"} for child in head.children)
+            # "the two governments", "both countries": more than the one state it would be
+            and not any(
+                child.dep_ == "nummod" or child.lower_ in {"both", "all"} for child in head.children
+            )
         ):
             return self.resolve_anaphor(head)
         # "a second rebel group, Jean-Pierre Bemba's Movement for the Liberation of Congo"
@@ -880,7 +887,13 @@ def _preps(token: Token) -> dict[str, list[Token]]:
                     continue
                 # "handed over tanks, along with officers, to the army": the parser hangs the
                 # destination on "along"; it is the verb's own
-                key = nested.lower_ if child.lower_ in {"along", "together"} else child.lower_
+                # "from its own stocks to Ukraine": a destination after the source is its own
+                key = (
+                    nested.lower_
+                    if child.lower_ in {"along", "together"}
+                    or (child.lower_ == "from" and nested.lower_ == "to")
+                    else child.lower_
+                )
                 for pobj in _children(nested, "pobj"):
                     found.setdefault(key, []).append(pobj)
             # "delivered in crates to a Pakistani air base": a destination hung on the manner;
@@ -1784,6 +1797,18 @@ class FrameBuilder:
                 and cue_for(token.head, self.lexicons) is not None
                 and any(c.lower_ == "to" for c in _children(token, "prep"))
                 and all(obj.lower_ in {"them", "it"} for obj in _children(token, "dobj"))
+            ) and not (
+                # "to pass Javelins from its own stocks to Kyiv": weapons passed on to a party
+                # (the object itself a weapon: "passed Patriot technology" is no weapon)
+                any(obj.i in self.mentions.weapon_at for obj in _children(token, "dobj"))
+                and any(
+                    self.resolver.parties(place)
+                    for prep in token.subtree
+                    if prep.lower_ == "to"
+                    and prep.dep_ == "prep"
+                    and token.i in {prep.head.i, prep.head.head.i}
+                    for place in _children(prep, "pobj")
+                )
             ):
                 # "passed a bill", "allegations that it passed technology to China": only
                 # weapons just bought or received and passed on ("bought rifles and passed them to")
@@ -1946,7 +1971,36 @@ class FrameBuilder:
             cue = Cue(lemma, "verb", "get", "delivered", "unspecified")
         if cue is None and lemma in HOLDING_MADE_LEMMAS and self._holds_foreign_made(token):
             cue = Cue(lemma, "verb", "get", "delivered", "unspecified")
+        if cue is None and lemma == "have" and self._has_on_order(token):
+            # "It has 36 F-16 fighters on order from the United States"
+            cue = Cue(lemma, "verb", "get", "agreed", "sale")
+        if cue is None and lemma in JOINING_LEMMAS and self._joins_service(token):
+            # "The boat was built in the Soviet Union and joined the Indian Navy in 1988"
+            cue = Cue(lemma, "verb", "arrive", "delivered", "unspecified")
         return cue
+
+    def _has_on_order(self, verb: Token) -> bool:
+        """ "has 36 F-16 fighters on order": weapons a holder has ordered."""
+        return any(
+            self._names_weapon(obj)
+            and any(
+                pobj.lemma_.lower() == "order"
+                for holder in (verb, obj)
+                for prep in _children(holder, "prep")
+                if prep.lower_ == "on"
+                for pobj in _children(prep, "pobj")
+            )
+            for obj in _children(verb, "dobj")
+        )
+
+    def _joins_service(self, verb: Token) -> bool:
+        """ "the boat joined the Indian Navy": a weapon that joins a state's armed service."""
+        if not any(self._names_weapon(subject) for subject in _children(verb, "nsubj")):
+            return False
+        return any(
+            _actor_word(obj) in SERVICE_NOUNS and self.resolver.parties(obj)
+            for obj in _children(verb, "dobj")
+        )
 
     def _use_or_carry_cue(self, token: Token) -> Cue | None:
         """A use cue that is no transfer word elsewhere: "attacked Kyiv with Iranian-made drones",
@@ -4458,9 +4512,13 @@ class FrameBuilder:
                 or child.dep_ == "nummod"
                 for child in token.children
             ):
-                # "to a country in Latin America", "delivered to 25 countries": buyers the
-                # story does not name, not one it named before
-                frame.market = True
+                if role == "recipient" or not any(
+                    child.lower_ in {"the", "these", "those"} for child in token.children
+                ):
+                    # "to a country in Latin America", "delivered to 25 countries": buyers the
+                    # story does not name, not one it named before; but "the two governments
+                    # were negotiating the sale" are the two sides, told elsewhere
+                    frame.market = True
             elif token.lower_ in PRONOUNS or token.lemma_.lower() in ANAPHORIC_NOUNS:
                 frame.unresolved_roles.add(role)
             elif role == "supplier" and _names_firm(token):
