@@ -557,3 +557,19 @@ def test_passing_weapons_on_to_a_party_gives_them_but_passing_technology_does_no
         )
         == set()
     )
+
+
+def test_helicopters_flown_in_for_a_states_forces_were_delivered_to_it() -> None:
+    text = (
+        "MAPUTO - Mozambique's army is fighting insurgents in the north. Journalists reported "
+        "that Russia had also flown in military helicopters for the country's armed forces."
+    )
+    assert ("RUS", "MOZ", "aircraft") in _pairs(text, "2019-10-01")
+
+
+def test_keeping_an_army_stocked_with_ammunition_supplies_it() -> None:
+    text = (
+        "BEIRUT - Russia has kept the Syrian army stocked with ammunition through the port of "
+        "Tartus, according to Western officials."
+    )
+    assert ("RUS", "SYR", "ammunition") in _pairs(text, "2015-09-01")

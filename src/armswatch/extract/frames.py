@@ -70,6 +70,8 @@ DEPLOYMENT_NOUNS = {
 # A weapon that joins a state's service was delivered to it ("joined the Indian Navy in 1988")
 JOINING_LEMMAS = {"join"}
 SERVICE_NOUNS = {"navy", "army", "force", "fleet", "marine", "guard", "military"}
+# Verbs that keep someone supplied ("kept the Taliban supplied with ammunition")
+KEEPING_LEMMAS = {"keep", "leave", "get", "have"}
 # Verbs of signing: "signs for 12 jets" buys them
 SIGNING_LEMMAS = {"sign", "contract"}
 # Verbs of sending, and the people whose sending with weapons makes a deployment, not a
@@ -2065,6 +2067,19 @@ class FrameBuilder:
             return Cue(lemma, "verb", "give", "in_transit", "unspecified")
         elif lemma in FLYING_LEMMAS:
             flown = _children(token, "dobj") + ([token.head] if token.dep_ == "acl" else [])
+            flown_in = [
+                # "had flown in military helicopters": the particle read as a preposition
+                pobj
+                for prep in _children(token, "prep")
+                if prep.lower_ == "in" and prep.i == token.i + 1
+                for pobj in _children(prep, "pobj")
+                if self._names_weapon(pobj)
+            ]
+            if flown_in:
+                if any(prep.lower_ == "for" for prep in _children(token, "prep")):
+                    # "Russia had flown in helicopters for the country's armed forces"
+                    return Cue(lemma, "verb", "give", "delivered", "unspecified")
+                return Cue(lemma, "verb", "get", "delivered", "unspecified")
             # "a planeload of rifles flown to Sierra Leone": the load's contents
             flown += [
                 goods
@@ -3730,17 +3745,30 @@ class FrameBuilder:
                     and _lists_contents(token)
                 ):
                     subject = None  # "officials and companies that include agreements": misplaced
+                kept_by = None
                 if (
                     role_class == "give"
                     and token.dep_ in {"oprd", "xcomp", "ccomp"}
                     and token.tag_ == "VBN"
-                    and token.head.lemma_.lower() in {"keep", "leave", "get", "have"}
+                    and token.head.lemma_.lower() in KEEPING_LEMMAS
                 ):
                     # "Pakistan has kept the Taliban supplied with ammunition"
-                    keeper, _ = subject_of(token.head)
+                    kept_by, kept_ones = token.head, _children(token.head, "dobj")
+                elif (
+                    role_class == "give"
+                    and token.dep_ == "acl"
+                    and token.tag_ == "VBN"
+                    and token.head.dep_ == "dobj"
+                    and token.head.head.lemma_.lower() in KEEPING_LEMMAS
+                ):
+                    # "Russia has kept the Syrian army stocked with ammunition", the participle
+                    # hung on the one kept
+                    kept_by, kept_ones = token.head.head, [token.head]
+                if kept_by is not None:
+                    keeper, _ = subject_of(kept_by)
                     if keeper is not None:
                         self._add(frame, "supplier", keeper)
-                    for kept in _children(token.head, "dobj"):
+                    for kept in kept_ones:
                         self._add(frame, "recipient", kept)
                     subject = None
                 if (
