@@ -573,3 +573,14 @@ def test_keeping_an_army_stocked_with_ammunition_supplies_it() -> None:
         "Tartus, according to Western officials."
     )
     assert ("RUS", "SYR", "ammunition") in _pairs(text, "2015-09-01")
+
+
+def test_a_company_ending_its_contract_with_a_state_was_the_seller() -> None:
+    claims = armswatch.extract(
+        "KIEL - ThyssenKrupp Marine Systems said it was terminating its contract with Greece "
+        "for four Type 214 submarines because Athens owed it money.",
+        published="2009-09-01",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
+        ("DEU", "GRC", "cancelled")
+    ]

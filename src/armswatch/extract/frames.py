@@ -4337,6 +4337,17 @@ class FrameBuilder:
                 subject, passive = subject_of(verb)
                 if subject is not None and not passive:
                     signers.append(subject)
+        buying = any(cue.pos == "verb" and cue.cue_class == "get" for _, cue in chain)
+        for signer in list(signers):
+            if signer.lower_ in {"it", "its"} and not buying:
+                # "ThyssenKrupp Marine Systems said it was terminating its contract with Greece":
+                # the pronoun is the company that speaks (unless it signed "to buy")
+                speech = next(
+                    (a for a in signer.ancestors if a.lemma_.lower() in SPEECH_LEMMAS), None
+                )
+                speaker = subject_of(speech)[0] if speech is not None else None
+                if speaker is not None:
+                    signers.append(speaker)
         companies = {
             self.mentions.party_at[index].term.party
             for signer in signers
