@@ -1786,30 +1786,40 @@ class FrameBuilder:
                 child.dep_ == "prt" and child.lower_ == "up" for child in token.children
             ):
                 continue  # "give up all arms they have taken": surrendered, not supplied
-            if cue.lemma == "take" and any(
-                obj.lower_ == "part" for obj in _children(token, "dobj")
+            if cue.lemma == "take" and (
+                any(obj.lower_ in {"part", "place"} for obj in _children(token, "dobj"))
+                or any(
+                    child.dep_ == "prt" and child.lower_ in {"off", "up", "place"}
+                    for child in token.children
+                )
             ):
-                continue  # "aircraft from 16 countries are taking part": in an exercise, not taken
+                # "aircraft from 16 countries are taking part", "its Su-22s take off from
+                # Bagram": in an exercise or in the air, not taken
+                continue
             if cue.pos == "verb" and cue.lemma in SENDING_LEMMAS and self._sends_forces(token):
                 # "India sent four Su-30MKI fighters, a C-17 and about 145 airmen": a state's
                 # forces deployed with their weapons, not weapons handed over
                 continue
-            if cue.lemma == "pass" and not (
-                token.dep_ == "conj"
-                and cue_for(token.head, self.lexicons) is not None
-                and any(c.lower_ == "to" for c in _children(token, "prep"))
-                and all(obj.lower_ in {"them", "it"} for obj in _children(token, "dobj"))
-            ) and not (
-                # "to pass Javelins from its own stocks to Kyiv": weapons passed on to a party
-                # (the object itself a weapon: "passed Patriot technology" is no weapon)
-                any(obj.i in self.mentions.weapon_at for obj in _children(token, "dobj"))
-                and any(
-                    self.resolver.parties(place)
-                    for prep in token.subtree
-                    if prep.lower_ == "to"
-                    and prep.dep_ == "prep"
-                    and token.i in {prep.head.i, prep.head.head.i}
-                    for place in _children(prep, "pobj")
+            if (
+                cue.lemma == "pass"
+                and not (
+                    token.dep_ == "conj"
+                    and cue_for(token.head, self.lexicons) is not None
+                    and any(c.lower_ == "to" for c in _children(token, "prep"))
+                    and all(obj.lower_ in {"them", "it"} for obj in _children(token, "dobj"))
+                )
+                and not (
+                    # "to pass Javelins from its own stocks to Kyiv": weapons passed on to a party
+                    # (the object itself a weapon: "passed Patriot technology" is no weapon)
+                    any(obj.i in self.mentions.weapon_at for obj in _children(token, "dobj"))
+                    and any(
+                        self.resolver.parties(place)
+                        for prep in token.subtree
+                        if prep.lower_ == "to"
+                        and prep.dep_ == "prep"
+                        and token.i in {prep.head.i, prep.head.head.i}
+                        for place in _children(prep, "pobj")
+                    )
                 )
             ):
                 # "passed a bill", "allegations that it passed technology to China": only

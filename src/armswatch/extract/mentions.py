@@ -262,9 +262,7 @@ class TokenMentions:
         )
 
 
-def _model_numbers(
-    doc: Doc, weapons: list[WeaponMention], named: frozenset[int]
-) -> frozenset[int]:
+def _model_numbers(doc: Doc, weapons: list[WeaponMention], named: frozenset[int]) -> frozenset[int]:
     """Numbers that finish a designation the lexicon names shorter ("Dassault Mirage 50
     fighters", "Leopard 1 tanks"): a number right after a designation and before the noun it
     names is the model's, not a count."""
