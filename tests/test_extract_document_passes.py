@@ -584,3 +584,23 @@ def test_a_company_ending_its_contract_with_a_state_was_the_seller() -> None:
     assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
         ("DEU", "GRC", "cancelled")
     ]
+
+
+def test_not_proceeding_with_a_lease_cancels_it() -> None:
+    claims = armswatch.extract(
+        "WELLINGTON - New Zealand has decided not to proceed with the lease of 28 F-16 aircraft "
+        "from the United States.",
+        published="2000-03-20",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
+        ("USA", "NZL", "cancelled")
+    ]
+    assert claims[0].certainty != "denied"
+
+
+def test_aircraft_turned_over_to_a_navy_were_delivered() -> None:
+    text = (
+        "MANILA - Two TC-90 aircraft provided by the Government of Japan were formally turned "
+        "over to the Philippine Navy today."
+    )
+    assert ("JPN", "PHL", "aircraft") in _pairs(text, "2017-03-27")

@@ -374,6 +374,13 @@ class DocumentReader:
             listing = None
             for frame in frames:
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
+                if (
+                    certainty == "denied"
+                    and frame.status == "cancelled"
+                    and any(token.lemma_.lower() == "proceed" for token in frame.chain)
+                ):
+                    # "decided not to proceed with the lease": the "not" is the cancelling
+                    certainty = "reported"
                 if certainty == "denied" and held_back(frame.chain):
                     # "will not be sent for the present", "won't deliver the tanks for now": a
                     # halt of a named transfer, not a denial that it exists

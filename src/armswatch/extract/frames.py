@@ -1601,6 +1601,25 @@ def _under_a_deal(verb: Token) -> bool:
     )
 
 
+def _phrasal_cue(token: Token) -> Cue | None:
+    """Cues two words make: "turned over to the Philippine Navy" (handed over), "decided not to
+    proceed with the lease of 28 F-16s" (called off)."""
+    lemma = token.lemma_.lower()
+    if not (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")):
+        return None
+    particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
+    preps = {child.lower_ for child in token.children if child.dep_ == "prep"}
+    if lemma == "turn" and "over" in particles:
+        return Cue(lemma, "verb", "give", "delivered", "unspecified")
+    if (
+        lemma == "proceed"
+        and "with" in preps
+        and any(child.dep_ == "neg" for child in token.children)
+    ):
+        return Cue(lemma, "verb", "cancel", "cancelled", "unspecified")
+    return None
+
+
 def _unique_parties(parties: list[Party]) -> list[Party]:
     return list(dict.fromkeys(parties))
 
@@ -1738,6 +1757,7 @@ class FrameBuilder:
                 cue_for(token, self.lexicons)
                 or self._instrument_cue(token)
                 or self._licence_cue(token)
+                or _phrasal_cue(token)
             )
             if cue is None:
                 continue
@@ -4219,6 +4239,10 @@ class FrameBuilder:
                 if role == "supplier" and not frame.suppliers and not frame.origin_suppliers:
                     self._add(frame, "supplier", subject)
                 elif role == "recipient" and not frame.recipients:
+                    self._add(frame, "recipient", subject)
+                elif kind == "cancel" and role == "supplier" and not frame.recipients:
+                    # "the Government has decided not to proceed with the lease of 28 F-16s
+                    # from the United States": the seller named, the one calling it off buys
                     self._add(frame, "recipient", subject)
 
         if direction in {"get", "elaborate"} and not frame.suppliers:
