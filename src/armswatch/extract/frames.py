@@ -1714,6 +1714,10 @@ class FrameBuilder:
             prep.lower_ == "with" for prep in _children(verb, "prep")
         ):
             return False
+        return self._weapons_for(verb)
+
+    def _weapons_for(self, verb: Token) -> bool:
+        """Whether a verb's "for" names weapons ("signs for 12 jets", "is for 40 F-16s")."""
         return any(
             self._names_weapon(goods)
             for prep in _children(verb, "prep")
@@ -1946,12 +1950,7 @@ class FrameBuilder:
         ) and any(child.lower_ in {"the", "this", "that"} for child in subject.children)
         if not (refers_back or subject.lower_ in {"it", "this"}):
             return False
-        return any(
-            self._names_weapon(goods)
-            for prep in _children(verb, "prep")
-            if prep.lower_ == "for"
-            for goods in _children(prep, "pobj")
-        )
+        return self._weapons_for(verb)
 
     def _holds_foreign_made(self, verb: Token) -> bool:
         """An active verb of holding, with a subject and no destination, whose object is a weapon
