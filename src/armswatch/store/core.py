@@ -227,9 +227,15 @@ class Store:
     ) -> None:
         self.close()
 
-    def _write(self) -> Any:
-        """A write transaction; on SQLite it takes the write lock up front (BEGIN IMMEDIATE)."""
-        return self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+    def _write(self, *, foreign_keys: bool = True) -> Any:
+        """A write transaction; on SQLite it takes the write lock up front (BEGIN IMMEDIATE).
+
+        `foreign_keys=False`: SQLite does not check foreign keys in this transaction (only for
+        add_batch, whose claims and bands name documents the same transaction inserts first;
+        checking them cost an index lookup per row). Every other transaction checks them."""
+        return self.engine.connect().execution_options(
+            sqlite_begin="IMMEDIATE", sqlite_foreign_keys=foreign_keys
+        )
 
     def _insert_ignore(self, table: Any) -> Insert:
         """INSERT that skips rows whose primary key is already stored."""
@@ -310,7 +316,11 @@ class Store:
         if not prepared:
             return []
         try:
-            with _collector_paused(), self._write() as connection, connection.begin():
+            with (
+                _collector_paused(),
+                self._write(foreign_keys=False) as connection,
+                connection.begin(),
+            ):
                 added, learned = self._add_prepared(connection, prepared)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.display_url}: cannot store documents: {_reason(exc)}") from exc
@@ -347,6 +357,7 @@ class Store:
         now = _now()
         added_at = self._datetime_parameter(now)
         claims_of_pair = learned.facts
+        origin_keys: dict[int, str] = {}
         for document, document_claims, signature in prepared:
             doc_id = document.doc_id
             if doc_id in stored:
@@ -396,28 +407,101 @@ class Store:
             outlet_origin: tuple[Origin, str] | None = None
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-                supplier_key = _noted_party(supplier, party_rows)
-                recipient_key = _noted_party(recipient, party_rows)
-                origin_key = None
-                if origin is not None:
-                    origin_key = key = cached_origin_key(origin)
-                    if key not in origin_rows:
-                        origin_rows[key] = (key, origin.name, origin.country, origin.kind)
+                status, certainty, deal = claim.status, claim.certainty, claim.deal
+                confidence, reported_date = claim.confidence, claim.reported_date
+                event_date, evidence = claim.event_date, claim.evidence
+                event_start, event_end = event_date.start, event_date.end
                 claim_items = claim.items
                 if len(claim_items) == 1:
                     # most claims name one item: no set to build and sort
                     item = claim_items[0]
+                    category, quantity = item.category, item.quantity
                     items: tuple[ItemFacts, ...] = (
-                        (item.category, item.label, item.designation, item.quantity),
+                        (category, item.label, item.designation, quantity),
                     )
-                    categories = [item.category]
+                    categories = [category]
+                    categories_text = f" {category} "
                 else:
                     items = tuple(
                         [(i.category, i.label, i.designation, i.quantity) for i in claim_items]
                     )
                     categories = sorted({item[0] for item in items}) or ["unspecified"]
+                    categories_text = " " + " ".join(categories) + " "
+                # claim_detail's JSON, built here from what the row reads anyway
+                detail: dict[str, Any] = {
+                    "items": [
+                        [
+                            category,
+                            label,
+                            designation,
+                            None
+                            if quantity is None
+                            else [quantity.min, quantity.max, quantity.approx, quantity.text],
+                        ]
+                        for category, label, designation, quantity in items
+                    ],
+                    "evidence": [evidence.start, evidence.end],
+                }
+                if supplier is None:
+                    supplier_key, supplier_name = "", None
+                else:
+                    supplier_key, supplier_name = supplier.key, supplier.name
+                    if supplier_key not in party_rows:
+                        party_rows[supplier_key] = _party_row(supplier)
+                    detail["supplier"] = [supplier.code, supplier.kind]
+                if recipient is None:
+                    recipient_key, recipient_name = "", None
+                else:
+                    recipient_key, recipient_name = recipient.key, recipient.name
+                    if recipient_key not in party_rows:
+                        party_rows[recipient_key] = _party_row(recipient)
+                    detail["recipient"] = [recipient.code, recipient.kind]
+                if origin is None:
+                    origin_key = origin_name = None
+                else:
+                    # by id(): `prepared` holds every claim, and so its origin, for this call
+                    origin_key = origin_keys.get(id(origin))
+                    if origin_key is None:
+                        origin_key = origin_keys[id(origin)] = cached_origin_key(origin)
+                        if origin_key not in origin_rows:
+                            origin_rows[origin_key] = (
+                                origin_key,
+                                origin.name,
+                                origin.country,
+                                origin.kind,
+                            )
+                    origin_name = origin.name
+                    detail["origin"] = [origin.country, origin.kind]
+                if (
+                    event_date.text is not None
+                    or claim.doc_ref is not None
+                    or claim.via
+                    or claim.value is not None
+                    or claim.attribution
+                    or claim.cites
+                ):
+                    _detail_rest(claim, detail)
                 claim_rows.append(
-                    _claim_row(claim, supplier_key, recipient_key, origin_key, items, categories)
+                    (
+                        claim.claim_id,
+                        doc_id,
+                        supplier_key,
+                        supplier_name,
+                        recipient_key,
+                        recipient_name,
+                        status,
+                        certainty,
+                        deal,
+                        reported_date,
+                        event_start,
+                        event_end,
+                        origin_key,
+                        origin_name,
+                        categories_text,
+                        evidence.text,
+                        confidence,
+                        _json_text(detail),
+                    )
                 )
                 pair = (supplier_key, recipient_key)
                 pair_facts = claims_of_pair.get(pair)
@@ -435,14 +519,14 @@ class Store:
                             supplier,
                             recipient,
                             items,
-                            claim.status,
-                            claim.certainty,
-                            claim.deal,
-                            event_date.start,
-                            event_date.end,
-                            claim.reported_date,
+                            status,
+                            certainty,
+                            deal,
+                            event_start,
+                            event_end,
+                            reported_date,
                             origin,
-                            claim.confidence,
+                            confidence,
                             categories,
                         )
                     )
@@ -460,13 +544,13 @@ class Store:
                         recipient,
                         items,
                         categories,
-                        claim.status,
-                        claim.certainty,
-                        claim.deal,
-                        claim.confidence,
-                        claim.reported_date,
-                        event_date.start,
-                        event_date.end,
+                        status,
+                        certainty,
+                        deal,
+                        confidence,
+                        reported_date,
+                        event_start,
+                        event_end,
                         published,
                         doc_id,
                         origin_key,  # type: ignore[arg-type]
@@ -1218,52 +1302,9 @@ def party_key(party: Party | None) -> str:
     return party.key if party is not None else ""
 
 
-def _noted_party(party: Party | None, party_rows: dict[str, tuple[Any, ...]]) -> str:
-    """The party's key ("" for none), its row noted for the batch's party upsert."""
-    if party is None:
-        return ""
-    key = party.key
-    if key not in party_rows:
-        party_rows[key] = _party_row(party)
-    return key
-
-
 def _party_row(party: Party) -> tuple[Any, ...]:
     """The parties-table row, in PARTY_COLUMNS order."""
     return (party.key, party.name, party.name.lower(), party.code, party.kind)
-
-
-def _claim_row(
-    claim: Claim,
-    supplier_key: str,
-    recipient_key: str,
-    origin_key: str | None,
-    items: tuple[ItemFacts, ...],
-    categories: list[str],
-) -> tuple[Any, ...]:
-    """The claims-table row, in CLAIM_COLUMNS order."""
-    supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-    event_date = claim.event_date
-    return (
-        claim.claim_id,
-        claim.doc_id,
-        supplier_key,
-        supplier.name if supplier is not None else None,
-        recipient_key,
-        recipient.name if recipient is not None else None,
-        claim.status,
-        claim.certainty,
-        claim.deal,
-        claim.reported_date,
-        event_date.start,
-        event_date.end,
-        origin_key,
-        origin.name if origin is not None else None,
-        f" {categories[0]} " if len(categories) == 1 else " " + " ".join(categories) + " ",
-        claim.evidence.text,
-        claim.confidence,
-        claim_detail(claim, items),
-    )
 
 
 def _speaker_row(speaker: Speaker) -> list[Any]:
@@ -1301,6 +1342,13 @@ def claim_detail(claim: Claim, items: Sequence[ItemFacts] | None = None) -> str:
         detail["recipient"] = [claim.recipient.code, claim.recipient.kind]
     if claim.origin is not None:
         detail["origin"] = [claim.origin.country, claim.origin.kind]
+    _detail_rest(claim, detail)
+    return _json_text(detail)
+
+
+def _detail_rest(claim: Claim, detail: dict[str, Any]) -> None:
+    """claim_detail's keys after `origin`, those present only when not empty, into detail.
+    (Store._add_prepared builds the keys before them itself, in the same order.)"""
     if claim.event_date.text is not None:
         detail["event_text"] = claim.event_date.text
     if claim.doc_ref is not None:
@@ -1313,7 +1361,6 @@ def claim_detail(claim: Claim, items: Sequence[ItemFacts] | None = None) -> str:
         detail["attribution"] = [_speaker_row(speaker) for speaker in claim.attribution]
     if claim.cites:
         detail["cites"] = [_speaker_row(speaker) for speaker in claim.cites]
-    return _json_text(detail)
 
 
 def _quantity_from(row: list[Any] | None) -> Quantity | None:
@@ -1865,14 +1912,16 @@ def _bind_none_directly() -> None:
     For a parameter that is not exactly int, float, str or bytearray, Python's sqlite3 looks up
     a registered adapter, then asks its protocol and the value to adapt it, and binds NULL only
     when none does: about 0.3 us for each None, and a claim's row often holds two to four. An
-    adapter registered for None (which gives None back) ends that search at the first lookup.
-    It changes what nobody can see: None is still NULL, for every connection in the process."""
+    adapter registered for None that gives None back ends that search at the first lookup. It is
+    a function written in C (an empty dict's `get`, which answers None for any key), because
+    calling a Python function would cost a frame for every NULL. It changes what nobody can see:
+    None is still NULL, for every connection in the process."""
     if (type(None), sqlite3.PrepareProtocol) not in sqlite3.adapters:
-        sqlite3.register_adapter(type(None), _none)
+        sqlite3.register_adapter(type(None), _NONE)
 
 
-def _none(value: None) -> None:
-    return value
+# None for None, without a Python frame (see _bind_none_directly).
+_NONE: Any = {}.get
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -1903,5 +1952,13 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        options = connection.get_execution_options()
+        # Foreign keys can be switched only outside a transaction: here, before BEGIN, and only
+        # when the transaction wants another setting than the connection's last one.
+        foreign_keys = bool(options.get("sqlite_foreign_keys", True))
+        state = connection.connection.info
+        if state.get("foreign_keys", True) != foreign_keys:
+            connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            state["foreign_keys"] = foreign_keys
+        mode = options.get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
