@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -358,6 +358,7 @@ class Store:
         added_at = self._datetime_parameter(now)
         claims_of_pair = learned.facts
         origin_keys: dict[int, str] = {}
+        outlet_origins: dict[str, tuple[Origin, str]] = {}
         for document, document_claims, signature in prepared:
             doc_id = document.doc_id
             if doc_id in stored:
@@ -366,14 +367,15 @@ class Store:
             added.append(doc_id)
             buckets = buckets_of.get(doc_id, ())
             if signature and document.duplicate_of is None:
-                document.duplicate_of = _near_duplicate(
-                    signature, [c for b in buckets for c in candidates_by_bucket.get(b, [])]
-                )
+                nearby = [
+                    c for b in buckets if b in candidates_by_bucket for c in candidates_by_bucket[b]
+                ]
+                document.duplicate_of = _near_duplicate(signature, nearby) if nearby else None
             if signature:
                 candidate = _Candidate(doc_id, signature, document.duplicate_of, now)
                 for bucket in buckets:
                     candidates_by_bucket.setdefault(bucket, []).append(candidate)
-                    band_rows.append((bucket, doc_id))
+                band_rows.extend([(bucket, doc_id) for bucket in buckets])
             document_rows.append(
                 (
                     doc_id,
@@ -534,8 +536,14 @@ class Store:
                 # What a refresh's FusionContext.derive would give, while the document is at hand.
                 if origin is None:
                     if outlet_origin is None:
-                        found = document_origin(document, doc_id)
-                        outlet_origin = (found, cached_origin_key(found))
+                        # documents of one outlet share its origin (an Origin is made of the
+                        # outlet's name alone)
+                        outlet_origin = outlet_origins.get(document.outlet or "")
+                        if outlet_origin is None:
+                            found = document_origin(document, doc_id)
+                            outlet_origin = (found, cached_origin_key(found))
+                            if document.outlet:
+                                outlet_origins[document.outlet] = outlet_origin
                     origin, origin_key = outlet_origin
                 pair_facts.derived.append(
                     derive_claim(
@@ -1842,8 +1850,9 @@ def _by_pair(claims: list[ClaimFacts]) -> dict[Pair, list[ClaimFacts]]:
     return found
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A stored (or earlier in the batch) document that shares an LSH bucket with a new one."""
+
     doc_id: str
     signature: bytes | None
     duplicate_of: str | None
