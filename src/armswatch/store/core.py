@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -85,6 +86,8 @@ DEFAULT_DB = "armswatch.db"
 LSH_BANDS = 16
 # Band multipliers by values per band (see _buckets).
 _MULTIPLIERS: dict[int, Any] = {}
+# Rows a multi-row INSERT writes on SQLite (see Store._bulk_insert).
+ROWS_PER_INSERT = 32
 # Rows streamed per fetch when reading many rows.
 WRITE_BATCH = 2000
 # Supplier-recipient pairs re-fused per query; bounds the claims held in memory at once.
@@ -255,16 +258,40 @@ class Store:
         ignore: bool = False,
     ) -> None:
         """executemany of plain tuples straight on the driver (JSON columns already serialised):
-        SQLAlchemy's per-row parameter handling would cost more than the insert itself."""
+        SQLAlchemy's per-row parameter handling would cost more than the insert itself.
+
+        On SQLite, rows go in ROWS_PER_INSERT at a time, in one multi-row INSERT each (the rest
+        one by one), which spares most of a statement's fixed cost per row. Such an INSERT says
+        OR ROLLBACK: a multi-row statement that could abort midway must first copy every page
+        it changes into a statement journal, so that it can undo itself alone; one that rolls back
+        the whole transaction on a violated constraint needs no such copy. The transaction fails
+        either way, as it would have: every caller lets the error end it. `ignore` skips rows whose
+        primary key is stored already (ON CONFLICT DO NOTHING), in either dialect."""
         if not rows:
             return
-        marker = "?" if self.dialect == "sqlite" else "%s"
-        sql = (
-            f"INSERT INTO {table.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join(marker for _ in names)})"
-            + (" ON CONFLICT DO NOTHING" if ignore else "")
-        )
-        connection.exec_driver_sql(sql, list(rows))
+        conflict = " ON CONFLICT DO NOTHING" if ignore else ""
+        if self.dialect != "sqlite":
+            sql = (
+                f"INSERT INTO {table.name} ({', '.join(names)}) "
+                f"VALUES ({', '.join('%s' for _ in names)}){conflict}"
+            )
+            connection.exec_driver_sql(sql, list(rows))
+            return
+        head = f"INSERT OR ROLLBACK INTO {table.name} ({', '.join(names)}) VALUES "
+        row = f"({', '.join('?' for _ in names)})"
+        # at most 999 parameters a statement, the limit of SQLite before 3.32
+        per_insert = max(1, min(ROWS_PER_INSERT, 999 // len(names)))
+        whole = len(rows) - len(rows) % per_insert
+        if whole:
+            connection.exec_driver_sql(
+                head + ", ".join([row] * per_insert) + conflict,
+                [
+                    tuple(chain.from_iterable(rows[start : start + per_insert]))
+                    for start in range(0, whole, per_insert)
+                ],
+            )
+        if whole < len(rows):
+            connection.exec_driver_sql(head + row + conflict, list(rows[whole:]))
 
     # -- writing -----------------------------------------------------------------------------
 
