@@ -377,14 +377,16 @@ class Store:
                 if document.doc_id not in stored
             ]
         )
-        # Candidates already stored, and those earlier in this batch, keyed by LSH bucket.
+        # Candidates already stored, and those earlier in this batch, keyed by LSH bucket (in
+        # no particular order: which documents share a bucket does not depend on it).
         candidates_by_bucket = self._stored_candidates(
-            connection, sorted({b for buckets in buckets_of.values() for b in buckets})
+            connection, list({b for buckets in buckets_of.values() for b in buckets})
         )
         now = _now()
         added_at = self._datetime_parameter(now)
         claims_of_pair = learned.facts
         origin_keys: dict[int, str] = {}
+        dumps = orjson.dumps
         outlet_origins: dict[str, tuple[Origin, str]] = {}
         for document, document_claims, signature in prepared:
             doc_id = document.doc_id
@@ -444,21 +446,12 @@ class Store:
                 if len(claim_items) == 1:
                     # most claims name one item: no set to build and sort
                     item = claim_items[0]
-                    category, quantity = item.category, item.quantity
-                    items: tuple[ItemFacts, ...] = (
-                        (category, item.label, item.designation, quantity),
-                    )
+                    category, label = item.category, item.label
+                    designation, quantity = item.designation, item.quantity
+                    items: tuple[ItemFacts, ...] = ((category, label, designation, quantity),)
                     categories = [category]
                     categories_text = f" {category} "
-                else:
-                    items = tuple(
-                        [(i.category, i.label, i.designation, i.quantity) for i in claim_items]
-                    )
-                    categories = sorted({item[0] for item in items}) or ["unspecified"]
-                    categories_text = " " + " ".join(categories) + " "
-                # claim_detail's JSON, built here from what the row reads anyway
-                detail: dict[str, Any] = {
-                    "items": [
+                    item_rows = [
                         [
                             category,
                             label,
@@ -467,21 +460,35 @@ class Store:
                             if quantity is None
                             else [quantity.min, quantity.max, quantity.approx, quantity.text],
                         ]
+                    ]
+                else:
+                    items = tuple(
+                        [(i.category, i.label, i.designation, i.quantity) for i in claim_items]
+                    )
+                    categories = sorted({item[0] for item in items}) or ["unspecified"]
+                    categories_text = " " + " ".join(categories) + " "
+                    item_rows = [
+                        [category, label, designation, _quantity_row(quantity)]
                         for category, label, designation, quantity in items
-                    ],
+                    ]
+                # claim_detail's JSON, built here from what the row reads anyway
+                detail: dict[str, Any] = {
+                    "items": item_rows,
                     "evidence": [evidence.start, evidence.end],
                 }
                 if supplier is None:
                     supplier_key, supplier_name = "", None
                 else:
-                    supplier_key, supplier_name = supplier.key, supplier.name
+                    supplier_name = supplier.name
+                    supplier_key = supplier.code or supplier_name  # Party.key
                     if supplier_key not in party_rows:
                         party_rows[supplier_key] = _party_row(supplier)
                     detail["supplier"] = [supplier.code, supplier.kind]
                 if recipient is None:
                     recipient_key, recipient_name = "", None
                 else:
-                    recipient_key, recipient_name = recipient.key, recipient.name
+                    recipient_name = recipient.name
+                    recipient_key = recipient.code or recipient_name  # Party.key
                     if recipient_key not in party_rows:
                         party_rows[recipient_key] = _party_row(recipient)
                     detail["recipient"] = [recipient.code, recipient.kind]
@@ -510,6 +517,10 @@ class Store:
                     or claim.cites
                 ):
                     _detail_rest(claim, detail)
+                try:  # as _json_text
+                    detail_text = dumps(detail).decode()
+                except TypeError:
+                    detail_text = json.dumps(detail)
                 claim_rows.append(
                     (
                         claim.claim_id,
@@ -529,7 +540,7 @@ class Store:
                         categories_text,
                         evidence.text,
                         confidence,
-                        _json_text(detail),
+                        detail_text,
                     )
                 )
                 pair = (supplier_key, recipient_key)
