@@ -606,19 +606,21 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
         score = _noisy_or(support_asserted)
     score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
     # by first seen, rank and certainty, then order of appearance (as a stable sort would)
-    ordered = sorted(
+    ordered = [
         (first_seen or "9999", _RANK[status], certainty, position, status, first_seen, ids)
         for position, ((status, certainty), (first_seen, ids)) in enumerate(timeline.items())
-    )
-    entries = [
-        TimelineEntry(status, certainty, first_seen, sorted(ids))
-        for _, _, certainty, _, status, first_seen, ids in ordered
     ]
+    ordered.sort()
+    entries = []
+    for _, _, certainty, _, status, first_seen, ids in ordered:
+        ids.sort()
+        entries.append(TimelineEntry(status, certainty, first_seen, ids))
     transfer_id = transfer_id_for(key, first_dated)
     quantity = _merged_quantity(quantities)
     deal = _commonest_deal(deals)
-    names = sorted([origin.name for origin in origins.values()])
-    ids = sorted(claim_ids)
+    names = [origin.name for origin in origins.values()]
+    names.sort()
+    claim_ids.sort()
     transfer = Transfer(
         transfer_id,
         supplier,
@@ -636,7 +638,7 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
         last_reported,
         contradictions,
         round(score, 3),
-        ids,
+        claim_ids,
     )
     return transfer, labels
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -983,13 +984,8 @@ class Store:
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
     ) -> int:
         names = [name for name in rows[0] if name != "transfer"]
-        self._bulk_insert(
-            connection,
-            transfers,
-            names,
-            [tuple(row[name] for name in names) for row in rows],
-            ignore=True,
-        )
+        columns = itemgetter(*names)
+        self._bulk_insert(connection, transfers, names, [columns(row) for row in rows], ignore=True)
         self._bulk_insert(
             connection,
             transfer_details,
@@ -1663,7 +1659,7 @@ def _transfer_row(transfer: Transfer, labels: set[str]) -> dict[str, Any]:
         "first_reported": transfer.first_reported,
         "last_reported": transfer.last_reported,
         "confidence": transfer.confidence,
-        "search_text": " ".join(word for word in words if word).lower(),
+        "search_text": " ".join(filter(None, words)).lower(),
         "transfer": transfer,
     }
 
