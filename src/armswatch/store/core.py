@@ -388,6 +388,11 @@ class Store:
         claims_of_pair = learned.facts
         origin_keys: dict[int, str] = {}
         dumps = orjson.dumps
+        # What the fusion cache keeps of the batch's claims shares one object per distinct party
+        # and per single category: fewer objects held until the refresh (and freed then, long
+        # after they were made), the caller's own freed with its batch.
+        parties_seen: dict[tuple[Any, ...], Party] = {}
+        one_category: dict[str, list[str]] = {}
         outlet_origins: dict[str, tuple[Origin, str]] = {}
         for document, document_claims, signature in prepared:
             doc_id = document.doc_id
@@ -450,7 +455,9 @@ class Store:
                     category, label = item.category, item.label
                     designation, quantity = item.designation, item.quantity
                     items: tuple[ItemFacts, ...] = ((category, label, designation, quantity),)
-                    categories = [category]
+                    categories = one_category.get(category)  # (never changed)
+                    if categories is None:
+                        categories = one_category[category] = [category]
                     categories_text = f" {category} "
                     item_rows = [
                         [
@@ -480,19 +487,25 @@ class Store:
                 if supplier is None:
                     supplier_key, supplier_name = "", None
                 else:
-                    supplier_name = supplier.name
-                    supplier_key = supplier.code or supplier_name  # Party.key
+                    supplier_name, code, kind = supplier.name, supplier.code, supplier.kind
+                    supplier_key = code or supplier_name  # Party.key
                     if supplier_key not in party_rows:
                         party_rows[supplier_key] = _party_row(supplier)
-                    detail["supplier"] = [supplier.code, supplier.kind]
+                    detail["supplier"] = [code, kind]
+                    supplier = parties_seen.setdefault(
+                        (type(supplier), supplier_name, code, kind), supplier
+                    )
                 if recipient is None:
                     recipient_key, recipient_name = "", None
                 else:
-                    recipient_name = recipient.name
-                    recipient_key = recipient.code or recipient_name  # Party.key
+                    recipient_name, code, kind = recipient.name, recipient.code, recipient.kind
+                    recipient_key = code or recipient_name  # Party.key
                     if recipient_key not in party_rows:
                         party_rows[recipient_key] = _party_row(recipient)
-                    detail["recipient"] = [recipient.code, recipient.kind]
+                    detail["recipient"] = [code, kind]
+                    recipient = parties_seen.setdefault(
+                        (type(recipient), recipient_name, code, kind), recipient
+                    )
                 if origin is None:
                     origin_key = origin_name = None
                 else:
