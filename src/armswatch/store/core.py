@@ -643,9 +643,17 @@ class Store:
         return added, learned
 
     def _datetime_parameter(self, moment: datetime) -> Any:
-        """A timestamp as the driver takes it for a DateTime column (SQLite stores text)."""
+        """A timestamp as the driver takes it for a DateTime column (SQLite stores text). On
+        SQLite, the text its driver's registered adapter makes of it, made once here rather than
+        again for every row that binds it."""
         processor = documents.c.added_at.type.bind_processor(self.engine.dialect)
-        return processor(moment) if processor else moment
+        if processor:
+            return processor(moment)
+        if self.dialect == "sqlite":
+            adapter = sqlite3.adapters.get((type(moment), sqlite3.PrepareProtocol))
+            if adapter is not None:
+                return adapter(moment)
+        return moment
 
     def _pairs_without_claims(
         self, connection: Connection, pairs: list[tuple[str, str]]
