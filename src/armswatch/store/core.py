@@ -378,10 +378,9 @@ class Store:
                 if document.doc_id not in stored
             ]
         )
-        # Candidates already stored, and those earlier in this batch, keyed by LSH bucket (in
-        # no particular order: which documents share a bucket does not depend on it).
+        # Candidates already stored, and those earlier in this batch, keyed by LSH bucket.
         candidates_by_bucket = self._stored_candidates(
-            connection, list({b for buckets in buckets_of.values() for b in buckets})
+            connection, sorted({b for buckets in buckets_of.values() for b in buckets})
         )
         now = _now()
         added_at = self._datetime_parameter(now)
