@@ -657,13 +657,23 @@ class Store:
     def _pairs_without_claims(
         self, connection: Connection, pairs: list[tuple[str, str]]
     ) -> set[tuple[str, str]]:
-        """The supplier-recipient pairs that have no stored claim yet."""
+        """The supplier-recipient pairs that have no stored claim yet (each looked up in the pair
+        index, 400 pairs a query)."""
         marker = "?" if self.dialect == "sqlite" else "%s"
-        sql = (
-            f"SELECT 1 FROM claims WHERE supplier_key = {marker} AND recipient_key = {marker} "
-            "LIMIT 1"
-        )
-        return {pair for pair in pairs if connection.exec_driver_sql(sql, pair).first() is None}
+        found: set[tuple[str, str]] = set()
+        for start in range(0, len(pairs), 400):
+            chunk = pairs[start : start + 400]
+            values = ", ".join(f"({marker}, {marker})" for _ in chunk)
+            found.update(
+                (row[0], row[1])
+                for row in connection.exec_driver_sql(
+                    f"WITH pairs (supplier, recipient) AS (VALUES {values}) "
+                    "SELECT supplier, recipient FROM pairs WHERE NOT EXISTS (SELECT 1 FROM claims "
+                    "WHERE supplier_key = pairs.supplier AND recipient_key = pairs.recipient)",
+                    tuple(value for pair in chunk for value in pair),
+                )
+            )
+        return found
 
     def _in_list(self, count: int) -> str:
         """Placeholders for `IN (...)` on the driver: SQLAlchemy would build a parameter per value."""
