@@ -179,7 +179,8 @@ def run(kind, path):
 
 
 def dump(path):
-    """(rows, hash of the rows in a fixed order) of each table fusion writes, and of the claims."""
+    """(rows, hash of the rows in a fixed order) of each table fusion writes, and of what the
+    writer stores: claims, documents (all but the time they were added), bands, parties, origins."""
     c = sqlite3.connect(path)
     out = {}
     for table, order in [
@@ -191,10 +192,19 @@ def dump(path):
         ("claims", "claim_id"),
         ("pending_keys", "1, 2, 3"),
         ("documents", "doc_id"),
+        ("document_bands", "bucket, doc_id"),
+        ("parties", "party_key"),
+        ("origins", "origin_key"),
     ]:
-        cols = "rowid, *" if table in ("transfers", "transfer_details", "transfer_search") else "*"
+        cols = "*"
+        if table in ("transfers", "transfer_details", "transfer_search", "claims"):
+            cols = "rowid, *"
         if table == "documents":
-            cols = "doc_id, duplicate_of"
+            # every column but added_at (the time of the run), with rowids
+            cols = (
+                "rowid, doc_id, doc_ref, url, title, byline, outlet, published, language, "
+                "duplicate_of, text, signature"
+            )
         rows = c.execute(f"SELECT {cols} FROM {table} ORDER BY {order}").fetchall()
         out[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest()[:16])
     return out

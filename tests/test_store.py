@@ -242,6 +242,29 @@ def test_sqlite_database_is_in_wal_mode(tmp_path):
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_sqlite_bulk_adds_skip_foreign_key_checks_that_cannot_fail_and_others_keep_them(tmp_path):
+    """add_batch's transaction does not check foreign keys (its claims and bands name documents
+    it inserts first); what it stores satisfies them all, and every other transaction on the same
+    pooled connection checks them again."""
+    path = tmp_path / "register.db"
+    original = document(SHELLS * 3)
+    copy = document(SHELLS * 3 + " Updated at 14:05.")
+    unrelated = document(DRONES * 3)
+    with Store(str(path)) as opened:
+        opened.add_many([(original, [claim(original)]), (unrelated, [claim(unrelated)])])
+        opened.add(copy, [claim(copy)])
+        opened.refresh_transfers()
+        with opened.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with pytest.raises(Exception, match="FOREIGN KEY"), opened.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO document_bands (bucket, doc_id) VALUES (1, 'no such document')"
+            )
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.execute("SELECT count(*) FROM document_bands").fetchone()[0] == 48
+
+
 def test_database_older_than_the_code_asks_for_db_upgrade(tmp_path):
     from alembic import command
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -323,29 +324,30 @@ def _day_number(value: str) -> int | None:
     return parsed.toordinal() if parsed is not None else None
 
 
+# A Derived's claim id; its day number; its day number and claim id (see Derived).
+_CLAIM_ID = itemgetter(0)
+_DAY = itemgetter(11)
+_DAY_AND_ID = itemgetter(11, 0)
+
+
 def _split_by_date(claims: list[Derived]) -> list[list[Derived]]:
     """Groups of claims that belong to one deal; undated claims join the latest group."""
-    # (day number, claim id, position): sorts by date, then id, without comparing claims
-    dated: list[tuple[int, str, int]] = []
-    undated: list[tuple[str, int]] = []
-    for position, derived in enumerate(claims):
-        day = derived[11]
-        if day is None:
-            undated.append((derived[0], position))
-        else:
-            dated.append((day, derived[0], position))
-    dated.sort()
-    if not undated and dated and dated[-1][0] - dated[0][0] <= DEAL_GAP_DAYS:
+    # Stable sorts: by (day, id) and by id, ties keep the claims' order.
+    if None in map(_DAY, claims):
+        dated = sorted([claim for claim in claims if claim[11] is not None], key=_DAY_AND_ID)
+        undated = sorted([claim for claim in claims if claim[11] is None], key=_CLAIM_ID)
+    else:
+        dated, undated = sorted(claims, key=_DAY_AND_ID), []
+    if not undated and dated and dated[-1][11] - dated[0][11] <= DEAL_GAP_DAYS:  # type: ignore[operator]
         # one deal, the common case: no gap between neighbours can exceed the whole span
-        return [[claims[position] for _, _, position in dated]]
-    # (claim id, position): as a stable sort by claim id would order them
-    undated.sort()
+        return [dated]
     groups: list[list[Derived]] = []
     latest = 0
     # how far the current deal has got, by claims not denied (-1: nowhere), and whether it ended
     furthest, ended = -1, False
-    for day, _, position in dated:
-        status, certainty = claims[position][5], claims[position][6]
+    for claim in dated:
+        day: int = claim[11]  # type: ignore[assignment]
+        status = claim[5]
         rank = _LIFECYCLE_RANK.get(status, -1)
         gap = day - latest
         if not groups or (
@@ -359,41 +361,55 @@ def _split_by_date(claims: list[Derived]) -> list[list[Derived]]:
         ):
             groups.append([])
             furthest, ended = -1, False
-        groups[-1].append(claims[position])
-        if certainty != "denied":
-            furthest = max(furthest, rank)
-            ended = ended or status == "cancelled"
+        groups[-1].append(claim)
+        if claim[6] != "denied":
+            if rank > furthest:
+                furthest = rank
+            if status == "cancelled":
+                ended = True
         latest = day
     if undated:
-        rest = [claims[position] for _, position in undated]
         if groups:
-            groups[-1].extend(rest)
+            groups[-1].extend(undated)
         else:
-            groups.append(rest)
+            groups.append(undated)
     return groups
 
 
 def _merged_quantity(quantities: list[Quantity]) -> Quantity | None:
-    """The merged range of every count given for the category; an open-ended count keeps it open."""
+    """The merged range of every count given for the category; an open-ended count keeps it open.
+    Of equal bounds (1 and 1.0) the first given is kept."""
     if not quantities:
         return None
-    lows = [q.min if q.min is not None else q.max for q in quantities]
-    low = min(v for v in lows if v is not None)
-    open_ended = any(q.max is None for q in quantities)
-    high = None if open_ended else max(q.max for q in quantities if q.max is not None)
-    texts = sorted({q.text for q in quantities if q.text})
+    low = high = None
+    open_ended = approx = False
+    texts = set()
+    for quantity in quantities:
+        value = quantity.min if quantity.min is not None else quantity.max
+        if value is not None and (low is None or value < low):
+            low = value
+        if quantity.max is None:
+            open_ended = True
+        elif high is None or quantity.max > high:
+            high = quantity.max
+        if quantity.approx:
+            approx = True
+        if quantity.text:
+            texts.add(quantity.text)
+    if open_ended:
+        high = None
     return Quantity(
         min=low,
         max=high,
-        approx=any(q.approx for q in quantities) or len(quantities) > 1 and low != high,
-        text="; ".join(texts) or None,
+        approx=approx or len(quantities) > 1 and low != high,
+        text="; ".join(sorted(texts)) or None,
     )
 
 
 def _commonest_deal(counts: dict[str, int]) -> str:
     """The deal type most claims name; unspecified only when none names one."""
-    if not counts:
-        return "unspecified"
+    if len(counts) < 2:
+        return next(iter(counts), "unspecified")
     return min(counts, key=lambda deal: (-counts[deal], DEALS.index(deal) if deal in DEALS else 99))
 
 
@@ -407,21 +423,19 @@ def _disputes(
     (certainty, status, claim id) of each."""
     if not asserted or not disputing:
         return []
-    by_group: dict[tuple[str, str], list[str]] = {}
-    for certainty, status, claim_id in disputing:
-        group = (certainty, status)
-        ids = by_group.get(group)
-        if ids is None:
-            by_group[group] = [claim_id]
-        else:
+    # (certainty, status, rank, claim ids sorted and unique), in (certainty, status) order
+    groups: list[tuple[str, str, int, list[str]]] = []
+    group_certainty = group_status = None
+    ids: list[str] = []
+    for certainty, status, claim_id in sorted(disputing):
+        if status != group_status or certainty != group_certainty:
+            group_certainty, group_status, ids = certainty, status, [claim_id]
+            groups.append((certainty, status, _RANK[status], ids))
+        elif claim_id != ids[-1]:
             ids.append(claim_id)
-    groups = sorted(
-        (certainty, status, _RANK[status], sorted(set(ids)))
-        for (certainty, status), ids in by_group.items()
-    )
     entries = []
     # lifecycle statuses only: no two share a rank
-    for asserted_rank, asserted_status in sorted((_RANK[status], status) for status in asserted):
+    for asserted_rank, asserted_status in sorted([(_RANK[status], status) for status in asserted]):
         asserted_ids: list[str] | None = None
         for certainty, status, rank, disputing_ids in groups:
             if rank > asserted_rank:
@@ -441,10 +455,27 @@ def _disputes(
 
 
 def _noisy_or(support: dict[str, float]) -> float:
+    """1 - the product of (1 - value) over the values, each clamped to [0, 1], in their order."""
     doubt = 1.0
     for value in support.values():
-        doubt *= 1.0 - min(max(value, 0.0), 1.0)
+        if value > 0.0:
+            doubt *= 1.0 - value if value < 1.0 else 0.0
+        elif value != value:  # NaN, which the clamp lets through
+            doubt *= value
+        # zero and below: a factor of exactly 1
     return 1.0 - doubt
+
+
+class _StageRanks(dict[str, tuple[int, bool]]):
+    """How far an asserted status takes a transfer: its rank, and whether it is an exit
+    (suspended, cancelled), which wins a tie with the lifecycle status it ranks with."""
+
+    def __missing__(self, status: str) -> tuple[int, bool]:
+        rank = self[status] = (_RANK[status], status not in _LIFECYCLE)
+        return rank
+
+
+_STAGE_RANK = _StageRanks()
 
 
 def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[str]]:
@@ -470,7 +501,7 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
     timeline: dict[tuple[str, str], list[Any]] = {}
     quantities: list[Quantity] = []
     deals: dict[str, int] = {}
-    asserted_lifecycle: defaultdict[str, list[str]] = defaultdict(list)
+    asserted_lifecycle: dict[str, list[str]] = {}
     disputing: list[tuple[str, str, str]] = []
     # an origin's best support (at least zero), counting asserted claims only, and every claim
     support_asserted: dict[str, float] = {}
@@ -536,14 +567,17 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
             elif value > best:
                 support_asserted[origin_key] = value
             asserted_statuses.add(status)
-            # an exit (suspended, cancelled) wins a tie with the lifecycle status it ranks with
-            rank = (_RANK[status], status not in _LIFECYCLE)
+            rank = _STAGE_RANK[status]
             if rank > all_rank:
                 all_stage, all_rank = status, rank
             if names_category and rank > naming_rank:
                 naming_stage, naming_rank = status, rank
             if status in _LIFECYCLE:
-                asserted_lifecycle[status].append(claim_id)
+                ids = asserted_lifecycle.get(status)
+                if ids is None:
+                    asserted_lifecycle[status] = [claim_id]
+                else:
+                    ids.append(claim_id)
         else:
             hedged_statuses.add(status)
             if (certainty == "denied" or certainty == "unconfirmed") and status in _LIFECYCLE:
@@ -572,37 +606,39 @@ def _fuse_group(key: FusionKey, claims: list[Derived]) -> tuple[Transfer, set[st
         score = _noisy_or(support_asserted)
     score *= CONTRADICTION_PENALTY ** min(len(contradictions), 2)
     # by first seen, rank and certainty, then order of appearance (as a stable sort would)
-    ordered = sorted(
+    ordered = [
         (first_seen or "9999", _RANK[status], certainty, position, status, first_seen, ids)
         for position, ((status, certainty), (first_seen, ids)) in enumerate(timeline.items())
-    )
-    entries = [
-        TimelineEntry(
-            status=status, certainty=certainty, first_seen=first_seen, claim_ids=sorted(ids)
-        )
-        for _, _, certainty, _, status, first_seen, ids in ordered
     ]
+    ordered.sort()
+    entries = []
+    for _, _, certainty, _, status, first_seen, ids in ordered:
+        ids.sort()
+        entries.append(TimelineEntry(status, certainty, first_seen, ids))
+    transfer_id = transfer_id_for(key, first_dated)
+    quantity = _merged_quantity(quantities)
+    deal = _commonest_deal(deals)
+    names = [origin.name for origin in origins.values()]
+    names.sort()
+    claim_ids.sort()
     transfer = Transfer(
-        transfer_id=transfer_id_for(key, first_dated),
-        supplier=supplier,
-        recipient=recipient,
-        category=category,
-        stage=stage,
-        designations=sorted(designations),
-        unconfirmed_stages=unconfirmed,
-        timeline=entries,
-        quantity=_merged_quantity(quantities),
-        deal=_commonest_deal(deals),
-        independent_origins={
-            "count": len(origins),
-            "names": sorted(origin.name for origin in origins.values()),
-        },
-        documents=len(documents),
-        first_reported=first_reported,
-        last_reported=last_reported,
-        contradictions=contradictions,
-        confidence=round(score, 3),
-        claim_ids=sorted(claim_ids),
+        transfer_id,
+        supplier,
+        recipient,
+        category,
+        stage,
+        sorted(designations),
+        unconfirmed,
+        entries,
+        quantity,
+        deal,
+        {"count": len(origins), "names": names},
+        len(documents),
+        first_reported,
+        last_reported,
+        contradictions,
+        round(score, 3),
+        claim_ids,
     )
     return transfer, labels
 
@@ -651,22 +687,38 @@ def fuse_facts(
     return transfers
 
 
-def fuse_pair(
-    pair: tuple[str, str], derived: list[Derived], *, split_deals: bool = True
-) -> list[tuple[Transfer, set[str]]]:
-    """The transfers of one supplier-recipient pair from its claims, derived (in any order);
-    each with its category's item labels. `split_deals=False`: one transfer per category."""
-    supplier_key, recipient_key = pair
-    specific = sorted({c for item in derived for c in item[4] if c != "unspecified"})
-    # a claim naming no category joins every category the pair's other claims name
-    fallback = specific or ["unspecified"]
+def _by_category(derived: list[Derived]) -> dict[str, list[Derived]]:
+    """A pair's claims under each category they count for, in their order: the categories they
+    name, and for a claim naming no category, every category the pair's other claims name."""
     by_category: defaultdict[str, list[Derived]] = defaultdict(list)
+    for item in derived:
+        categories = item[4]
+        if "unspecified" in categories:
+            break
+        for category in categories:
+            by_category[category].append(item)
+    else:
+        return by_category
+    # some claim names no category: start again, with the categories of all the others
+    specific = sorted({c for item in derived for c in item[4] if c != "unspecified"})
+    fallback = specific or ["unspecified"]
+    by_category = defaultdict(list)
     for item in derived:
         categories = item[4]
         if "unspecified" in categories:
             categories = [c for c in categories if c != "unspecified"] or fallback
         for category in categories:
             by_category[category].append(item)
+    return by_category
+
+
+def fuse_pair(
+    pair: tuple[str, str], derived: list[Derived], *, split_deals: bool = True
+) -> list[tuple[Transfer, set[str]]]:
+    """The transfers of one supplier-recipient pair from its claims, derived (in any order);
+    each with its category's item labels. `split_deals=False`: one transfer per category."""
+    supplier_key, recipient_key = pair
+    by_category = _by_category(derived)
     transfers: list[tuple[Transfer, set[str]]] = []
     for category in sorted(by_category):
         key = (supplier_key, recipient_key, category)

@@ -16,9 +16,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -85,6 +87,8 @@ DEFAULT_DB = "armswatch.db"
 LSH_BANDS = 16
 # Band multipliers by values per band (see _buckets).
 _MULTIPLIERS: dict[int, Any] = {}
+# Rows a multi-row INSERT writes on SQLite (see Store._bulk_insert).
+ROWS_PER_INSERT = 32
 # Rows streamed per fetch when reading many rows.
 WRITE_BATCH = 2000
 # Supplier-recipient pairs re-fused per query; bounds the claims held in memory at once.
@@ -227,9 +231,15 @@ class Store:
     ) -> None:
         self.close()
 
-    def _write(self) -> Any:
-        """A write transaction; on SQLite it takes the write lock up front (BEGIN IMMEDIATE)."""
-        return self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+    def _write(self, *, foreign_keys: bool = True) -> Any:
+        """A write transaction; on SQLite it takes the write lock up front (BEGIN IMMEDIATE).
+
+        `foreign_keys=False`: SQLite does not check foreign keys in this transaction (only for
+        add_batch, whose claims and bands name documents the same transaction inserts first;
+        checking them cost an index lookup per row). Every other transaction checks them."""
+        return self.engine.connect().execution_options(
+            sqlite_begin="IMMEDIATE", sqlite_foreign_keys=foreign_keys
+        )
 
     def _insert_ignore(self, table: Any) -> Insert:
         """INSERT that skips rows whose primary key is already stored."""
@@ -249,16 +259,40 @@ class Store:
         ignore: bool = False,
     ) -> None:
         """executemany of plain tuples straight on the driver (JSON columns already serialised):
-        SQLAlchemy's per-row parameter handling would cost more than the insert itself."""
+        SQLAlchemy's per-row parameter handling would cost more than the insert itself.
+
+        On SQLite, rows go in ROWS_PER_INSERT at a time, in one multi-row INSERT each (the rest
+        one by one), which spares most of a statement's fixed cost per row. Such an INSERT says
+        OR ROLLBACK: a multi-row statement that could abort midway must first copy every page
+        it changes into a statement journal, so that it can undo itself alone; one that rolls back
+        the whole transaction on a violated constraint needs no such copy. The transaction fails
+        either way, as it would have: every caller lets the error end it. `ignore` skips rows whose
+        primary key is stored already (ON CONFLICT DO NOTHING), in either dialect."""
         if not rows:
             return
-        marker = "?" if self.dialect == "sqlite" else "%s"
-        sql = (
-            f"INSERT INTO {table.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join(marker for _ in names)})"
-            + (" ON CONFLICT DO NOTHING" if ignore else "")
-        )
-        connection.exec_driver_sql(sql, list(rows))
+        conflict = " ON CONFLICT DO NOTHING" if ignore else ""
+        if self.dialect != "sqlite":
+            sql = (
+                f"INSERT INTO {table.name} ({', '.join(names)}) "
+                f"VALUES ({', '.join('%s' for _ in names)}){conflict}"
+            )
+            connection.exec_driver_sql(sql, list(rows))
+            return
+        head = f"INSERT OR ROLLBACK INTO {table.name} ({', '.join(names)}) VALUES "
+        row = f"({', '.join('?' for _ in names)})"
+        # at most 999 parameters a statement, the limit of SQLite before 3.32
+        per_insert = max(1, min(ROWS_PER_INSERT, 999 // len(names)))
+        whole = len(rows) - len(rows) % per_insert
+        if whole:
+            connection.exec_driver_sql(
+                head + ", ".join([row] * per_insert) + conflict,
+                [
+                    tuple(chain.from_iterable(rows[start : start + per_insert]))
+                    for start in range(0, whole, per_insert)
+                ],
+            )
+        if whole < len(rows):
+            connection.exec_driver_sql(head + row + conflict, list(rows[whole:]))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -310,7 +344,11 @@ class Store:
         if not prepared:
             return []
         try:
-            with _collector_paused(), self._write() as connection, connection.begin():
+            with (
+                _collector_paused(),
+                self._write(foreign_keys=False) as connection,
+                connection.begin(),
+            ):
                 added, learned = self._add_prepared(connection, prepared)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.display_url}: cannot store documents: {_reason(exc)}") from exc
@@ -347,6 +385,14 @@ class Store:
         now = _now()
         added_at = self._datetime_parameter(now)
         claims_of_pair = learned.facts
+        origin_keys: dict[int, str] = {}
+        dumps = orjson.dumps
+        # What the fusion cache keeps of the batch's claims shares one object per distinct party
+        # and per single category: fewer objects held until the refresh (and freed then, long
+        # after they were made), the caller's own freed with its batch.
+        parties_seen: dict[tuple[Any, ...], Party] = {}
+        one_category: dict[str, list[str]] = {}
+        outlet_origins: dict[str, tuple[Origin, str]] = {}
         for document, document_claims, signature in prepared:
             doc_id = document.doc_id
             if doc_id in stored:
@@ -355,14 +401,15 @@ class Store:
             added.append(doc_id)
             buckets = buckets_of.get(doc_id, ())
             if signature and document.duplicate_of is None:
-                document.duplicate_of = _near_duplicate(
-                    signature, [c for b in buckets for c in candidates_by_bucket.get(b, [])]
-                )
+                nearby = [
+                    c for b in buckets if b in candidates_by_bucket for c in candidates_by_bucket[b]
+                ]
+                document.duplicate_of = _near_duplicate(signature, nearby) if nearby else None
             if signature:
                 candidate = _Candidate(doc_id, signature, document.duplicate_of, now)
                 for bucket in buckets:
                     candidates_by_bucket.setdefault(bucket, []).append(candidate)
-                    band_rows.append((bucket, doc_id))
+                band_rows.extend([(bucket, doc_id) for bucket in buckets])
             document_rows.append(
                 (
                     doc_id,
@@ -396,28 +443,118 @@ class Store:
             outlet_origin: tuple[Origin, str] | None = None
             for claim in document_claims:
                 supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-                supplier_key = _noted_party(supplier, party_rows)
-                recipient_key = _noted_party(recipient, party_rows)
-                origin_key = None
-                if origin is not None:
-                    origin_key = key = cached_origin_key(origin)
-                    if key not in origin_rows:
-                        origin_rows[key] = (key, origin.name, origin.country, origin.kind)
+                status, certainty, deal = claim.status, claim.certainty, claim.deal
+                confidence, reported_date = claim.confidence, claim.reported_date
+                event_date, evidence = claim.event_date, claim.evidence
+                event_start, event_end = event_date.start, event_date.end
                 claim_items = claim.items
                 if len(claim_items) == 1:
                     # most claims name one item: no set to build and sort
                     item = claim_items[0]
-                    items: tuple[ItemFacts, ...] = (
-                        (item.category, item.label, item.designation, item.quantity),
-                    )
-                    categories = [item.category]
+                    category, label = item.category, item.label
+                    designation, quantity = item.designation, item.quantity
+                    items: tuple[ItemFacts, ...] = ((category, label, designation, quantity),)
+                    categories = one_category.get(category)  # (never changed)
+                    if categories is None:
+                        categories = one_category[category] = [category]
+                    categories_text = f" {category} "
+                    item_rows = [
+                        [
+                            category,
+                            label,
+                            designation,
+                            None
+                            if quantity is None
+                            else [quantity.min, quantity.max, quantity.approx, quantity.text],
+                        ]
+                    ]
                 else:
                     items = tuple(
                         [(i.category, i.label, i.designation, i.quantity) for i in claim_items]
                     )
                     categories = sorted({item[0] for item in items}) or ["unspecified"]
+                    categories_text = " " + " ".join(categories) + " "
+                    item_rows = [
+                        [category, label, designation, _quantity_row(quantity)]
+                        for category, label, designation, quantity in items
+                    ]
+                # claim_detail's JSON, built here from what the row reads anyway
+                detail: dict[str, Any] = {
+                    "items": item_rows,
+                    "evidence": [evidence.start, evidence.end],
+                }
+                if supplier is None:
+                    supplier_key, supplier_name = "", None
+                else:
+                    supplier_name, code, kind = supplier.name, supplier.code, supplier.kind
+                    supplier_key = code or supplier_name  # Party.key
+                    if supplier_key not in party_rows:
+                        party_rows[supplier_key] = _party_row(supplier)
+                    detail["supplier"] = [code, kind]
+                    supplier = parties_seen.setdefault(
+                        (type(supplier), supplier_name, code, kind), supplier
+                    )
+                if recipient is None:
+                    recipient_key, recipient_name = "", None
+                else:
+                    recipient_name, code, kind = recipient.name, recipient.code, recipient.kind
+                    recipient_key = code or recipient_name  # Party.key
+                    if recipient_key not in party_rows:
+                        party_rows[recipient_key] = _party_row(recipient)
+                    detail["recipient"] = [code, kind]
+                    recipient = parties_seen.setdefault(
+                        (type(recipient), recipient_name, code, kind), recipient
+                    )
+                if origin is None:
+                    origin_key = origin_name = None
+                else:
+                    # by id(): `prepared` holds every claim, and so its origin, for this call
+                    origin_key = origin_keys.get(id(origin))
+                    if origin_key is None:
+                        origin_key = origin_keys[id(origin)] = cached_origin_key(origin)
+                        if origin_key not in origin_rows:
+                            origin_rows[origin_key] = (
+                                origin_key,
+                                origin.name,
+                                origin.country,
+                                origin.kind,
+                            )
+                    origin_name = origin.name
+                    detail["origin"] = [origin.country, origin.kind]
+                if (
+                    event_date.text is not None
+                    or claim.doc_ref is not None
+                    or claim.via
+                    or claim.value is not None
+                    or claim.attribution
+                    or claim.cites
+                ):
+                    _detail_rest(claim, detail)
+                try:  # as _json_text
+                    detail_text = dumps(detail).decode()
+                except TypeError:
+                    detail_text = json.dumps(detail)
                 claim_rows.append(
-                    _claim_row(claim, supplier_key, recipient_key, origin_key, items, categories)
+                    (
+                        claim.claim_id,
+                        doc_id,
+                        supplier_key,
+                        supplier_name,
+                        recipient_key,
+                        recipient_name,
+                        status,
+                        certainty,
+                        deal,
+                        reported_date,
+                        event_start,
+                        event_end,
+                        origin_key,
+                        origin_name,
+                        categories_text,
+                        evidence.text,
+                        confidence,
+                        detail_text,
+                    )
                 )
                 pair = (supplier_key, recipient_key)
                 pair_facts = claims_of_pair.get(pair)
@@ -435,14 +572,14 @@ class Store:
                             supplier,
                             recipient,
                             items,
-                            claim.status,
-                            claim.certainty,
-                            claim.deal,
-                            event_date.start,
-                            event_date.end,
-                            claim.reported_date,
+                            status,
+                            certainty,
+                            deal,
+                            event_start,
+                            event_end,
+                            reported_date,
                             origin,
-                            claim.confidence,
+                            confidence,
                             categories,
                         )
                     )
@@ -450,8 +587,14 @@ class Store:
                 # What a refresh's FusionContext.derive would give, while the document is at hand.
                 if origin is None:
                     if outlet_origin is None:
-                        found = document_origin(document, doc_id)
-                        outlet_origin = (found, cached_origin_key(found))
+                        # documents of one outlet share its origin (an Origin is made of the
+                        # outlet's name alone)
+                        outlet_origin = outlet_origins.get(document.outlet or "")
+                        if outlet_origin is None:
+                            found = document_origin(document, doc_id)
+                            outlet_origin = (found, cached_origin_key(found))
+                            if document.outlet:
+                                outlet_origins[document.outlet] = outlet_origin
                     origin, origin_key = outlet_origin
                 pair_facts.derived.append(
                     derive_claim(
@@ -460,13 +603,13 @@ class Store:
                         recipient,
                         items,
                         categories,
-                        claim.status,
-                        claim.certainty,
-                        claim.deal,
-                        claim.confidence,
-                        claim.reported_date,
-                        event_date.start,
-                        event_date.end,
+                        status,
+                        certainty,
+                        deal,
+                        confidence,
+                        reported_date,
+                        event_start,
+                        event_end,
                         published,
                         doc_id,
                         origin_key,  # type: ignore[arg-type]
@@ -499,20 +642,38 @@ class Store:
         return added, learned
 
     def _datetime_parameter(self, moment: datetime) -> Any:
-        """A timestamp as the driver takes it for a DateTime column (SQLite stores text)."""
+        """A timestamp as the driver takes it for a DateTime column (SQLite stores text). On
+        SQLite, the text its driver's registered adapter makes of it, made once here rather than
+        again for every row that binds it."""
         processor = documents.c.added_at.type.bind_processor(self.engine.dialect)
-        return processor(moment) if processor else moment
+        if processor:
+            return processor(moment)
+        if self.dialect == "sqlite":
+            adapter = sqlite3.adapters.get((type(moment), sqlite3.PrepareProtocol))
+            if adapter is not None:
+                return adapter(moment)
+        return moment
 
     def _pairs_without_claims(
         self, connection: Connection, pairs: list[tuple[str, str]]
     ) -> set[tuple[str, str]]:
-        """The supplier-recipient pairs that have no stored claim yet."""
+        """The supplier-recipient pairs that have no stored claim yet (each looked up in the pair
+        index, 400 pairs a query)."""
         marker = "?" if self.dialect == "sqlite" else "%s"
-        sql = (
-            f"SELECT 1 FROM claims WHERE supplier_key = {marker} AND recipient_key = {marker} "
-            "LIMIT 1"
-        )
-        return {pair for pair in pairs if connection.exec_driver_sql(sql, pair).first() is None}
+        found: set[tuple[str, str]] = set()
+        for start in range(0, len(pairs), 400):
+            chunk = pairs[start : start + 400]
+            values = ", ".join(f"({marker}, {marker})" for _ in chunk)
+            found.update(
+                (row[0], row[1])
+                for row in connection.exec_driver_sql(
+                    f"WITH pairs (supplier, recipient) AS (VALUES {values}) "
+                    "SELECT supplier, recipient FROM pairs WHERE NOT EXISTS (SELECT 1 FROM claims "
+                    "WHERE supplier_key = pairs.supplier AND recipient_key = pairs.recipient)",
+                    tuple(value for pair in chunk for value in pair),
+                )
+            )
+        return found
 
     def _in_list(self, count: int) -> str:
         """Placeholders for `IN (...)` on the driver: SQLAlchemy would build a parameter per value."""
@@ -853,13 +1014,8 @@ class Store:
         self, connection: Connection, rows: list[dict[str, Any]], sipri_known: bool
     ) -> int:
         names = [name for name in rows[0] if name != "transfer"]
-        self._bulk_insert(
-            connection,
-            transfers,
-            names,
-            [tuple(row[name] for name in names) for row in rows],
-            ignore=True,
-        )
+        columns = itemgetter(*names)
+        self._bulk_insert(connection, transfers, names, [columns(row) for row in rows], ignore=True)
         self._bulk_insert(
             connection,
             transfer_details,
@@ -1218,52 +1374,9 @@ def party_key(party: Party | None) -> str:
     return party.key if party is not None else ""
 
 
-def _noted_party(party: Party | None, party_rows: dict[str, tuple[Any, ...]]) -> str:
-    """The party's key ("" for none), its row noted for the batch's party upsert."""
-    if party is None:
-        return ""
-    key = party.key
-    if key not in party_rows:
-        party_rows[key] = _party_row(party)
-    return key
-
-
 def _party_row(party: Party) -> tuple[Any, ...]:
     """The parties-table row, in PARTY_COLUMNS order."""
     return (party.key, party.name, party.name.lower(), party.code, party.kind)
-
-
-def _claim_row(
-    claim: Claim,
-    supplier_key: str,
-    recipient_key: str,
-    origin_key: str | None,
-    items: tuple[ItemFacts, ...],
-    categories: list[str],
-) -> tuple[Any, ...]:
-    """The claims-table row, in CLAIM_COLUMNS order."""
-    supplier, recipient, origin = claim.supplier, claim.recipient, claim.origin
-    event_date = claim.event_date
-    return (
-        claim.claim_id,
-        claim.doc_id,
-        supplier_key,
-        supplier.name if supplier is not None else None,
-        recipient_key,
-        recipient.name if recipient is not None else None,
-        claim.status,
-        claim.certainty,
-        claim.deal,
-        claim.reported_date,
-        event_date.start,
-        event_date.end,
-        origin_key,
-        origin.name if origin is not None else None,
-        f" {categories[0]} " if len(categories) == 1 else " " + " ".join(categories) + " ",
-        claim.evidence.text,
-        claim.confidence,
-        claim_detail(claim, items),
-    )
 
 
 def _speaker_row(speaker: Speaker) -> list[Any]:
@@ -1301,6 +1414,13 @@ def claim_detail(claim: Claim, items: Sequence[ItemFacts] | None = None) -> str:
         detail["recipient"] = [claim.recipient.code, claim.recipient.kind]
     if claim.origin is not None:
         detail["origin"] = [claim.origin.country, claim.origin.kind]
+    _detail_rest(claim, detail)
+    return _json_text(detail)
+
+
+def _detail_rest(claim: Claim, detail: dict[str, Any]) -> None:
+    """claim_detail's keys after `origin`, those present only when not empty, into detail.
+    (Store._add_prepared builds the keys before them itself, in the same order.)"""
     if claim.event_date.text is not None:
         detail["event_text"] = claim.event_date.text
     if claim.doc_ref is not None:
@@ -1313,7 +1433,6 @@ def claim_detail(claim: Claim, items: Sequence[ItemFacts] | None = None) -> str:
         detail["attribution"] = [_speaker_row(speaker) for speaker in claim.attribution]
     if claim.cites:
         detail["cites"] = [_speaker_row(speaker) for speaker in claim.cites]
-    return _json_text(detail)
 
 
 def _quantity_from(row: list[Any] | None) -> Quantity | None:
@@ -1570,7 +1689,7 @@ def _transfer_row(transfer: Transfer, labels: set[str]) -> dict[str, Any]:
         "first_reported": transfer.first_reported,
         "last_reported": transfer.last_reported,
         "confidence": transfer.confidence,
-        "search_text": " ".join(word for word in words if word).lower(),
+        "search_text": " ".join(filter(None, words)).lower(),
         "transfer": transfer,
     }
 
@@ -1795,8 +1914,9 @@ def _by_pair(claims: list[ClaimFacts]) -> dict[Pair, list[ClaimFacts]]:
     return found
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A stored (or earlier in the batch) document that shares an LSH bucket with a new one."""
+
     doc_id: str
     signature: bytes | None
     duplicate_of: str | None
@@ -1865,14 +1985,16 @@ def _bind_none_directly() -> None:
     For a parameter that is not exactly int, float, str or bytearray, Python's sqlite3 looks up
     a registered adapter, then asks its protocol and the value to adapt it, and binds NULL only
     when none does: about 0.3 us for each None, and a claim's row often holds two to four. An
-    adapter registered for None (which gives None back) ends that search at the first lookup.
-    It changes what nobody can see: None is still NULL, for every connection in the process."""
+    adapter registered for None that gives None back ends that search at the first lookup. It is
+    a function written in C (an empty dict's `get`, which answers None for any key), because
+    calling a Python function would cost a frame for every NULL. It changes what nobody can see:
+    None is still NULL, for every connection in the process."""
     if (type(None), sqlite3.PrepareProtocol) not in sqlite3.adapters:
-        sqlite3.register_adapter(type(None), _none)
+        sqlite3.register_adapter(type(None), _NONE)
 
 
-def _none(value: None) -> None:
-    return value
+# None for None, without a Python frame (see _bind_none_directly).
+_NONE: Any = {}.get
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -1903,5 +2025,13 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        options = connection.get_execution_options()
+        # Foreign keys can be switched only outside a transaction: here, before BEGIN, and only
+        # when the transaction wants another setting than the connection's last one.
+        foreign_keys = bool(options.get("sqlite_foreign_keys", True))
+        state = connection.connection.info
+        if state.get("foreign_keys", True) != foreign_keys:
+            connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            state["foreign_keys"] = foreign_keys
+        mode = options.get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
