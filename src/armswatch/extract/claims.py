@@ -23,6 +23,7 @@ from armswatch.extract.attribution import AttributionReader, origin_of
 from armswatch.extract.dates import document_date, resolve_event_date
 from armswatch.extract.frames import (
     ANAPHORIC_DETERMINERS,
+    ARMED_SERVICE_WORDS,
     BUILD_LEMMAS,
     CARRIER_NOUNS,
     DESTINATION_LEMMAS,
@@ -36,6 +37,7 @@ from armswatch.extract.frames import (
     np_head,
     put_to_use,
     subject_of,
+    unique_parties,
 )
 from armswatch.extract.lexicons import Lexicons, load_lexicons
 from armswatch.extract.mentions import (
@@ -99,8 +101,6 @@ GENERIC_NAME_WORDS = {
 # how far back (characters) "the rebels" looks for the group named last
 GROUP_REACH = 600
 _CLAUSE_END = re.compile(r"[.,;:!?\"\u201c\u201d()]")
-# the armed services a state's mention can name ("the Thai navy", "Thailand's air force")
-SERVICE_WORDS = {"army", "navy", "force", "military", "marine", "guard"}
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 BAN_LEMMAS = {"ban", "embargo", "prohibit", "bar", "outlaw", "forbid"}
 # Verbs that call on someone to act: a halt they call for is not made ("urged its allies to stop")
@@ -851,10 +851,10 @@ class DocumentReader:
                 destinations = [p for p in self.destinations if p not in read.suppliers]
                 if len(destinations) == 1:
                     read.recipients = destinations
-            read.suppliers = _unique(
+            read.suppliers = unique_parties(
                 [self.lexicons.as_of(p, self.reference.year) for p in read.suppliers]
             )
-            read.recipients = _unique(
+            read.recipients = unique_parties(
                 [self.lexicons.as_of(p, self.reference.year) for p in read.recipients]
             )
             if not read.items:
@@ -1376,7 +1376,7 @@ class DocumentReader:
         state whose other service was named last ("the Thai navy" for "the army")."""
         found = None
         service = None
-        military = words <= SERVICE_WORDS
+        military = words <= ARMED_SERVICE_WORDS
         for match in self._party_mentions:
             if match.start >= before:
                 break
@@ -1403,7 +1403,7 @@ class DocumentReader:
             before = before[:-1]
         if len(before) >= 2 and before[-1].lower() == "of":
             near.append(before[-2])  # "the navy of (the) Philippines"
-        return {word.lower().removesuffix("s") for word in near} & SERVICE_WORDS
+        return {word.lower().removesuffix("s") for word in near} & ARMED_SERVICE_WORDS
 
     def _implied_party(self, read: ReadFrame, others: list[ReadFrame]) -> Party | None:
         """The side a feature leaves implicit ("Germany has sent a second Patriot battery" in a
@@ -1958,11 +1958,6 @@ def _is_definite(noun: Token) -> bool:
     return any(
         child.dep_ == "det" and child.lower_ in {"the", "these", "those"} for child in noun.children
     )
-
-
-def _unique(parties: list[Party]) -> list[Party]:
-    """Parties in order, once each ("MiG" and "Soviet-made" both name the Soviet Union)."""
-    return list(dict.fromkeys(parties))
 
 
 def _merge_items(kept: Claim, other: Claim) -> None:

@@ -69,7 +69,6 @@ DEPLOYMENT_NOUNS = {
 }  # fmt: skip
 # A weapon that joins a state's service was delivered to it ("joined the Indian Navy in 1988")
 JOINING_LEMMAS = {"join"}
-SERVICE_NOUNS = {"navy", "army", "force", "fleet", "marine", "guard", "military"}
 # Verbs that keep someone supplied ("kept the Taliban supplied with ammunition")
 KEEPING_LEMMAS = {"keep", "leave", "get", "have"}
 # Verbs of signing: "signs for 12 jets" buys them
@@ -81,8 +80,6 @@ FORCE_NOUNS = {
     "troop", "soldier", "airman", "sailor", "marine", "personnel", "crew", "pilot",
     "paratrooper", "force", "serviceman", "servicemen", "commando", "unit", "battalion",
 }  # fmt: skip
-# Verbs that list what a deal holds ("documents that include agreements for S-400s")
-CONTENTS_LEMMAS = {"include", "cover", "comprise", "contain", "involve"}
 # Nouns whose "of" names what is talked about ("the question of arms sales to Taiwan")
 TOPIC_NOUNS = {"question", "issue", "matter", "subject", "topic", "problem", "debate"}
 # Nouns of intent: "approved a plan to supply weapons" approves the intent, not a deal
@@ -1620,16 +1617,9 @@ def _phrasal_cue(token: Token) -> Cue | None:
     return None
 
 
-def _unique_parties(parties: list[Party]) -> list[Party]:
+def unique_parties(parties: list[Party]) -> list[Party]:
+    """Parties in order, once each ("MiG" and "Soviet-made" both name the Soviet Union)."""
     return list(dict.fromkeys(parties))
-
-
-def _lists_contents(verb: Token, cues: Mapping[int, Cue] | None = None) -> bool:
-    """A relative clause that lists contents ("documents with Russian officials that include
-    agreements for S-400s"): parties include nothing, so the parser hung it on the wrong noun."""
-    if verb.lemma_.lower() not in CONTENTS_LEMMAS:
-        return False
-    return cues is None or verb.i in cues
 
 
 def _actor_word(token: Token) -> str | None:
@@ -1705,6 +1695,13 @@ class FrameBuilder:
         self.mentions = mentions
         self.lexicons = lexicons
         self.resolver = resolver
+
+    def _lists_contents(self, verb: Token) -> bool:
+        """A clause that lists contents ("documents with Russian officials that include
+        agreements for S-400s"): parties include nothing, so the parser hung it on the wrong
+        noun."""
+        cue = cue_for(verb, self.lexicons)
+        return cue is not None and cue.pos == "verb" and cue.cue_class == "elaborate"
 
     def _signed_for_goods(self, verb: Token) -> bool:
         """ "signs for 12 Czech L-159 jets": a verb of signing with no deal or partner of its
@@ -2029,7 +2026,7 @@ class FrameBuilder:
         if not any(self._names_weapon(subject) for subject in _children(verb, "nsubj")):
             return False
         return any(
-            _actor_word(obj) in SERVICE_NOUNS and self.resolver.parties(obj)
+            _actor_word(obj) in ARMED_SERVICE_WORDS and self.resolver.parties(obj)
             for obj in _children(verb, "dobj")
         )
 
@@ -3039,7 +3036,7 @@ class FrameBuilder:
             if (
                 current.dep_ == "relcl"
                 and current.head.i in self.mentions.party_at
-                and not _lists_contents(current, cues)
+                and not self._lists_contents(current)
             ):
                 break  # "Russia, which gave rifles": the main clause's verbs are not the transfer's
             if _joined_to_cancellation(current, cues) or _part_of_larger_deal(current, cues):
@@ -3767,12 +3764,7 @@ class FrameBuilder:
             ):
                 subject, passive = subject_of(token)
                 preps = _preps(token)
-                if (
-                    subject is not None
-                    and subject.tag_ == "WDT"
-                    and cue.cue_class == "elaborate"
-                    and _lists_contents(token)
-                ):
+                if subject is not None and subject.tag_ == "WDT" and self._lists_contents(token):
                     subject = None  # "officials and companies that include agreements": misplaced
                 kept_by = None
                 if (
@@ -4259,7 +4251,7 @@ class FrameBuilder:
                     for party in self.resolver.parties(partner)
                     if party not in frame.recipients
                 ]
-                frame.suppliers.extend(_unique_parties(partners))
+                frame.suppliers.extend(unique_parties(partners))
                 signer, passive = subject_of(token)
                 if partners and signer is not None and not passive and not frame.recipients:
                     self._add(frame, "recipient", signer)
@@ -4556,7 +4548,7 @@ class FrameBuilder:
         if (
             token.lower_ in {"which", "who", "that"}
             and token.head.dep_ == "relcl"
-            and not _lists_contents(token.head)
+            and not self._lists_contents(token.head)
             and (
                 token.head.head.i in self.mentions.party_at
                 or _actor_word(token.head.head) not in PERSON_ACTOR_NOUNS | {None}

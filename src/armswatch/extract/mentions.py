@@ -19,6 +19,7 @@ from armswatch.extract.lexicons import (
     load_lexicons,
 )
 from armswatch.extract.matcher import TermMatch, TermMatcher, _lower_same_length
+from armswatch.ingest.dates import MONTHS
 from armswatch.models import CATEGORIES
 
 
@@ -80,10 +81,6 @@ _INSTITUTION_AFTER = re.compile(
 )
 # letters that mark a model before its number ("Pbv 302", "ASC 890")
 _MODEL_MARK = re.compile(r"^[A-Z][A-Za-z]{0,4}$")
-MONTHS = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "June", "July",
-}  # fmt: skip
 # "ASC 890", "C-295": a maker's letters before a model number
 _MODEL_NUMBER_AFTER = re.compile(r"^[ -]?\d")
 # "Latin America", "South America": a region, not the United States
@@ -289,7 +286,7 @@ def _model_numbers(doc: Doc, weapons: list[WeaponMention], named: frozenset[int]
             and mark.pos_ in {"PROPN", "NOUN"}
             and mark.i not in named  # "sent Syria 24 MiG-29 jets": a party, not a model mark
             and _MODEL_MARK.match(mark.text)
-            and mark.text not in MONTHS
+            and mark.lower_ not in MONTHS
             and mark.ent_type_ != "DATE"
         ):
             numbers.add(number.i)
