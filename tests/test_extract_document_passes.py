@@ -604,3 +604,85 @@ def test_aircraft_turned_over_to_a_navy_were_delivered() -> None:
         "over to the Philippine Navy today."
     )
     assert ("JPN", "PHL", "aircraft") in _pairs(text, "2017-03-27")
+
+
+def test_goods_that_begin_reaching_a_buyer_are_delivered() -> None:
+    text = (
+        "ATHENS - Greece's first Mirage 2000 fighters began reaching the Hellenic Air Force "
+        "in March, according to diplomats."
+    )
+    assert ("FRA", "GRC", "aircraft") in _pairs(text, "1988-06-01")
+
+
+def test_orders_placed_with_a_seller_in_a_relative_clause() -> None:
+    text = (
+        "The orders for attack helicopters that Jordan placed with American companies last "
+        "year are expected to go ahead."
+    )
+    assert ("USA", "JOR", "aircraft") in _pairs(text, "1985-01-10")
+
+
+def test_a_deal_that_will_not_be_affected_stands() -> None:
+    claims = armswatch.extract(
+        "Officials said the contract for Exocet missiles that Argentina signed with France "
+        "would not be affected by the dispute.",
+        published="1981-11-02",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.certainty) for c in claims] == [
+        ("FRA", "ARG", "reported")
+    ]
+
+
+def test_goods_built_for_a_buyer_in_another_states_yards() -> None:
+    text = "Three corvettes were built for the Malaysian navy in German yards."
+    assert ("DEU", "MYS", "ships") in _pairs(text, "1999-01-10")
+
+
+def test_weapons_of_a_named_air_force_in_action_are_in_its_use() -> None:
+    claims = armswatch.extract(
+        "French-built Jaguar jets of the Indian Air Force struck the positions on Tuesday.",
+        published="1999-06-01",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
+        ("FRA", "IND", "in_use")
+    ]
+
+
+def test_a_clause_on_goods_named_by_examples() -> None:
+    text = (
+        "Syria's army depends on Soviet equipment bought in the 1970s, including T-62 tanks "
+        "and MiG-21 fighters."
+    )
+    pairs = _pairs(text, "1990-01-10")
+    assert ("SUN", "SYR", "armoured_vehicles") in pairs
+    assert ("SUN", "SYR", "aircraft") in pairs
+
+
+def test_a_participle_set_off_after_the_object() -> None:
+    text = "The Bulgarian Air Force has flown the MiG-23, bought from the Soviet Union, since 1976."
+    assert _pairs(text, "1996-01-10") == {("SUN", "BGR", "aircraft")}
+
+
+def test_aircraft_flown_by_or_flying_with_air_forces_were_delivered() -> None:
+    assert ("BRA", "PER", "aircraft") in _pairs(
+        "The Super Tucano is flown by the Peruvian Air Force.", "2012-01-10"
+    )
+    assert ("SWE", "THA", "aircraft") in _pairs(
+        "The Gripen already flies with the air forces of Thailand and South Africa.", "2012-01-10"
+    )
+
+
+def test_a_partyless_transfer_takes_the_pair_told_before_it() -> None:
+    text = (
+        "Shorts: RAF picks the Tucano as its new trainer\n"
+        "BELFAST - The Ministry of Defence has chosen the Shorts Tucano as the Royal Air "
+        "Force's new basic trainer, the company said.\n\n"
+        "Officials said 130 aircraft would be ordered this year.\n\n"
+        "The Tucano already flies with the air forces of Brazil and Egypt."
+    )
+    rows = {
+        (c.supplier.code, c.recipient.code, c.items[0].quantity and c.items[0].quantity.min)
+        for c in armswatch.extract(text, published="1985-03-21")
+    }
+    assert ("BRA", "GBR", 130) in rows
+    assert ("BRA", "EGY", None) in rows

@@ -1100,12 +1100,33 @@ class DocumentReader:
         ]
         live = [r for r in asserted if r.frame.status not in {"cancelled", "suspended"}]
         pairs = {(tuple(read.suppliers), tuple(read.recipients)) for read in live or asserted}
-        if len(pairs) != 1:
-            return []
-        suppliers, recipients = next(iter(pairs))
         taken = []
         for read in partyless:
             frame = read.frame
+            # the one pair of the story, else the one pair told before the transfer with goods
+            # of its kind ("130 aircraft are to be ordered" after the RAF's choice of a trainer,
+            # before the trainer's other users are listed), else the first told after it
+            told = pairs
+            if len(told) != 1:
+                categories = {item.category for item in read.items}
+                kindred = [
+                    other
+                    for other in live or asserted
+                    if categories & {item.category for item in other.items}
+                ]
+                before = [other for other in kindred if other.offset < read.offset]
+                after = sorted(
+                    (other for other in kindred if other.offset > read.offset),
+                    key=lambda other: other.offset,
+                )
+                # a headline before any pair is told is about the first one
+                told = {
+                    (tuple(other.suppliers), tuple(other.recipients))
+                    for other in before or after[:1]
+                }
+            if len(told) != 1:
+                continue
+            suppliers, recipients = next(iter(told))
             if (
                 frame.direction not in {"give", "get", "arrive"}
                 or frame.policy

@@ -924,7 +924,8 @@ def _service_owner(verb: Token) -> Token | None:
     for prep in _children(verb, "prep"):
         if prep.lower_ == "to" and verb.lemma_.lower() == "belong":
             return next(iter(_children(prep, "pobj")), None)
-        if prep.lower_ == "with" and verb.lemma_.lower() == "serve":
+        if prep.lower_ == "with" and verb.lemma_.lower() in {"serve", "fly"}:
+            # "serves with the navy", "the Tucano flies with the air forces of Brazil and Honduras"
             return next(iter(_children(prep, "pobj")), None)
         if prep.lower_ != "in":
             continue
@@ -951,10 +952,8 @@ ORDINAL_REFERENCES = {
 }
 
 # Verbs a weapon is in a party's service by ("is in service with", "entered service with")
-SERVICE_LEMMAS = {"be", "remain", "enter"}
+SERVICE_LEMMAS = {"be", "remain", "enter", "serve", "fly"}
 
-# Nouns of an order placed "with" its seller
-ORDER_NOUNS = {"order", "contract"}
 # Verbs whose subject is the seller of the deal it takes as object ("won a contract from Kuwait")
 # Verbs of coming back from a trip, with a deal in hand ("returned from Paris with a deal")
 RETURNING_LEMMAS = {"return", "fly", "come", "arrive", "leave", "head", "go"}
@@ -965,6 +964,7 @@ OFFER_TAKING_LEMMAS = {
 }  # fmt: skip
 # Verbs of a company taking an order, whose subject sells ("Saab has received an order from ...")
 ORDER_WINNING_LEMMAS = {"win", "secure", "land", "clinch", "book", "receive", "bag"}
+# Nouns of an order placed "with" its seller
 ORDER_NOUNS = {"order", "contract"}
 CONTRACT_WINNING_LEMMAS = ORDER_WINNING_LEMMAS | {"announce"}
 
@@ -973,6 +973,22 @@ PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "eac
 # Nouns a story uses for the named weapon it has just described: "The Hermes 900 is a
 # long-endurance drone. The system has been delivered to Brazil."
 SYSTEM_ANAPHORS = {"system", "type", "platform", "design", "model"}
+
+
+def _example_container(noun: Token) -> Token | None:
+    """The noun that goods are named as examples of: "equipment, including T-72 tanks and
+    MiG-23 fighters", "arms such as rifles"."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    container = prep.head
+    if prep.lower_ == "as" and container.lower_ == "such":
+        container = container.head
+    elif prep.lower_ not in {"including", "like"}:
+        return None
+    return container if container.pos_ == "NOUN" else None
 
 
 def _acts(token: Token) -> bool:
@@ -1260,6 +1276,19 @@ def _misattached_clauses(noun: Token) -> list[Token]:
                     ]
                     if pronouns and any(_children(verb_, "auxpass") for verb_ in inner):
                         found.append(clause)
+    if noun.dep_ == "dobj":
+        # "has flown the MiG-21, bought from the Soviet Union, since 1962": a participle set off
+        # after the object, which the parser hangs on the verb
+        found.extend(
+            clause
+            for clause in _children(noun.head, "advcl")
+            if clause.tag_ == "VBN"
+            and clause.i == noun.right_edge.i + 2
+            and noun.doc[noun.right_edge.i + 1].lower_ == ","
+            and not any(
+                child.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} for child in clause.children
+            )
+        )
     return found
 
 
@@ -2092,7 +2121,10 @@ class FrameBuilder:
                 return None
             return Cue(lemma, "verb", "give", "in_transit", "unspecified")
         elif lemma in FLYING_LEMMAS:
+            # "flies MiGs", "MiGs flown by the air force", "the Tucano is flown by the air force"
             flown = _children(token, "dobj") + ([token.head] if token.dep_ == "acl" else [])
+            if _children(token, "agent"):
+                flown += _children(token, "nsubjpass")  # who flies them, not where to
             flown_in = [
                 # "had flown in military helicopters": the particle read as a preposition
                 pobj
@@ -2184,9 +2216,20 @@ class FrameBuilder:
         """Possessors of a weapon noun or of the first of its conjuncts ("its Scuds"), or of the
         weapon it is said to be ("the air force's strike aircraft were Israeli-built Kfirs")."""
         heads = [weapon, weapon.head] if weapon.dep_ == "conj" else [weapon]
-        return [
-            child for head in heads for child in _children(head, "poss")
-        ] + self._owner_by_copula(weapon)
+        # "German-built Alpha Jets of the Nigerian Air Force": the armed service they serve in
+        services = [
+            service
+            for head in heads + _children(weapon, "appos")
+            for prep in _children(head, "prep")
+            if prep.lower_ == "of"
+            for service in _children(prep, "pobj")
+            if _actor_word(service) in ARMED_SERVICE_WORDS and self.resolver.parties(service)
+        ]
+        return (
+            [child for head in heads for child in _children(head, "poss")]
+            + services
+            + self._owner_by_copula(weapon)
+        )
 
     def _owner_by_copula(self, weapon: Token) -> list[Token]:
         """ "The air force's main aircraft were Israeli-built Kfirs", "Colombia's strike force is
@@ -2866,6 +2909,11 @@ class FrameBuilder:
         amount = _amount_of(np_head(item_token))
         if amount is not None:
             holders[amount.i] = amount
+        # "Soviet equipment bought in the 1970s, including T-72 tanks": a clause on the goods
+        # the items are examples of
+        container = _example_container(np_head(item_token))
+        if container is not None:
+            holders[container.i] = container
         # "a drone, an armed model that the air force has used in strikes": a clause on a noun
         # in apposition to the item, when it names no party
         for holder in list(holders.values()):
@@ -2884,14 +2932,17 @@ class FrameBuilder:
             ]
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
         for holder in holders.values():
-            clauses = [*_misattached_clauses(holder), *holder.children]
+            misattached = _misattached_clauses(holder)
+            clauses = [*misattached, *holder.children]
             if holder.i == head.i:
                 clauses += shared
             for child in clauses:
                 # a noun has no clausal complement: "T-55s that the Soviet Union shipped" parsed
                 # as one is a relative clause
-                if child.dep_ not in {"acl", "relcl"} and not (
-                    child.dep_ == "ccomp" and holder.pos_ in {"NOUN", "PROPN"}
+                if (
+                    child.dep_ not in {"acl", "relcl"}
+                    and not (child.dep_ == "ccomp" and holder.pos_ in {"NOUN", "PROPN"})
+                    and child not in misattached
                 ):
                     continue
                 if child.i in cues and cues[child.i].pos == "verb":
@@ -2939,6 +2990,14 @@ class FrameBuilder:
                     ):
                         chain.append(complement)
                         break
+        if not chain and head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PHASE_VERBS:
+            # "its Mirage fighters began reaching the Iraqi air force": goods that are the
+            # subject of a phase verb take part in the movement its complement tells
+            chain.extend(
+                verb
+                for verb in _children(head.head, "xcomp")
+                if verb.i in cues and cues[verb.i].cue_class == "arrive"
+            )
         token = item_token
         target = False  # the climb passed "at"/"on"/"against": a use above aims at the item
         if item_token.dep_ == "pobj" and item_token.head.lower_ in {"aboard", "onboard"}:
@@ -3206,23 +3265,34 @@ class FrameBuilder:
             # "Qatar placed an order for 24 Rafale fighters with Dassault": an order is placed
             # with the seller, wherever the parser hangs "with"
             verb = governing_verb(direction_token)
-            holders = [direction_token, *([verb] if verb is not None else [])] + [
-                np_head(sentence.doc[weapon.head]) for weapon in weapons
+            goods = [np_head(sentence.doc[weapon.head]) for weapon in weapons]
+            # "the orders for tanks that Iraq placed with French companies": the placing
+            # verb in a clause on the order, or on its goods, where the parser hangs it
+            placing = [
+                clause
+                for noun in [direction_token, *goods]
+                for clause in noun.children
+                if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() == "place"
             ]
-            for holder in holders:
+            if verb is not None:
+                placing.insert(0, verb)
+            for holder in [direction_token, *placing, *goods]:
                 for place in _preps(holder).get("with", []):
                     if self.resolver.parties(place):
                         self._add(frame, "supplier", place)
-            if verb is not None and verb.lemma_.lower() == "place" and not frame.recipients:
-                subject, passive = subject_of(verb)
-                if subject is not None and not passive:
-                    self._add(frame, "recipient", subject)  # who places an order buys
+            for verb in placing:
+                if verb.lemma_.lower() == "place" and not frame.recipients:
+                    subject, passive = subject_of(verb)
+                    if subject is not None and not passive:
+                        self._add(frame, "recipient", subject)  # who places an order buys
         acting = self._acting_weapon(direction_token) if frame.direction == "use" else None
         if acting is not None and not frame.recipients and self._made_abroad(acting):
             # "Soviet-built tanks spearheaded the Vietnamese offensive": whose operation the
             # weapon carries out uses it
             # "the air force's strike aircraft were Israeli-built Kfirs, which flew sorties"
-            for owner in self._owner_by_copula(acting) + self._operation_owners(direction_token):
+            # "Alpha Jets of the Nigerian Air Force struck the port"
+            owners = self._owner_of_weapon(acting) + self._operation_owners(direction_token)
+            for owner in owners:
                 self._add(frame, "recipient", owner)
         self._deal_reference(frame, direction_token)
         if frame.direction == "use" and not frame.recipients and not frame.captured:
@@ -3316,7 +3386,13 @@ class FrameBuilder:
         """ "Azerbaijan won the war with drones bought from Israel": who uses weapons bought
         from someone bought them."""
         noun = cue.head
-        if cue.dep_ != "acl" or noun.i not in frame.item_heads:
+        examples = {
+            container.i
+            for head in frame.item_heads
+            if (container := _example_container(np_head(self.mentions.doc[head]))) is not None
+        }
+        if cue.dep_ != "acl" or (noun.i not in frame.item_heads and noun.i not in examples):
+            # "relies on Soviet equipment bought in the 1970s, including T-72 tanks" too
             return
         while noun.dep_ == "conj":  # "with drones and precision weapons bought from"
             noun = noun.head
@@ -3357,7 +3433,12 @@ class FrameBuilder:
         goods = {
             token.i: token
             for item in items
-            for token in [item, np_head(item), _amount_of(np_head(item))]
+            for token in [
+                item,
+                np_head(item),
+                _amount_of(np_head(item)),
+                _example_container(np_head(item)),
+            ]
             if token is not None
         }
         if noun.i not in goods:
@@ -4067,6 +4148,10 @@ class FrameBuilder:
                 heads.append(weapon_token.head)
             if weapon_token.dep_ in {"compound", "amod", "nmod", "nummod"}:
                 heads.append(np_head(weapon_token))
+            # "Soviet equipment, including T-72 tanks": the goods they are examples of
+            example_of = _example_container(np_head(weapon_token))
+            if example_of is not None and example_of.i not in self.mentions.party_at:
+                heads.append(example_of)
             for held in {weapon_token, np_head(weapon_token)}:
                 container = held.head.head
                 if (
@@ -4187,6 +4272,8 @@ class FrameBuilder:
             for clause in frame.sentence.doc[head].children
             if clause.dep_ == "acl"
         ] + [clause for token, _ in chain for clause in token.children if clause.dep_ == "advcl"]
+        # "two frigates were built for New Zealand in British yards": the building verb itself
+        built += [token for token, _ in chain if token.pos_ == "VERB"]
         for clause in built:
             if clause.lemma_.lower() not in BUILD_LEMMAS - {"design", "develop"}:
                 continue

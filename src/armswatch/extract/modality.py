@@ -184,6 +184,8 @@ def certainty_of(chain: list[Token], sentence: Span, *, status: str) -> str:
                 child.lower_ in {"only", "just", "merely", "simply"} for child in token.children
             )
             and not (lemma == "rule" and any(child.lower_ == "out" for child in token.children))
+            # "the orders will not be affected": a deal left untouched stands
+            and not (lemma in _words("effect") and token not in chain)
         ):
             negated_chain = True
     lowered = sentence.text.lower()
