@@ -686,3 +686,49 @@ def test_a_partyless_transfer_takes_the_pair_told_before_it() -> None:
     }
     assert ("BRA", "GBR", 130) in rows
     assert ("BRA", "EGY", None) in rows
+
+
+def test_re_equipped_with_weapons_shipped_from_a_supplier() -> None:
+    text = "Syria's armoured brigades have been re-equipped with T-62 tanks shipped from the Soviet Union."
+    assert ("SUN", "SYR", "armoured_vehicles") in _pairs(text, "1984-01-10")
+
+
+def test_a_share_of_listed_goods_bought_from_a_supplier() -> None:
+    text = (
+        "The spoils now stand outside the palace: T-62 tanks, armoured personnel carriers and "
+        "artillery pieces, most of them bought by Iraq from the Soviet Union."
+    )
+    pairs = _pairs(text, "1991-03-10")
+    assert {("SUN", "IRQ", "armoured_vehicles"), ("SUN", "IRQ", "artillery")} <= pairs
+
+
+def test_one_of_several_that_a_buyer_bought() -> None:
+    text = "The drone was an Israeli-made Heron, one of several that Turkey has bought from IAI."
+    assert ("ISR", "TUR", "uav") in _pairs(text, "2010-01-10")
+
+
+def test_a_clause_after_a_list_covers_every_item() -> None:
+    text = (
+        "Investigators are looking into a planeload of Romanian-made rifles, mortars and "
+        "ammunition flown to Liberia last month."
+    )
+    pairs = _pairs(text, "2001-01-10")
+    assert {
+        ("ROU", "LBR", "small_arms"),
+        ("ROU", "LBR", "artillery"),
+        ("ROU", "LBR", "ammunition"),
+    } <= pairs
+
+
+def test_goods_that_were_part_of_a_batch_sold_to_a_buyer() -> None:
+    text = "The government said the Carl Gustaf launchers had been part of a batch sold to the Peruvian army in 1992."
+    assert ("SWE", "PER", "small_arms") in _pairs(text, "2003-01-10")
+
+
+def test_it_in_reported_words_is_the_state_they_are_about() -> None:
+    claims = armswatch.extract(
+        "Seoul's spy agency said North Korea has supplied Russia with 170mm guns, in addition "
+        "to the millions of artillery shells it has shipped since last year.",
+        published="2024-11-20",
+    )
+    assert {(c.supplier.code, c.recipient.code) for c in claims} == {("PRK", "RUS")}

@@ -749,11 +749,20 @@ class DocumentReader:
                 party = self._party_at(unit.start + subject.idx)
                 if party is not None and party.kind == "state" and party != own_subject:
                     return party
+        below = token
         for ancestor in token.ancestors:
             if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in SPEECH_LEMMAS:
                 subject, _ = subject_of(ancestor)
                 if group is not None and token.dep_ != "nsubj":
                     return group
+                # "Seoul's spy agency said North Korea has supplied guns, in addition to the
+                # shells it has shipped": the state the reported words are about, before the
+                # speaker's
+                told, _ = subject_of(below)
+                if told is not None and told.i < token.i and told.i != token.i:
+                    party = self._party_at(unit.start + told.idx)
+                    if party is not None and party.kind == "state" and party != own_subject:
+                        return party
                 if subject is not None and subject.i != token.i:
                     for index in [subject.i, *(t.i for t in subject.subtree)]:
                         mention = None
@@ -777,6 +786,7 @@ class DocumentReader:
                         # "it" is the speaker, which is no state
                         return None
                 break
+            below = ancestor
         position = unit.start + token.idx
         # the subject of the sentence so far, else of the last sentence read ("Saudi officials had
         # no comment. Aides said the kingdom would turn to Britain, as it did in 1985")

@@ -391,6 +391,8 @@ CURRENCY_WORDS = {
 CIRCUMSTANCE_PREPOSITIONS = {"as", "after", "despite", "amid", "against", "because", "following"}
 # Verbs of depending on weapons one holds: "its air force relies on MiG-29s delivered by ..."
 RELYING_LEMMAS = {"rely", "depend", "count"}
+# Verbs whose passive subject is given the weapons named with "with" ("re-equipped with T-72s")
+ARMING_LEMMAS = {"arm", "equip", "re-equip", "rearm", "re-arm"}
 REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself", "ourselves"}
 # A state's armed services, as the last word of their name ("the Royal Nepalese Army")
 ARMED_SERVICE_WORDS = {"army", "navy", "force", "military", "guard", "marine", "corps"}
@@ -975,6 +977,16 @@ PRONOUN_SHARES = {"most", "some", "all", "many", "several", "half", "both", "eac
 SYSTEM_ANAPHORS = {"system", "type", "platform", "design", "model"}
 
 
+# Words for a load of goods: "a planeload of rifles", "crates of ammunition"
+LOAD_WORDS = SHIPMENT_NOUNS | CARRIER_NOUNS | HOLDING_AMOUNTS | {"crate", "box", "pallet"}
+
+
+def _is_load(noun: Token) -> bool:
+    """ "a planeload", "a shipload", "two truckloads", "crates": a load that holds goods."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in LOAD_WORDS or lemma.endswith("load"))
+
+
 def _example_container(noun: Token) -> Token | None:
     """The noun that goods are named as examples of: "equipment, including T-72 tanks and
     MiG-23 fighters", "arms such as rifles"."""
@@ -1423,7 +1435,9 @@ def _governors(token: Token, limit: int = 3) -> list[Token]:
         if current.dep_ not in NONFINITE_EDGES and not _infinitive_complement(current):
             break
         # "had already agreed in 2014 to buy", parsed as an adverbial clause: only an infinitive
-        if current.dep_ in {"acl", "relcl"} and not any(c.lower_ == "to" for c in current.children):
+        if current.dep_ in {"acl", "relcl"} and not any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in current.children
+        ):
             break
         if current.dep_ == "advcl" and not any(
             c.lower_ == "to" and c.dep_ == "aux" for c in current.children
@@ -2916,18 +2930,48 @@ class FrameBuilder:
             holders[container.i] = container
         # "a drone, an armed model that the air force has used in strikes": a clause on a noun
         # in apposition to the item, when it names no party
-        for holder in list(holders.values()):
+        first = np_head(item_token)
+        while first.dep_ == "conj":
+            first = first.head
+        if (
+            first.dep_ == "pobj"
+            and first.head.lower_ == "of"
+            and _is_load(first.head.head)
+            and first.head.head.i not in self.mentions.weapon_at
+        ):
+            # "a planeload of rifles, mortars and ammunition flown to Liberia": a clause on the
+            # load is about its contents
+            holders[first.head.head.i] = first.head.head
+        if first.dep_ == "nsubj" and first.head.lemma_ == "be":
+            # "the launchers had been part of a batch sold to the Venezuelan army"
+            for attr in _children(first.head, "attr"):
+                if attr.lower_ in {"part", "one"} | PRONOUN_SHARES:
+                    for prep in _children(attr, "prep"):
+                        if prep.lower_ == "of":
+                            for whole in _children(prep, "pobj"):
+                                holders[whole.i] = whole
+        for holder in [*holders.values(), first]:
             for appos in _children(holder, "appos"):
-                if appos.pos_ == "NOUN" and appos.i not in self.mentions.party_at:
+                # "tanks and artillery pieces, most of them bought by Libya from ...": a share
+                if (
+                    appos.pos_ == "NOUN" or appos.lower_ in PRONOUN_SHARES | {"one"}
+                ) and appos.i not in self.mentions.party_at:
                     holders[appos.i] = appos
+                    # "a Hermes 450, one of several that Georgia has bought from Elbit"
+                    for prep in _children(appos, "prep"):
+                        if prep.lower_ == "of" and appos.lower_ in PRONOUN_SHARES | {"one"}:
+                            for whole in _children(prep, "pobj"):
+                                holders[whole.i] = whole
         # "the 62 tanks and 24 howitzers that KMW sold Qatar": a clause after the last of
         # coordinated goods, which the parser hangs on the first, is about them all
         shared: list[Token] = []
         head = np_head(item_token)
         if head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            # on the first of the list ("rifles, mortars and ammunition flown to ...")
             shared = [
                 child
-                for child in head.head.children
+                for conjunct in {head.head, first}
+                for child in conjunct.children
                 if child.dep_ in {"acl", "relcl"} and child.i > head.i
             ]
         # "fighters bought from Russia", "the missiles Cyprus ordered": a clause on the item's noun
@@ -3472,7 +3516,7 @@ class FrameBuilder:
         elif (
             noun.dep_ == "pobj"
             and noun.head.lower_ == "with"
-            and noun.head.head.lemma_.lower() in {"arm", "equip"}
+            and self._arming(noun.head.head)
             and _children(noun.head.head, "auxpass")
         ):
             holder = noun.head.head  # "the militia is armed with rifles supplied by ..."
@@ -3485,11 +3529,17 @@ class FrameBuilder:
         else:
             return
         subject, passive = subject_of(holder)
-        if subject is None or (passive and holder.lemma_.lower() not in {"arm", "equip"}):
+        if subject is None or (passive and not self._arming(holder)):
             return
         for party in self.resolver.parties(subject):
             if party not in frame.suppliers and party not in frame.origin_suppliers:
                 frame.recipients.append(party)
+
+    def _arming(self, verb: Token) -> bool:
+        """ "armed", "equipped", "re-equipped" (which the text reaches the parser joined)."""
+        cue = cue_for(verb, self.lexicons)
+        lemma = cue.lemma if cue is not None else verb.lemma_.lower()
+        return lemma in ARMING_LEMMAS
 
     def _builder_of_ordered_weapons(self, frame: Frame, cue: Token) -> None:
         """ "Spain's Navantia shipyard is building eight patrol vessels ordered by the Venezuelan
@@ -3883,6 +3933,12 @@ class FrameBuilder:
                         # "rifles that diplomats say were supplied by Chad": the parser makes
                         # the relative pronoun of a passive an active subject
                         or (subject.tag_ == "WDT" and bool(_children(token, "auxpass")))
+                        # "tanks and guns, most of them bought by Libya from ...": the share
+                        # of the goods, which the parser makes the participle's subject
+                        or (
+                            subject.lower_ in PRONOUN_SHARES
+                            and any(prep.lower_ == "of" for prep in _children(subject, "prep"))
+                        )
                     )
                 ):
                     # "missiles fired by the Houthis", "helicopters flown by the government": a

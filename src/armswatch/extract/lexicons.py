@@ -361,6 +361,9 @@ def load_lexicons() -> Lexicons:
         else:
             noun_cues[cue.lemma] = cue
             forms |= {cue.lemma}
+        # the parser is given hyphenated cues joined ("re-equipped" -> "reequipped"), as it
+        # reads a hyphenated verb as a modifier
+        forms |= {form.replace("-", "") for form in forms if "-" in form.strip("-")}
         for form in forms:
             # a noun reading never overrides a verb reading of the same form in the prefilter table
             cue_forms.setdefault(form.lower(), cue)
