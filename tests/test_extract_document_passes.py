@@ -732,3 +732,17 @@ def test_it_in_reported_words_is_the_state_they_are_about() -> None:
         published="2024-11-20",
     )
     assert {(c.supplier.code, c.recipient.code) for c in claims} == {("PRK", "RUS")}
+
+
+def test_goods_of_two_origins_are_two_sellers_goods() -> None:
+    claims = armswatch.extract(
+        "Ethiopia's air force relies on American-built F-5 fighters and older Soviet-built jets.",
+        published="1979-01-10",
+    )
+    rows = {(c.supplier.code, c.recipient.code, tuple(i.label for i in c.items)) for c in claims}
+    assert rows == {("USA", "ETH", ("F-5",)), ("SUN", "ETH", ("jets",))}
+
+
+def test_an_origin_on_a_designated_noun_phrase() -> None:
+    text = "Kenya's air force bought American-built F-5 fighters."
+    assert _pairs(text, "1980-01-10") == {("USA", "KEN", "aircraft")}

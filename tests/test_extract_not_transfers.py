@@ -70,3 +70,46 @@ def test_non_lethal_aid_is_no_weapon() -> None:
         "as radios and vehicles, officials said."
     )
     assert _claims(text, "2014-04-06") == []
+
+
+def test_ships_and_aircraft_sent_for_a_disaster_or_drills_are_deployed() -> None:
+    for text in (
+        "Japan sends destroyers and helicopters to Indonesia after the earthquake.",
+        "France sent a frigate and two patrol aircraft to Senegal for the joint exercise.",
+        "The Soviet Union has sent transport planes, flown by Soviet crews, to carry grain to "
+        "the north.",
+    ):
+        assert armswatch.extract(text, published="1985-01-10") == [], text
+
+
+def test_a_services_own_aircraft_arriving_abroad_are_deployed() -> None:
+    assert (
+        armswatch.extract(
+            "The first U.S. Army AH-64 Apache helicopters landed at Skopje's airport on Monday.",
+            published="1999-04-12",
+        )
+        == []
+    )
+    claims = armswatch.extract(
+        "The first Polish Air Force F-35 fighters arrived at Lask air base.", published="2026-05-01"
+    )
+    assert [(c.supplier.code, c.recipient.code) for c in claims] == [("USA", "POL")]
+
+
+def test_a_test_firing_is_no_use() -> None:
+    text = "Officials denied reports that the Admiral Gorshkov would test-fire a Zircon off Durban."
+    assert armswatch.extract(text, published="2023-02-10") == []
+
+
+def test_a_ban_on_all_arms_sales_is_policy() -> None:
+    text = "The United States is fully lifting the ban on the sale of military equipment to Laos."
+    assert armswatch.extract(text, published="2016-05-23") == []
+    claims = armswatch.extract(
+        "Germany lifted its ban on the sale of Leopard tanks to Qatar.", published="2013-01-10"
+    )
+    assert [(c.supplier.code, c.recipient.code) for c in claims] == [("DEU", "QAT")]
+
+
+def test_stationing_ones_own_missiles_is_no_transfer() -> None:
+    text = "Moscow said it would station its own short-range missiles in Belarus."
+    assert armswatch.extract(text, published="2023-03-25") == []

@@ -188,6 +188,7 @@ class ReadFrame:
     deal: str = "unspecified"
     domestic: bool = False  # the weapon is made by the recipient's own industry
     has_antecedent: bool = False  # an anaphor found the transfer it refers to
+    from_origins: bool = False  # the suppliers are the origins named on the goods
 
 
 @dataclass(frozen=True)
@@ -849,6 +850,7 @@ class DocumentReader:
                 read.suppliers = [
                     party for party in frame.origin_suppliers if party not in read.recipients
                 ]
+                read.from_origins = True
             if not read.suppliers and read.recipients and frame.direction != "elaborate":
                 # "the Mirages have carried out Iraq's raids": a weapon in use came from the
                 # maker of its designation, unless the story tells who supplied its user
@@ -1804,6 +1806,9 @@ class DocumentReader:
                     )
                 ):
                     certainty = "confirmed"
+                items = _items_from(read, supplier)
+                if not items:
+                    continue  # "American-built F-5s and Chinese-built jets": none of China's
                 origin = origin_of(read.attribution, read.cites, self.lexicons)
                 claim = Claim(
                     claim_id="",
@@ -1812,7 +1817,7 @@ class DocumentReader:
                     supplier=supplier,
                     recipient=recipient,
                     via=[party for party in frame.via if party not in (supplier, recipient)],
-                    items=copy.deepcopy(read.items),
+                    items=copy.deepcopy(items),
                     deal=read.deal,
                     value=money_in(evidence.text),
                     status=frame.status,
@@ -1875,6 +1880,25 @@ def _hyphenated_cues() -> re.Pattern[str] | None:
     return re.compile(
         r"\b(?:" + "|".join(re.escape(form) for form in forms) + r")\b", re.IGNORECASE
     )
+
+
+def _items_from(read: ReadFrame, supplier: Party | None) -> list[Item]:
+    """The items a supplier taken from the goods' origins sent: those marked with its origin
+    and those marked with none ("Russian tanks and Chinese jets" are two sellers' goods)."""
+    marked = read.frame.item_origins
+    if not read.from_origins or supplier is None or len(read.suppliers) < 2 or not marked:
+        return read.items
+    kept = []
+    for item in read.items:
+        origins = [
+            parties
+            for label, designation, parties in marked
+            if (designation is not None and designation == item.designation)
+            or label == item.label.lower()
+        ]
+        if not origins or any(supplier in parties for parties in origins):
+            kept.append(item)
+    return kept
 
 
 def _join_hyphenated_cues(text: str) -> str:

@@ -80,6 +80,16 @@ FORCE_NOUNS = {
     "troop", "soldier", "airman", "sailor", "marine", "personnel", "crew", "pilot",
     "paratrooper", "force", "serviceman", "servicemen", "commando", "unit", "battalion",
 }  # fmt: skip
+# What ships and aircraft are sent for when a state deploys them rather than hands them over
+DEPLOYMENT_PURPOSES = {
+    "exercise", "drill", "manoeuvre", "maneuver", "relief", "rescue", "evacuation", "tsunami",
+    "earthquake", "flood", "famine", "cyclone", "hurricane", "typhoon", "disaster", "search",
+    "firefighting", "fire",
+}  # fmt: skip
+DEPLOYED_CATEGORIES = {"aircraft", "ships"}
+# Verbs of crewing a craft: "flown by Soviet crews", "manned by Russian sailors"
+CREWING_LEMMAS = {"fly", "crew", "man", "pilot", "operate", "sail"}
+CREW_NOUNS = {"crew", "pilot", "sailor", "airman", "serviceman", "servicemen"}
 # Nouns whose "of" names what is talked about ("the question of arms sales to Taiwan")
 TOPIC_NOUNS = {"question", "issue", "matter", "subject", "topic", "problem", "debate"}
 # Nouns of intent: "approved a plan to supply weapons" approves the intent, not a deal
@@ -135,7 +145,7 @@ HELD_BEFORE_LEMMAS = HOLDING_LEMMAS | {"fly", "own", "keep", "retain", "hold"}
 # Verbs of holding whose object, marked with its maker, says the holder received it
 HOLDING_MADE_LEMMAS = {
     "carry", "field", "have", "possess", "wield", "brandish", "operate", "fly", "show", "display",
-    "parade",
+    "parade", "rely", "depend",
 }  # fmt: skip
 # Maker marks that say where a weapon was made or who supplied it ("-designed" says neither)
 MADE_SUFFIXES = ("-made", "-built", "-supplied", "-produced", "-manufactured", "-provided")
@@ -439,6 +449,9 @@ class Frame:
     origin_suppliers: list[Party] = field(default_factory=list)  # from "Iranian-made" and the like
     period_states: list[Party] = field(default_factory=list)  # from "Soviet-era" and the like
     design_states: list[Party] = field(default_factory=list)  # from "Soviet-designed"
+    # the origins named on each item of its own, by the item's label and designation:
+    # "American-built F-5s and Chinese-built jets" are two sellers' goods
+    item_origins: list[tuple[str, str | None, list[Party]]] = field(default_factory=list)
     # the goods are sold in a region, a market and no one buyer ("in Central Europe"), or to a
     # buyer left unnamed ("to a country in Latin America")
     market: bool = False
@@ -665,6 +678,15 @@ class PartyResolver:
             return (
                 head.i in self.mentions.weapon_at
                 or head.head.i in self.mentions.weapon_at  # "Iranian-made drones"
+                # "American-built F-5 fighters": a weapon named inside the noun it is on
+                or (
+                    head.dep_ == "amod"
+                    and any(
+                        token.i in self.mentions.weapon_at
+                        for token in head.head.subtree
+                        if head.i < token.i <= head.head.i
+                    )
+                )
                 or _actor_word(head) is not None  # "the Hungarian Defence Forces"
                 or head.lemma_.lower() in GROUP_NOUNS
                 # "a Soviet ship has delivered ...", "to the Nicaraguan port of Corinto"
@@ -1783,7 +1805,10 @@ class FrameBuilder:
         return Cue(token.lemma_.lower(), "verb", "get", "agreed", "licence")
 
     def _sends_forces(self, verb: Token) -> bool:
-        """Whether a verb of sending has troops, airmen or crews among its objects."""
+        """Whether a verb of sending deploys forces rather than handing weapons over: troops,
+        airmen or crews among its objects; aircraft "flown by Soviet crews"; ships or aircraft
+        sent for an exercise or a disaster ("sends warships and helicopters to Sri Lanka after
+        the tsunami", "sent a frigate for the drills")."""
         for obj in _children(verb, "dobj"):
             for noun in obj.subtree:
                 if (
@@ -1792,6 +1817,63 @@ class FrameBuilder:
                     and noun.i not in self.mentions.weapon_at
                 ):
                     return True
+        if any(
+            noun.dep_ == "pobj"
+            and noun.head.dep_ == "agent"
+            and noun.head.head.i != verb.i
+            and noun.head.head.lemma_.lower() in CREWING_LEMMAS
+            and noun.lemma_.lower() in CREW_NOUNS
+            for noun in verb.subtree
+        ):
+            return True  # "transport planes and helicopters, flown by Soviet crews"
+        goods = [
+            mention.term.category
+            for obj in _children(verb, "dobj")
+            for noun in obj.subtree
+            if (mention := self.mentions.weapon_at.get(noun.i)) is not None
+        ]
+        if not goods or any(category not in DEPLOYED_CATEGORIES for category in goods):
+            return False
+        return any(
+            word.lemma_.lower() in DEPLOYMENT_PURPOSES
+            for word in verb.subtree
+            if word.dep_ in {"pobj", "dobj"} and word.i not in self.mentions.weapon_at
+        )
+
+    def _deployed_in_service(self, verb: Token) -> bool:
+        """ "The first U.S. Army Apache helicopters landed at Tirana's airport", "two West German
+        air force Transall transports arrived": goods marked as a state's armed service's own
+        arriving somewhere else are its forces deployed, not goods delivered."""
+        for subject in _children(verb, "nsubj"):
+            if subject.i not in self.mentions.weapon_at:
+                continue
+            services = [
+                word
+                for word in subject.subtree
+                if word.i < subject.i
+                and word.dep_ in {"compound", "nmod", "amod"}
+                and _actor_word(word) in ARMED_SERVICE_WORDS
+            ]
+            owners = [party for word in services for party in self.resolver.parties(word)]
+            if not owners:
+                continue
+            places = [
+                party
+                for prep in _children(verb, "prep")
+                if prep.lower_ in {"in", "at", "to", "into"}
+                for place in _children(prep, "pobj")
+                for word in place.subtree
+                for party in self.resolver.parties(word)
+                if word.i in self.mentions.party_at
+            ]
+            if places:
+                return any(place not in owners for place in places)
+            makers = {
+                self.lexicons.weapon_origins.get(mention.term.canonical)
+                for word in subject.subtree
+                if (mention := self.mentions.weapon_at.get(word.i)) is not None
+            } - {None}
+            return any(owner.code in makers for owner in owners)
         return False
 
     def cues_of(self, sentence: Span) -> dict[int, Cue]:
@@ -1864,6 +1946,21 @@ class FrameBuilder:
                 # "India sent four Su-30MKI fighters, a C-17 and about 145 airmen": a state's
                 # forces deployed with their weapons, not weapons handed over
                 continue
+            if cue.cue_class == "arrive" and self._deployed_in_service(token):
+                continue
+            if (
+                cue.cue_class == "use"
+                and token.i >= 1
+                and (
+                    token.nbor(-1).lower_ == "test"
+                    or (
+                        token.i >= 2
+                        and token.nbor(-1).text == "-"
+                        and token.nbor(-2).lower_ == "test"
+                    )
+                )
+            ):
+                continue  # "would test-fire a Zircon": a test launch, no use by another party
             if (
                 cue.lemma == "pass"
                 and not (
@@ -1999,11 +2096,22 @@ class FrameBuilder:
             return False
         if any(prep.lower_ in {"to", "for"} for prep in _children(verb, "prep")):
             return False  # "carrying Chinese-made rifles to Sudan": a shipment under way
-        for obj in _children(verb, "dobj"):
+        objects = _children(verb, "dobj")
+        if verb.lemma_.lower() in RELYING_LEMMAS:
+            # "relies on a handful of American-built F-5 fighters"
+            objects += [obj for prep in _children(verb, "prep") for obj in _children(prep, "pobj")]
+        for obj in objects:
             # "show visitors Chinese-made rocket launchers": the parser may take the weapons
             # for an apposition to the one shown them
             appositions = [child for child in obj.children if child.dep_ == "appos"]
-            for noun in [obj, *obj.conjuncts, *appositions]:
+            # "a handful of American-built F-5s": the goods the amount counts
+            counted = [
+                goods
+                for prep in _children(obj, "prep")
+                if prep.lower_ == "of" and obj.lemma_.lower() in HOLDING_AMOUNTS | {"handful"}
+                for goods in _children(prep, "pobj")
+            ]
+            for noun in [obj, *obj.conjuncts, *appositions, *counted]:
                 if not any(
                     token.i in self.mentions.weapon_at
                     for token in noun.subtree
@@ -3263,6 +3371,14 @@ class FrameBuilder:
             holder = token.head.head if token.head.lower_ in {"on", "of"} else None
             if holder is not None and holder.lemma_.lower() in RESTRICTION_NOUNS:
                 status = "agreed" if _block_lifted([holder]) else "suspended"
+                if all(
+                    self.mentions.weapon_at[weapon.head].term.category == "unspecified"
+                    for weapon in weapons
+                    if weapon.head in self.mentions.weapon_at
+                ):
+                    # "lifting the ban on the sale of military equipment to Vietnam", "an
+                    # embargo on arms sales to Iran": a policy on all arms, no transfer
+                    policy = True
             # "on the question of arms sales to Taiwan": the subject of talk, no transfer told
             if holder is not None and holder.lemma_.lower() in TOPIC_NOUNS:
                 policy = True
@@ -4198,6 +4314,7 @@ class FrameBuilder:
         # origin adjectives and possessives on the items: "Iranian-made drones", "Iran's drones"
         possessors: list[Party] = []
         for weapon_token in self._weapon_tokens(frame):
+            self._note_item_origin(frame, weapon_token)
             # conjoined items share the first conjunct's modifiers ("equipment and arms from X")
             heads = [weapon_token]
             if weapon_token.dep_ == "conj":
@@ -4237,6 +4354,15 @@ class FrameBuilder:
                     # army the goods were given to, not their maker
                     if not frame.recipients:
                         self._add(frame, "recipient", child)
+                elif (
+                    child.dep_ in {"compound", "nmod"}
+                    and child.pos_ == "PROPN"
+                    and _actor_word(child) in ARMED_SERVICE_WORDS
+                    and child.i not in self.mentions.weapon_at
+                    and direction in {"arrive", "use"}
+                ):
+                    # "the first Polish Air Force F-35s arrived": the service's state owns them
+                    possessors.extend(self.resolver.parties(child))
                 elif (
                     child.dep_ in {"amod", "compound", "nmod", "npadvmod"}
                     and not (deal_word and not self._names_origin_text(child))
@@ -4573,6 +4699,25 @@ class FrameBuilder:
             and mention.term.party.kind == "state"
             and mention.term.role in {"name", "alias"}
         )
+
+    def _note_item_origin(self, frame: Frame, weapon_token: Token) -> None:
+        """The origins named on one item itself ("Chinese-built jets"), not shared with the
+        item it is coordinated with."""
+        mention = self.mentions.weapon_at.get(weapon_token.i)
+        if mention is None:
+            return
+        parties: list[Party] = []
+        for holder in {weapon_token, np_head(weapon_token)}:
+            for child in holder.children:
+                if child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and self._names_origin(
+                    child
+                ):
+                    parties += [p for p in self.resolver.parties(child) if p not in parties]
+        if not parties:
+            return
+        label = self.mentions.doc[mention.start : mention.end].text.lower()
+        designation = mention.term.canonical if mention.term.kind == "designation" else None
+        frame.item_origins.append((label, designation, parties))
 
     def _weapon_tokens(self, frame: Frame) -> list[Token]:
         """The frame's own item tokens ("Saudi air defences" intercepting a missile are not its items)."""
