@@ -746,3 +746,28 @@ def test_goods_of_two_origins_are_two_sellers_goods() -> None:
 def test_an_origin_on_a_designated_noun_phrase() -> None:
     text = "Kenya's air force bought American-built F-5 fighters."
     assert _pairs(text, "1980-01-10") == {("USA", "KEN", "aircraft")}
+
+
+def test_goods_travelling_to_reach_a_party() -> None:
+    text = "Arms have crossed the border from Uganda to reach the Sudan People's Liberation Army."
+    claims = armswatch.extract(text, published="1996-01-10")
+    assert [(c.supplier.code, c.recipient.name) for c in claims] == [
+        ("UGA", "Sudan People's Liberation Army")
+    ]
+
+
+def test_a_navy_taking_over_ships_it_ordered() -> None:
+    text = "The Chilean navy took over the first of four offshore patrol ships it has ordered from Germany."
+    assert ("DEU", "CHL", "ships") in _pairs(text, "2008-01-10")
+    assert (
+        armswatch.extract("Rebels took over the tanks at the depot.", published="2008-01-10") == []
+    )
+
+
+def test_accepting_goods_receives_them_but_not_a_letter() -> None:
+    text = "Two years ago Prague accepted 24 Russian MiG-29 fighters in return for cancelling debt."
+    assert ("RUS", "CZE", "aircraft") in _pairs(text, "1996-01-10")
+    letter = (
+        "Washington declined to accept a formal letter of request from Taiwan for 66 F-16 fighters."
+    )
+    assert all(c.supplier is None or c.supplier.code != "TWN" for c in armswatch.extract(letter))

@@ -87,6 +87,8 @@ DEPLOYMENT_PURPOSES = {
     "firefighting", "fire",
 }  # fmt: skip
 DEPLOYED_CATEGORIES = {"aircraft", "ships"}
+# Verbs of goods on their way, whose purpose clause may tell where they arrive
+TRAVEL_LEMMAS = {"cross", "come", "pour", "flow", "move", "travel", "pass", "go", "trickle"}
 # Verbs of crewing a craft: "flown by Soviet crews", "manned by Russian sailors"
 CREWING_LEMMAS = {"fly", "crew", "man", "pilot", "operate", "sail"}
 CREW_NOUNS = {"crew", "pilot", "sailor", "airman", "serviceman", "servicemen"}
@@ -1673,6 +1675,14 @@ def _phrasal_cue(token: Token) -> Cue | None:
     preps = {child.lower_ for child in token.children if child.dep_ == "prep"}
     if lemma == "turn" and "over" in particles:
         return Cue(lemma, "verb", "give", "delivered", "unspecified")
+    if lemma == "take" and "over" in particles:
+        # "the Mexican navy took over the first of six patrol ships": a force or a state takes
+        # charge of goods handed to it (rebels that take over a depot capture it)
+        subjects = _children(token, "nsubj")
+        if subjects and (
+            _actor_word(subjects[0]) in ARMED_SERVICE_WORDS or subjects[0].pos_ == "PROPN"
+        ):
+            return Cue(lemma, "verb", "get", "delivered", "unspecified")
     if (
         lemma == "proceed"
         and "with" in preps
@@ -1948,6 +1958,11 @@ class FrameBuilder:
                 continue
             if cue.cue_class == "arrive" and self._deployed_in_service(token):
                 continue
+            if cue.lemma == "accept" and not any(
+                self._names_weapon(obj) or obj.lemma_.lower() in SHIPMENT_NOUNS
+                for obj in _children(token, "dobj")
+            ):
+                continue  # "declined to accept a letter of request": only goods are received
             if (
                 cue.cue_class == "use"
                 and token.i >= 1
@@ -3142,12 +3157,17 @@ class FrameBuilder:
                     ):
                         chain.append(complement)
                         break
-        if not chain and head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PHASE_VERBS:
-            # "its Mirage fighters began reaching the Iraqi air force": goods that are the
-            # subject of a phase verb take part in the movement its complement tells
+        if (
+            not chain
+            and head.dep_ in {"nsubj", "nsubjpass"}
+            and head.head.lemma_ in PHASE_VERBS | TRAVEL_LEMMAS
+        ):
+            # "its Mirage fighters began reaching the Iraqi air force", "weapons have crossed
+            # the mountains to reach the separatists": goods that are the subject of a phase or
+            # travel verb take part in the movement its complement tells
             chain.extend(
                 verb
-                for verb in _children(head.head, "xcomp")
+                for verb in _children(head.head, "xcomp", "advcl")
                 if verb.i in cues and cues[verb.i].cue_class == "arrive"
             )
         token = item_token
@@ -4101,6 +4121,12 @@ class FrameBuilder:
                     # "Iranian arms reached Bosnia"
                     for obj in _children(token, "dobj"):
                         self._add(frame, "recipient", obj)
+                    travel = token.head
+                    if token.dep_ in {"xcomp", "advcl"} and travel.lemma_ in TRAVEL_LEMMAS:
+                        # "weapons have crossed the mountains from Azerbaijan to reach ..."
+                        for holder in [travel, *_children(travel, "dobj")]:
+                            for place in _preps(holder).get("from", []):
+                                self._add(frame, "supplier", place)
                 if role_class == "get" and cue.lemma in BUYING_LEMMAS and "from" not in preps:
                     # "bought two Mi-24 gunships in Ukraine": the parser hangs the place on the
                     # goods; the state bought in sold them
