@@ -771,3 +771,27 @@ def test_accepting_goods_receives_them_but_not_a_letter() -> None:
         "Washington declined to accept a formal letter of request from Taiwan for 66 F-16 fighters."
     )
     assert all(c.supplier is None or c.supplier.code != "TWN" for c in armswatch.extract(letter))
+
+
+def test_either_side_is_no_party() -> None:
+    text = "The UAE has repeatedly denied giving weapons to either side in the war."
+    assert armswatch.extract(text, published="2024-01-10") == []
+
+
+def test_for_fear_of_names_no_recipient() -> None:
+    claims = armswatch.extract(
+        "Indonesia has cancelled a contract to buy 11 Russian Su-35 fighters for fear of U.S. "
+        "sanctions.",
+        published="2021-12-10",
+    )
+    assert [(c.supplier.code, c.recipient.code, c.status) for c in claims] == [
+        ("RUS", "IDN", "cancelled")
+    ]
+
+
+def test_a_general_noun_set_off_after_goods_describes_them() -> None:
+    text = (
+        "Inspectors found crates that had held Igla shoulder-fired missiles, a Russian weapon "
+        "that Libya bought in the past decade."
+    )
+    assert ("RUS", "LBY", "air_defence") in _pairs(text, "2011-09-10")

@@ -408,6 +408,13 @@ ARMING_LEMMAS = {"arm", "equip", "re-equip", "rearm", "re-arm"}
 REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself", "ourselves"}
 # A state's armed services, as the last word of their name ("the Royal Nepalese Army")
 ARMED_SERVICE_WORDS = {"army", "navy", "force", "military", "guard", "marine", "corps"}
+# Nouns of a reason or a circumstance, whose "of" names no party to the transfer ("for fear of
+# U.S. sanctions", "at the risk of angering China")
+CIRCUMSTANCE_NOUNS = {
+    "fear", "threat", "risk", "lack", "want", "sake", "danger", "prospect", "fears", "worry",
+}  # fmt: skip
+# Determiners of a noun that is any or all of its kind: "either side", "both sides"
+EITHER_WORDS = {"either", "neither", "both", "each", "any", "all", "every", "no"}
 # Words that leave a noun's referent unnamed: "a country", "several countries"
 INDEFINITE_WORDS = {
     "a", "an", "another", "one", "some", "several", "many", "numerous", "other", "various",
@@ -554,6 +561,8 @@ class PartyResolver:
 
     def _party_of_phrase(self, head: Token) -> Party | None:
         head_lemma = head.lemma_.lower()
+        if head_lemma in CIRCUMSTANCE_NOUNS:
+            return None  # "for fear of U.S. sanctions": a reason, not the party "for" names
         indices = self.phrase_indices(head)
         # the mention that holds the head first ("Yemen's Houthi movement" is the Houthis)
         indices.sort(key=lambda index: (abs(index - head.i) > 1, index))
@@ -3073,6 +3082,9 @@ class FrameBuilder:
                         if prep.lower_ == "of":
                             for whole in _children(prep, "pobj"):
                                 holders[whole.i] = whole
+        described = self._description_after(np_head(item_token))
+        if described is not None:
+            holders[described.i] = described
         for holder in [*holders.values(), first]:
             for appos in _children(holder, "appos"):
                 # "tanks and artillery pieces, most of them bought by Libya from ...": a share
@@ -3242,6 +3254,33 @@ class FrameBuilder:
                 # belong to "shoot down", not to the transfer above it
                 break
         return chain
+
+    def _description_after(self, noun: Token) -> Token | None:
+        """ "SA-24 missiles, a modern Russian weapon that Libya bought": a general noun set off
+        after the goods, which describes them, however the parser attached it."""
+        doc = noun.doc
+        after = noun.right_edge.i + (0 if noun.right_edge.text == "," else 1)
+        if after + 1 >= len(doc) or doc[after].text != ",":
+            return None
+        for token in doc[after + 1 : min(len(doc), after + 6)]:
+            if token.pos_ == "NOUN":
+                if token.left_edge.i != after + 1 or (
+                    token.dep_ == "appos" and token.head.i == noun.i
+                ):
+                    return None  # an apposition the parser saw is read as one already
+                mention = self.mentions.weapon_at.get(token.i)
+                general = token.lemma_.lower() in SYSTEM_ANAPHORS | {"weapon"} or (
+                    mention is not None and mention.term.category == "unspecified"
+                )
+                # told as bought or sold, not as what it can do ("a design a soldier can fire")
+                moved = any(
+                    clause.dep_ in {"relcl", "acl"}
+                    and (cue := cue_for(clause, self.lexicons)) is not None
+                    and cue.cue_class in {"give", "get", "arrive"}
+                    for clause in token.children
+                )
+                return token if general and moved else None
+        return None
 
     def _armament_of_another(self, noun: Token) -> bool:
         """ "jet trainers, which can also carry bombs", "frigates that fire Harpoon missiles": a
@@ -4903,6 +4942,12 @@ class FrameBuilder:
                 # a maker the lexicon does not know ("The Boeing Company delivered two
                 # F-15Is"): the seller is read from its goods or the story
                 pass
+            elif any(
+                child.dep_ in {"det", "predet", "amod"} and child.lower_ in EITHER_WORDS
+                for child in token.children
+            ):
+                # "denied giving weapons to either side": no one side, and none named
+                frame.nonparty_roles.add(role)
             elif (word := _actor_word(token)) is not None:
                 frame.unnamed_state_roles.add(role)
                 frame.unnamed_actor_words.add(word)
