@@ -795,3 +795,14 @@ def test_a_general_noun_set_off_after_goods_describes_them() -> None:
         "that Libya bought in the past decade."
     )
     assert ("RUS", "LBY", "air_defence") in _pairs(text, "2011-09-10")
+
+
+def test_a_ship_named_with_a_navy_prefix_is_a_warship_of_that_navy() -> None:
+    sold = "The former HMS Brazen and HMS Boxer were sold to the Government of Brazil in 1996."
+    assert ("GBR", "BRA", "ships") in _pairs(sold, "1996-06-10")
+    handed = "USS Gallery was handed over to the Egyptian Navy on Friday."
+    assert ("USA", "EGY", "ships") in _pairs(handed, "1996-06-10")
+    arrived = "INS Chakra, leased from Russia, arrived in Visakhapatnam."
+    assert ("RUS", "IND", "ships") in _pairs(arrived, "2012-04-10")
+    merchant = "The MV Lady R docked at Simon's Town."
+    assert armswatch.extract(merchant, published="2023-01-10") == []

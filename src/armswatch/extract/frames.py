@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from armswatch.extract.lexicons import Cue, Lexicons
-from armswatch.extract.mentions import PartyMention, TokenMentions, WeaponMention, cue_for
+from armswatch.extract.mentions import (
+    SHIP_PREFIX_STATES,
+    PartyMention,
+    TokenMentions,
+    WeaponMention,
+    cue_for,
+)
 from armswatch.extract.quantities import quantity_of, quantity_of_number
 from armswatch.extract.unlisted_groups import described_group, named_group
 from armswatch.models import Item, Party
@@ -360,9 +366,11 @@ CARRIER_NOUNS = {
     "container", "cargo", "shipment", "consignment", "convoy", "train", "tanker", "flight",
 }  # fmt: skip
 # Verbs of giving that move goods away from a place: "exported from Ukrainian stocks"
+# Verbs that move goods either way: "leased to India" gives, "leased from Russia" takes
+LEASING_LEMMAS = {"lease", "rent", "charter"}
 DISPATCH_LEMMAS = {
     "export", "ship", "smuggle", "send", "fly", "airlift", "truck", "divert", "transfer",
-    "deliver", "supply",
+    "deliver", "supply", "lease",
 }  # fmt: skip
 # Holdings a demonym gives to its state: "from Ukrainian stocks", "U.S. stockpiles"
 STOCK_NOUNS = {"stock", "stockpile", "inventory", "arsenal", "depot", "reserve", "warehouse"}
@@ -4064,6 +4072,13 @@ class FrameBuilder:
             if cue.cue_class in META:
                 subject_role = SUBJECT_ROLE.get(direction)
             if (
+                cue.lemma in LEASING_LEMMAS
+                and any("from" in _preps(node) for node in [token, *_children(token, "dobj")])
+                and "to" not in _preps(token)
+            ):
+                # "India leased a submarine from Russia": the one leasing from another takes
+                role_class, subject_role = "get", "recipient"
+            if (
                 token.pos_ in {"VERB", "AUX"}
                 or token.tag_.startswith("VB")
                 or (cue.pos == "verb" and token.dep_ == "ROOT")
@@ -4380,6 +4395,22 @@ class FrameBuilder:
         possessors: list[Party] = []
         for weapon_token in self._weapon_tokens(frame):
             self._note_item_origin(frame, weapon_token)
+            navy = self._commissioning_navy(weapon_token)
+            if navy is not None:
+                # the navy that named a ship owns it ("BRP Tarlac arrived at Manila": the
+                # Philippines'), or owned it when it goes to another ("the former HMS Diomede",
+                # "USS Hamilton was handed over to the Philippine Navy": Britain's, America's)
+                before = weapon_token.doc[max(0, weapon_token.left_edge.i - 3) : weapon_token.i]
+                if navy in frame.suppliers:
+                    pass
+                elif any(word.lower_ in {"former", "formerly", "ex"} for word in before) or (
+                    frame.recipients and navy not in frame.recipients
+                ):
+                    if navy not in frame.origin_suppliers:
+                        frame.origin_suppliers.append(navy)
+                elif not frame.recipients:
+                    frame.recipients.append(navy)
+                    frame.nonparty_roles.discard("recipient")
             # conjoined items share the first conjunct's modifiers ("equipment and arms from X")
             heads = [weapon_token]
             if weapon_token.dep_ == "conj":
@@ -4554,6 +4585,10 @@ class FrameBuilder:
                 # "Iran's first Russian submarine": with the maker named, the owner bought it
                 if not frame.recipients:
                     frame.recipients.append(party)
+                    # "INS Vikramaditya, bought from Russia, arrived in Karwar": the owner,
+                    # not the place of arrival
+                    if direction == "arrive":
+                        frame.nonparty_roles.discard("recipient")
             elif party not in frame.origin_suppliers:
                 frame.origin_suppliers.append(party)
 
@@ -4764,6 +4799,20 @@ class FrameBuilder:
             and mention.term.party.kind == "state"
             and mention.term.role in {"name", "alias"}
         )
+
+    def _commissioning_navy(self, weapon_token: Token) -> Party | None:
+        """The state whose navy's prefix a ship's name carries ("HMS Diomede": Britain)."""
+        mention = self.mentions.weapon_at.get(weapon_token.i)
+        if mention is None:
+            return None
+        doc = self.mentions.doc
+        if mention.term.category != "ships":
+            return None
+        prefix = doc[mention.start].text
+        if prefix not in SHIP_PREFIX_STATES and mention.start > 0:
+            prefix = doc[mention.start - 1].text  # "INS Vikramaditya", a name the lexicon has
+        code = SHIP_PREFIX_STATES.get(prefix)
+        return self.lexicons.state_party(code) if code in self.lexicons.states else None
 
     def _note_item_origin(self, frame: Frame, weapon_token: Token) -> None:
         """The origins named on one item itself ("Chinese-built jets"), not shared with the

@@ -115,6 +115,38 @@ def party_matches(text: str, lowered: str | None = None) -> list[TermMatch[Party
     ]
 
 
+# A navy's prefix before a ship's name ("HMS Diomede", "the former USS Hamilton", "INS Vikrant",
+# "BRP Tarlac"); merchant and research prefixes (MV, SS, RV) name no warship
+# and, by it, the navy that named her
+SHIP_PREFIX_STATES = {
+    "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "HMPNGS": "PNG", "USS": "USA",
+    "USNS": "USA", "USCGC": "USA", "INS": "IND", "PNS": "PAK", "BNS": "BGD", "SLNS": "LKA",
+    "BRP": "PHL", "KRI": "IDN", "KD": "MYS", "RSS": "SGP", "HTMS": "THA", "ROKS": "KOR",
+    "ARA": "ARG", "BAP": "PER", "ARC": "COL", "ARM": "MEX", "TCG": "TUR", "HS": "GRC", "ORP": "POL",
+    "NRP": "PRT", "ESPS": "ESP", "FGS": "DEU", "HNLMS": "NLD", "HNoMS": "NOR", "HDMS": "DNK",
+    "HSwMS": "SWE", "ITS": "ITA", "SAS": "ZAF", "NNS": "NGA", "HMSAS": "ZAF",
+}  # fmt: skip
+_SHIP_PREFIXES = tuple(SHIP_PREFIX_STATES)
+_COMMISSIONED_SHIP = re.compile(
+    r"\b(?:" + "|".join(_SHIP_PREFIXES) + r")\s+(?:[A-Z][a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?\b"
+)
+COMMISSIONED_SHIP = "commissioned ship"
+_SHIP_TERM = WeaponTerm(COMMISSIONED_SHIP, "ships", "designation", COMMISSIONED_SHIP, True)
+
+
+def _with_commissioned_ships(
+    text: str, found: list[TermMatch[WeaponTerm]]
+) -> list[TermMatch[WeaponTerm]]:
+    """The lexicon's matches and the warships named by a navy's prefix ("HMS Diomede")."""
+    taken = [(match.start, match.end) for match in found]
+    extra = [
+        TermMatch(ship.start(), ship.end(), _SHIP_TERM)
+        for ship in _COMMISSIONED_SHIP.finditer(text)
+        if not any(start < ship.end() and ship.start() < end for start, end in taken)
+    ]
+    return sorted(found + extra, key=lambda match: match.start) if extra else found
+
+
 def weapon_matches(
     text: str, lowered: str | None = None, licensed: frozenset[str] | None = None
 ) -> list[TermMatch[WeaponTerm]]:
@@ -125,6 +157,7 @@ def weapon_matches(
     """
     matchers = load_matchers()
     found = matchers.weapons.find(text, lowered)
+    found = _with_commissioned_ships(text, found)
     if not found:
         return found
     if any(match.payload.contextual for match in found):
