@@ -806,3 +806,33 @@ def test_a_ship_named_with_a_navy_prefix_is_a_warship_of_that_navy() -> None:
     assert ("RUS", "IND", "ships") in _pairs(arrived, "2012-04-10")
     merchant = "The MV Lady R docked at Simon's Town."
     assert armswatch.extract(merchant, published="2023-01-10") == []
+
+
+def test_leasing_from_a_state_takes_from_it() -> None:
+    assert ("USA", "IND", "uav") in _pairs(
+        "India has leased two MQ-9 drones from the United States.", "2020-11-10"
+    )
+    assert ("SWE", "HUN", "aircraft") in _pairs(
+        "Sweden leased 14 Gripen fighters to Hungary.", "2001-11-10"
+    )
+
+
+def test_goods_bought_from_a_state_misread_as_a_verb_of_their_own() -> None:
+    text = (
+        "Ethiopia knows what imported hardware can do. Its air force turned the war against "
+        "Tigrayan forces in 2021 with armed drones, among them Bayraktar TB2s bought from Turkey."
+    )
+    assert ("TUR", "ETH", "uav") in _pairs(text, "2024-03-01")
+
+
+def test_it_opening_a_sentence_after_one_about_no_party() -> None:
+    text = (
+        "Greece offered used F-16s, and Israel won the tender. The collapse leaves the Croatian "
+        "air force in an awkward position. It flies a dozen MiG-21s, some of them overhauled "
+        "in Ukraine in 2014."
+    )
+    rows = {
+        (c.supplier.code, c.recipient.code) for c in armswatch.extract(text, published="2024-03-01")
+    }
+    assert ("RUS", "HRV") in rows
+    assert ("RUS", "ISR") not in rows

@@ -685,6 +685,24 @@ class DocumentReader:
         }
         return next(iter(groups)) if len(groups) == 1 else None
 
+    def _object_of_previous_sentence(self, token: Token, unit: Unit) -> Party | None:
+        """ "The collapse leaves the Croatian air force in an awkward position. It flies a dozen
+        MiG-21s": a pronoun opening a sentence stands for the one state the sentence before
+        names, when that sentence is about no party (its subject names none)."""
+        sentence = token.sent
+        if token.lower_ not in {"it", "its"} or token.i - sentence.start > 1 or sentence.start == 0:
+            return None
+        before = token.doc[sentence.start - 1].sent
+        start, end = unit.start + before.start_char, unit.start + before.end_char
+        if any(start <= at < end for at, _ in self.subject_parties):
+            return None  # the sentence before was about a party: the usual rules apply
+        states = {
+            match.payload.party
+            for match in self._party_mentions
+            if start <= match.start < end and match.payload.party.kind == "state"
+        }
+        return next(iter(states)) if len(states) == 1 else None
+
     def _is_kingdom(self, party: Party | None) -> bool:
         entry = self.lexicons.states.get(party.code or "") if party is not None else None
         return entry is not None and entry.kingdom
@@ -807,6 +825,9 @@ class DocumentReader:
             party = match.payload.party
             if party.kind == "state" and party != own_subject and own_subject is not None:
                 return party
+        named_before = self._object_of_previous_sentence(token, unit)
+        if named_before is not None and named_before != own_subject:
+            return named_before
         # "they" and "their" may be a group ("The Tamil Tigers had supply lines of their own.
         # Their air wing flew Czech-built aircraft"); "the country" and "its" are a state
         plural = token.lower_ in {"they", "their", "them"}
@@ -1035,6 +1056,7 @@ class DocumentReader:
                 return
         categories = {item.category for item in read.items}
         candidates: set[Party] = set()
+        earlier: set[Party] = set()  # the candidates from claims told before this one
         general: set[Party] = set()  # from claims naming no category ("arms", "weapons")
         designations = {item.designation for item in read.items if item.designation}
         made_known = any(self._sole_maker(designation) is not None for designation in designations)
@@ -1067,6 +1089,8 @@ class DocumentReader:
                 continue
             if "unspecified" in categories or categories & other_categories:
                 candidates |= found
+                if other.offset < read.offset:
+                    earlier |= found
             elif other_categories == {"unspecified"}:
                 general |= found
         if not candidates and not general:
@@ -1074,6 +1098,10 @@ class DocumentReader:
         party: Party | None = None
         if len(candidates) == 1:
             party = next(iter(candidates))
+        elif len(earlier) == 1:
+            # "Thales will supply the sensors for all three ships" after Morocco's order, before
+            # the builder's earlier order for Indonesia: the transfer told before it
+            party = next(iter(earlier))
         elif not candidates:
             # a seized AK-47 says nothing of who shipped it
             maker = (

@@ -3618,13 +3618,25 @@ class FrameBuilder:
             for head in frame.item_heads
             if (container := _example_container(np_head(self.mentions.doc[head]))) is not None
         }
-        if cue.dep_ != "acl" or (noun.i not in frame.item_heads and noun.i not in examples):
+        misread = (
+            # "turned the war with armed drones, among them TB2s bought from Turkey", the
+            # participle parsed as a verb of its own with the goods as its subject
+            cue.dep_ == "advcl"
+            and cue.tag_ in {"VBD", "VBN"}
+            and "from" in _preps(cue)
+            and any(subject.i in frame.item_heads for subject in _children(cue, "nsubj"))
+        )
+        if not misread and (
+            cue.dep_ != "acl" or (noun.i not in frame.item_heads and noun.i not in examples)
+        ):
             # "relies on Soviet equipment bought in the 1970s, including T-72 tanks" too
             return
         while noun.dep_ == "conj":  # "with drones and precision weapons bought from"
             noun = noun.head
         governor = noun
-        for _ in range(3):  # "won a war with drones bought from ...": up to the verb
+        for _ in range(
+            0 if misread else 3
+        ):  # "won a war with drones bought from ...": up to the verb
             if governor.dep_ == "dobj":
                 governor = governor.head
             elif governor.dep_ == "pobj" and governor.head.dep_ == "prep":
@@ -4991,7 +5003,7 @@ class FrameBuilder:
                 # a maker the lexicon does not know ("The Boeing Company delivered two
                 # F-15Is"): the seller is read from its goods or the story
                 pass
-            elif any(
+            elif _actor_word(token) is not None and any(
                 child.dep_ in {"det", "predet", "amod"} and child.lower_ in EITHER_WORDS
                 for child in token.children
             ):
