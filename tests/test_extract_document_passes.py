@@ -836,3 +836,14 @@ def test_it_opening_a_sentence_after_one_about_no_party() -> None:
     }
     assert ("RUS", "HRV") in rows
     assert ("RUS", "ISR") not in rows
+
+
+def test_carriers_that_land_with_weapons_deliver_them() -> None:
+    claims = armswatch.extract(
+        "Military transport aircraft from the Emirates and Jordan have landed in Beirut with "
+        "ammunition.",
+        published="2007-06-01",
+    )
+    rows = {(c.supplier.code, c.recipient.code, c.items[0].category) for c in claims}
+    assert rows == {("ARE", "LBN", "ammunition"), ("JOR", "LBN", "ammunition")}
+    assert armswatch.extract("Transport planes landed at the base.", published="2007-06-01") == []

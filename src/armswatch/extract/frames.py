@@ -2028,8 +2028,19 @@ class FrameBuilder:
                 and any(self._names_weapon(subject) for subject in _children(token, "nsubj"))
             ):
                 continue  # only weapons that "came from" a party arrive from it
-            if cue.lemma == "land" and not _delivered_landing(token):
-                continue  # "transport planes landed at the base": the carriers, not the goods
+            if (
+                cue.lemma == "land"
+                and not _delivered_landing(token)
+                and not any(
+                    self._names_weapon(goods)
+                    for prep in _children(token, "prep")
+                    if prep.lower_ == "with"
+                    for goods in _children(prep, "pobj")
+                )
+            ):
+                # "transport planes landed at the base": the carriers, not the goods (unless
+                # they "landed with ammunition")
+                continue
             if cue.lemma == "exercise" and not any(
                 obj.lemma_.lower() == "option" for obj in _children(token, "dobj")
             ):
@@ -3059,6 +3070,8 @@ class FrameBuilder:
     def _chain(self, item_token: Token, cues: dict[int, Cue]) -> list[Token]:
         """Cue tokens above an item (and a participle or relative clause on it), inner first."""
         chain: list[Token] = [item_token] if item_token.i in cues else []
+        if self._carries_goods(np_head(item_token)):
+            return []  # "transport aircraft have landed with ammunition": the carrier
         holders = {item_token.i: item_token, np_head(item_token).i: np_head(item_token)}
         amount = _amount_of(np_head(item_token))
         if amount is not None:
@@ -3262,6 +3275,21 @@ class FrameBuilder:
                 # belong to "shoot down", not to the transfer above it
                 break
         return chain
+
+    def _carries_goods(self, noun: Token) -> bool:
+        """The subject of an arrival "with" weapons carries them ("cargo planes landed in
+        Damascus with weapons")."""
+        verb = noun.head
+        return (
+            noun.dep_ == "nsubj"
+            and verb.lemma_.lower() in {"land", "arrive", "dock", "reach"}
+            and any(
+                self._names_weapon(goods)
+                for prep in _children(verb, "prep")
+                if prep.lower_ == "with"
+                for goods in _children(prep, "pobj")
+            )
+        )
 
     def _description_after(self, noun: Token) -> Token | None:
         """ "SA-24 missiles, a modern Russian weapon that Libya bought": a general noun set off
@@ -4187,6 +4215,25 @@ class FrameBuilder:
                     # "Iranian arms reached Bosnia"
                     for obj in _children(token, "dobj"):
                         self._add(frame, "recipient", obj)
+                    carriers = [
+                        subject
+                        for subject in _children(token, "nsubj")
+                        if subject.lemma_.lower() in CARRIER_NOUNS | {"aircraft", "transport"}
+                        and any(
+                            self._names_weapon(goods)
+                            for prep in _children(token, "prep")
+                            if prep.lower_ == "with"
+                            for goods in _children(prep, "pobj")
+                        )
+                    ]
+                    for vessel in carriers:
+                        # "Military transport aircraft from the Emirates, Jordan and Qatar have
+                        # landed in Beirut with ammunition": the carriers' states sent it
+                        for place in _preps(vessel).get("from", []):
+                            self._add(frame, "supplier", place)
+                        for child in vessel.children:
+                            if child.dep_ in {"amod", "compound"} and self._names_supplier(child):
+                                self._add(frame, "supplier", child)
                     travel = token.head
                     if token.dep_ in {"xcomp", "advcl"} and travel.lemma_ in TRAVEL_LEMMAS:
                         # "weapons have crossed the mountains from Azerbaijan to reach ..."
