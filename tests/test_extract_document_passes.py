@@ -847,3 +847,14 @@ def test_carriers_that_land_with_weapons_deliver_them() -> None:
     rows = {(c.supplier.code, c.recipient.code, c.items[0].category) for c in claims}
     assert rows == {("ARE", "LBN", "ammunition"), ("JOR", "LBN", "ammunition")}
     assert armswatch.extract("Transport planes landed at the base.", published="2007-06-01") == []
+
+
+def test_delivered_goods_a_clause_says_the_taker_has_used_are_in_use() -> None:
+    claims = armswatch.extract(
+        "Sweden has already delivered 12 Archer howitzers, which Ukrainian artillery crews "
+        "have used against Russian forces in the south.",
+        published="2023-09-01",
+    )
+    assert ("SWE", "UKR", "in_use") in {
+        (c.supplier.code, c.recipient.code, c.status) for c in claims
+    }

@@ -848,7 +848,9 @@ def put_to_use(frame: Frame) -> bool:
                 if (
                     child.dep_ in {"relcl", "acl"}
                     and child.lemma_.lower() in PUT_TO_USE_LEMMAS
-                    and child.i not in chain
+                    # "howitzers, which Ukrainian crews have used", also when the parser's
+                    # chain runs through the use to the delivery
+                    and (child.i not in chain or frame.direction != "use")
                     and (child.dep_ == "relcl" or _aimed(child))
                     and asserted(child)
                 ):
