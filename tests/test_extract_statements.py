@@ -665,3 +665,24 @@ def test_a_military_sale_notice_makes_plain_aircraft_weapons() -> None:
     assert {(c.supplier.code, c.recipient.code, c.status) for c in claims} == {
         ("USA", "KEN", "agreed")
     }
+
+
+def test_a_first_name_that_is_a_capital_names_no_state() -> None:
+    claims = armswatch.extract(
+        "QUITO, April 16 - Ecuador has bought two frigates retired by the Chilean navy, Defence "
+        "Minister Wellington Sandoval said on Wednesday.",
+        published="2008-04-16",
+    )
+    assert [c.certainty for c in claims] == ["confirmed"]
+    assert all(speaker.country != "NZL" for c in claims for speaker in c.attribution)
+
+
+def test_a_services_officials_and_the_countrys_council_speak_for_a_government() -> None:
+    for text in (
+        "BANGKOK, March 3 - Thailand's air force has signed a contract to buy 36 L-39 jet "
+        "trainers from the Czech Republic, air force officials said on Wednesday.",
+        "BUCHAREST, June 20 - Romania will give Ukraine one of its Patriot air defence systems, the "
+        "country's Supreme Council of National Defence said on Thursday.",
+    ):
+        claims = armswatch.extract(text, published="2004-03-03")
+        assert [c.certainty for c in claims] == ["confirmed"], text

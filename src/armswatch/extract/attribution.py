@@ -38,7 +38,7 @@ OFFICIAL_NOUNS = {
 GOVERNMENT_BODY_NOUNS = {
     "ministry", "government", "army", "navy", "military", "spokesman", "spokeswoman",
     "spokesperson", "administration", "presidency", "embassy", "department", "command", "office",
-    "cabinet", "kremlin", "pentagon", "minister", "secretary",
+    "cabinet", "kremlin", "pentagon", "minister", "secretary", "force",
 }  # fmt: skip
 # Qualifiers that make a speaker no state's ("Western diplomats", "foreign officials")
 NON_STATE_QUALIFIERS = {"western", "foreign", "international", "independent", "arab", "european"}
@@ -270,6 +270,13 @@ class AttributionReader:
         if country is None:
             for index in sorted(indices):
                 party = self.mentions.party_at.get(index)
+                if (
+                    party is not None
+                    and party.term.role in {"name", "capital", "seat", "demonym"}
+                    and head.doc[index].ent_type_ == "PERSON"
+                    and head.doc[index] in person_tokens
+                ):
+                    continue  # "Defence Minister Wellington Sandoval": a first name, no capital
                 if party is not None and party.term.party.code:
                     country = party.term.party.code
                     if org is None and party.term.role in {
@@ -301,8 +308,12 @@ class AttributionReader:
                 kind = "expert"
             elif head_lower in ANONYMOUS_NOUNS or _speaks_anonymously(head):
                 kind = "anonymous"
-            elif head.lemma_.lower() in GOVERNMENT_BODY_NOUNS:
-                # "the Defence Ministry said": an unnamed government speaks; whose is read from the claim
+            elif head.lemma_.lower() in GOVERNMENT_BODY_NOUNS or (
+                head.pos_ == "PROPN"
+                and any(t.dep_ == "poss" and t.lower_ in {"country", "nation"} for t in phrase)
+            ):
+                # "the Defence Ministry said", "the country's Supreme Council of National
+                # Defence said": an unnamed government speaks; whose is read from the claim
                 kind = "government"
             elif head_lower in OFFICIAL_NOUNS and (
                 country or any(t.lemma_.lower() in GOVERNMENT_BODY_NOUNS for t in phrase)
