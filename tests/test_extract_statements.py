@@ -686,3 +686,12 @@ def test_a_services_officials_and_the_countrys_council_speak_for_a_government() 
     ):
         claims = armswatch.extract(text, published="2004-03-03")
         assert [c.certainty for c in claims] == ["confirmed"], text
+
+
+def test_diplomats_in_a_capital_are_not_its_government() -> None:
+    claims = armswatch.extract(
+        "Diplomats in Kabul say new MiG-23 fighters have reached the Afghan army from the "
+        "Soviet Union.",
+        published="1986-10-01",
+    )
+    assert [c.certainty for c in claims] == ["reported"]

@@ -43,6 +43,8 @@ GOVERNMENT_BODY_NOUNS = {
 # Qualifiers that make a speaker no state's ("Western diplomats", "foreign officials")
 NON_STATE_QUALIFIERS = {"western", "foreign", "international", "independent", "arab", "european"}
 ANONYMOUS_NOUNS = {"source", "sources", "people", "person", "insider", "insiders"}
+# Speakers posted abroad: "diplomats in Kabul" are foreign to Kabul
+POSTED_NOUNS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "correspondent"}
 EXPERT_NOUNS = {
     "analyst",
     "analysts",
@@ -277,6 +279,14 @@ class AttributionReader:
                     and head.doc[index] in person_tokens
                 ):
                     continue  # "Defence Minister Wellington Sandoval": a first name, no capital
+                if (
+                    party is not None
+                    and head.lemma_.lower() in POSTED_NOUNS
+                    and head.doc[index].dep_ == "pobj"
+                    and head.doc[index].head.lower_ in {"in", "at"}
+                    and head.doc[index].head.head.i == head.i
+                ):
+                    continue  # "diplomats in Kabul": where they are posted, not whose they are
                 if party is not None and party.term.party.code:
                     country = party.term.party.code
                     if org is None and party.term.role in {
