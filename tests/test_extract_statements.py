@@ -695,3 +695,12 @@ def test_diplomats_in_a_capital_are_not_its_government() -> None:
         published="1986-10-01",
     )
     assert [c.certainty for c in claims] == ["reported"]
+
+
+def test_a_maker_and_a_foreign_ministry_signing_a_contract_sell_and_buy() -> None:
+    claims = armswatch.extract(
+        "Nexter and the Belgian Ministry of Defence today concluded a contract for the delivery "
+        "of 382 Griffon armoured vehicles.",
+        published="2018-11-09",
+    )
+    assert [(c.supplier.code, c.recipient.code) for c in claims] == [("FRA", "BEL")]

@@ -3638,6 +3638,31 @@ class FrameBuilder:
         if len(destinations) == 1 and (receiving := next(iter(destinations))) in frame.suppliers:
             frame.suppliers.remove(receiving)
             frame.recipients.append(receiving)
+            return
+        if destinations or len(frame.suppliers) != 2:
+            return
+        # "KMW and the Hungarian Ministry of Defence concluded a contract for the delivery of
+        # 44 tanks": of a maker and a government of another state, the government buys
+        roles: dict[Party, set[str]] = {}
+        for token in chain:
+            subject, passive = subject_of(token)
+            if subject is None or passive:
+                continue
+            for signer in [subject, *subject.conjuncts]:
+                for word in signer.subtree:
+                    mention = self.mentions.party_at.get(word.i)
+                    if mention is not None:
+                        roles.setdefault(mention.term.party, set()).add(mention.term.role)
+        makers = [party for party in frame.suppliers if roles.get(party) == {"company"}]
+        buyers = [
+            party
+            for party in frame.suppliers
+            if party not in makers and roles.get(party, set()) & {"name", "demonym", "body"}
+        ]
+        if len(makers) == 1 and len(buyers) == 1:
+            frame.suppliers.remove(buyers[0])
+            frame.recipients.append(buyers[0])
+            frame.nonparty_roles.discard("recipient")
 
     def _user_of_bought_weapons(self, frame: Frame, cue: Token) -> None:
         """ "Azerbaijan won the war with drones bought from Israel": who uses weapons bought
