@@ -1809,10 +1809,14 @@ class FrameBuilder:
 
     def _weapons_for(self, verb: Token) -> bool:
         """Whether a verb's "for" names weapons ("signs for 12 jets", "is for 40 F-16s")."""
+        return self._weapons_after(verb, "for")
+
+    def _weapons_after(self, verb: Token, preposition: str) -> bool:
+        """Whether a preposition on a verb names weapons ("for 12 jets", "with ammunition")."""
         return any(
             self._names_weapon(goods)
             for prep in _children(verb, "prep")
-            if prep.lower_ == "for"
+            if prep.lower_ == preposition
             for goods in _children(prep, "pobj")
         )
 
@@ -2033,12 +2037,7 @@ class FrameBuilder:
             if (
                 cue.lemma == "land"
                 and not _delivered_landing(token)
-                and not any(
-                    self._names_weapon(goods)
-                    for prep in _children(token, "prep")
-                    if prep.lower_ == "with"
-                    for goods in _children(prep, "pobj")
-                )
+                and not self._weapons_after(token, "with")
             ):
                 # "transport planes landed at the base": the carriers, not the goods (unless
                 # they "landed with ammunition")
@@ -3285,12 +3284,7 @@ class FrameBuilder:
         return (
             noun.dep_ == "nsubj"
             and verb.lemma_.lower() in {"land", "arrive", "dock", "reach"}
-            and any(
-                self._names_weapon(goods)
-                for prep in _children(verb, "prep")
-                if prep.lower_ == "with"
-                for goods in _children(prep, "pobj")
-            )
+            and self._weapons_after(verb, "with")
         )
 
     def _description_after(self, noun: Token) -> Token | None:
@@ -4246,12 +4240,7 @@ class FrameBuilder:
                         subject
                         for subject in _children(token, "nsubj")
                         if subject.lemma_.lower() in CARRIER_NOUNS | {"aircraft", "transport"}
-                        and any(
-                            self._names_weapon(goods)
-                            for prep in _children(token, "prep")
-                            if prep.lower_ == "with"
-                            for goods in _children(prep, "pobj")
-                        )
+                        and self._weapons_after(token, "with")
                     ]
                     for vessel in carriers:
                         # "Military transport aircraft from the Emirates, Jordan and Qatar have
