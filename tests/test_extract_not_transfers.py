@@ -113,3 +113,27 @@ def test_a_ban_on_all_arms_sales_is_policy() -> None:
 def test_stationing_ones_own_missiles_is_no_transfer() -> None:
     text = "Moscow said it would station its own short-range missiles in Belarus."
     assert armswatch.extract(text, published="2023-03-25") == []
+
+
+def test_warships_sent_to_waters_or_to_an_exercise_are_deployed() -> None:
+    for text in (
+        "The United States, which has sent warships close to Chinese-held islands, said it had "
+        "been informed.",
+        "China sent a destroyer and a frigate, and the Thai navy is taking part with a corvette.",
+    ):
+        assert armswatch.extract(text, published="2016-07-10") == [], text
+    sent = "Russia sent two frigates and a fleet tanker to South Africa."
+    drills = armswatch.extract(
+        sent, title="Russian and Chinese warships join South Africa for naval drills"
+    )
+    assert drills == []
+    visit = armswatch.extract(sent, title="Russian ships in Cape Town", published="2023-02-17")
+    assert [(c.supplier.code, c.recipient.code) for c in visit] == [("RUS", "ZAF")]
+
+
+def test_weapons_an_award_was_won_ahead_of_were_passed_over() -> None:
+    text = (
+        "Challenger 2 was selected ahead of the United States' M1A2 Abrams, the German Leopard 2 "
+        "and the French Leclerc."
+    )
+    assert armswatch.extract(text, published="1991-06-10") == []

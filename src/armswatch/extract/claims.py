@@ -26,7 +26,9 @@ from armswatch.extract.frames import (
     ARMED_SERVICE_WORDS,
     BUILD_LEMMAS,
     CARRIER_NOUNS,
+    DEPLOYED_CATEGORIES,
     DESTINATION_LEMMAS,
+    SENDING_LEMMAS,
     SPEECH_LEMMAS,
     STATE_ACTOR_NOUNS,
     Frame,
@@ -275,6 +277,8 @@ class DocumentReader:
         self.home = self._dateline_state()
         # a government's own statement, release or fact sheet speaks for that government
         title = (document.title or self.text[:200])[:200]
+        # a story about an exercise ("... join South Africa for naval drills")
+        self.exercise_story = bool(_EXERCISE_WORDS.search(title))
         self.self_published = bool(_SELF_PUBLISHED.search(title))
         # whose it is, when the title says ("Statement by the Government of Cyprus ...",
         # "Ministry of Foreign Affairs: ...", "Krauss-Maffei: Sweden selects ...")
@@ -374,6 +378,10 @@ class DocumentReader:
                 continue
             listing = None
             for frame in frames:
+                if self.exercise_story and _sends_craft(frame):
+                    # "Russian and Chinese warships join South Africa for naval drills ... Russia
+                    # sent the frigate Admiral Gorshkov": ships sent to an exercise are deployed
+                    continue
                 certainty = certainty_of(frame.chain, sentence, status=frame.status)
                 if (
                     certainty == "denied"
@@ -1907,6 +1915,22 @@ def _hyphenated_cues() -> re.Pattern[str] | None:
         return None
     return re.compile(
         r"\b(?:" + "|".join(re.escape(form) for form in forms) + r")\b", re.IGNORECASE
+    )
+
+
+# Words of a headline about a military exercise
+_EXERCISE_WORDS = re.compile(
+    r"\b(?:drills?|exercises?|manoeuvres|maneuvers|war games|wargames)\b", re.IGNORECASE
+)
+
+
+def _sends_craft(frame: Frame) -> bool:
+    """Ships or aircraft only, sent or deployed ("Russia sent the frigate Admiral Gorshkov")."""
+    return (
+        frame.direction == "give"
+        and frame.chain[0].lemma_.lower() in SENDING_LEMMAS
+        and bool(frame.items)
+        and all(item.category in DEPLOYED_CATEGORIES for item in frame.items)
     )
 
 

@@ -93,6 +93,11 @@ DEPLOYMENT_PURPOSES = {
     "firefighting", "fire",
 }  # fmt: skip
 DEPLOYED_CATEGORIES = {"aircraft", "ships"}
+# Waters and places ships are sent to when deployed, not handed over
+WATERS_WORDS = {
+    "island", "water", "coast", "strait", "sea", "gulf", "shore", "region", "area", "zone",
+    "channel", "ocean",
+}  # fmt: skip
 # Verbs of goods on their way, whose purpose clause may tell where they arrive
 TRAVEL_LEMMAS = {"cross", "come", "pour", "flow", "move", "travel", "pass", "go", "trickle"}
 # Verbs of crewing a craft: "flown by Soviet crews", "manned by Russian sailors"
@@ -768,12 +773,17 @@ SELECTING_LEMMAS = {"select", "choose", "pick", "opt", "prefer"}
 
 
 def _passed_over(token: Token) -> bool:
-    """A weapon named as the one not chosen: "over the Rafale", "rather than the Gripen"."""
-    for node in (token, np_head(token)):
+    """A weapon named as the one not chosen: "over the Rafale", "rather than the Gripen", and
+    the others listed with it ("ahead of the M1A2 Abrams, the Leopard 2 and the Leclerc")."""
+    first = np_head(token)
+    while first.dep_ in {"conj", "appos"}:
+        first = first.head
+    for node in (token, np_head(token), first):
         if node.dep_ == "pobj" and node.head.lower_ in {"over", "than", "of"}:
             before = node.head.nbor(-1) if node.head.i > 0 else None
             if node.head.lower_ == "over" or (
-                before is not None and before.lower_ in {"rather", "instead"}
+                # "rather than", "instead of", "selected ahead of the Leopard 2"
+                before is not None and before.lower_ in {"rather", "instead", "ahead"}
             ):
                 return True
     return False
@@ -1865,12 +1875,25 @@ class FrameBuilder:
             for noun in obj.subtree
             if (mention := self.mentions.weapon_at.get(noun.i)) is not None
         ]
+        word_scope = list(verb.sent)  # the purpose may be told anywhere in the sentence
         if not goods or any(category not in DEPLOYED_CATEGORIES for category in goods):
             return False
+        # "sent warships close to Chinese-held islands": to waters, not to a party
+        if any(
+            word.lemma_.lower() in WATERS_WORDS
+            and word.head.lower_ in {"to", "into", "near", "off", "toward", "towards"}
+            for word in verb.subtree
+            if word.dep_ == "pobj"
+        ):
+            return True
         return any(
             word.lemma_.lower() in DEPLOYMENT_PURPOSES
-            for word in verb.subtree
-            if word.dep_ in {"pobj", "dobj"} and word.i not in self.mentions.weapon_at
+            for word in word_scope
+            if word.dep_ in {"pobj", "dobj", "nsubj"} and word.i not in self.mentions.weapon_at
+        ) or any(
+            # "..., and the South African navy is taking part with a frigate"
+            word.lemma_ == "take" and any(c.lower_ == "part" for c in word.children)
+            for word in word_scope
         )
 
     def _deployed_in_service(self, verb: Token) -> bool:
