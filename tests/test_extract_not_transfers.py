@@ -137,3 +137,15 @@ def test_weapons_an_award_was_won_ahead_of_were_passed_over() -> None:
         "and the French Leclerc."
     )
     assert armswatch.extract(text, published="1991-06-10") == []
+
+
+def test_firing_ones_own_weapons_is_no_transfer() -> None:
+    text = (
+        "The soldiers, from Princess Patricia's Canadian Light Infantry, were firing their own "
+        "rifles and machine guns on a range near Kandahar when the pilot released a bomb, "
+        "according to U.S. officials."
+    )
+    claims = armswatch.extract(
+        text, title="U.S. bomb kills four Canadian soldiers in Afghanistan", published="2002-04-18"
+    )
+    assert claims == []

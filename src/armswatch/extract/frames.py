@@ -2004,6 +2004,12 @@ class FrameBuilder:
                 continue
             if cue.cue_class == "arrive" and self._deployed_in_service(token):
                 continue
+            if cue.cue_class == "use" and any(
+                any(child.lower_ == "own" for child in obj.children)
+                and any(child.dep_ == "poss" for child in obj.children)
+                for obj in _children(token, "dobj")
+            ):
+                continue  # "were firing their own rifles": no one else's weapons
             if cue.lemma == "accept" and not any(
                 self._names_weapon(obj) or obj.lemma_.lower() in SHIPMENT_NOUNS
                 for obj in _children(token, "dobj")
