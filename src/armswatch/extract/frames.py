@@ -370,9 +370,9 @@ CARRIER_NOUNS = {
     "plane", "airplane", "ship", "vessel", "boat", "freighter", "dhow", "truck", "lorry",
     "container", "cargo", "shipment", "consignment", "convoy", "train", "tanker", "flight",
 }  # fmt: skip
-# Verbs of giving that move goods away from a place: "exported from Ukrainian stocks"
 # Verbs that move goods either way: "leased to India" gives, "leased from Russia" takes
 LEASING_LEMMAS = {"lease", "rent", "charter"}
+# Verbs of giving that move goods away from a place: "exported from Ukrainian stocks"
 DISPATCH_LEMMAS = {
     "export", "ship", "smuggle", "send", "fly", "airlift", "truck", "divert", "transfer",
     "deliver", "supply", "lease",
@@ -1040,6 +1040,22 @@ def _is_load(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and (lemma in LOAD_WORDS or lemma.endswith("load"))
 
 
+# Words for a part of a whole: "most of them", "one of several", "part of a batch"
+SHARE_WORDS = PRONOUN_SHARES | {"one", "part"}
+
+
+def _whole_of_share(noun: Token) -> list[Token]:
+    """The whole a share word is of ("one of several", "part of a batch"), or nothing."""
+    if noun.lower_ not in SHARE_WORDS:
+        return []
+    return [
+        whole
+        for prep in _children(noun, "prep")
+        if prep.lower_ == "of"
+        for whole in _children(prep, "pobj")
+    ]
+
+
 def _example_container(noun: Token) -> Token | None:
     """The noun that goods are named as examples of: "equipment, including T-72 tanks and
     MiG-23 fighters", "arms such as rifles"."""
@@ -1694,6 +1710,19 @@ def _under_a_deal(verb: Token) -> bool:
     )
 
 
+def _no_use_of_anothers(verb: Token) -> bool:
+    """A firing that is a test ("would test-fire a Zircon") or of one's "own" weapons ("were
+    firing their own rifles"): no use of weapons another party supplied."""
+    words = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
+    if words[-1:] == ["test"] or words == ["test", "-"]:
+        return True
+    return any(
+        any(child.lower_ == "own" for child in obj.children)
+        and any(child.dep_ == "poss" for child in obj.children)
+        for obj in _children(verb, "dobj")
+    )
+
+
 def _phrasal_cue(token: Token) -> Cue | None:
     """Cues two words make: "turned over to the Philippine Navy" (handed over), "decided not to
     proceed with the lease of 28 F-16s" (called off)."""
@@ -2004,30 +2033,13 @@ class FrameBuilder:
                 continue
             if cue.cue_class == "arrive" and self._deployed_in_service(token):
                 continue
-            if cue.cue_class == "use" and any(
-                any(child.lower_ == "own" for child in obj.children)
-                and any(child.dep_ == "poss" for child in obj.children)
-                for obj in _children(token, "dobj")
-            ):
-                continue  # "were firing their own rifles": no one else's weapons
+            if cue.cue_class == "use" and _no_use_of_anothers(token):
+                continue
             if cue.lemma == "accept" and not any(
                 self._names_weapon(obj) or obj.lemma_.lower() in SHIPMENT_NOUNS
                 for obj in _children(token, "dobj")
             ):
                 continue  # "declined to accept a letter of request": only goods are received
-            if (
-                cue.cue_class == "use"
-                and token.i >= 1
-                and (
-                    token.nbor(-1).lower_ == "test"
-                    or (
-                        token.i >= 2
-                        and token.nbor(-1).text == "-"
-                        and token.nbor(-2).lower_ == "test"
-                    )
-                )
-            ):
-                continue  # "would test-fire a Zircon": a test launch, no use by another party
             if (
                 cue.lemma == "pass"
                 and not (
@@ -2181,7 +2193,7 @@ class FrameBuilder:
             counted = [
                 goods
                 for prep in _children(obj, "prep")
-                if prep.lower_ == "of" and obj.lemma_.lower() in HOLDING_AMOUNTS | {"handful"}
+                if prep.lower_ == "of" and obj.lemma_.lower() in HOLDING_AMOUNTS
                 for goods in _children(prep, "pobj")
             ]
             for noun in [obj, *obj.conjuncts, *appositions, *counted]:
@@ -3102,52 +3114,7 @@ class FrameBuilder:
         chain: list[Token] = [item_token] if item_token.i in cues else []
         if self._carries_goods(np_head(item_token)):
             return []  # "transport aircraft have landed with ammunition": the carrier
-        holders = {item_token.i: item_token, np_head(item_token).i: np_head(item_token)}
-        amount = _amount_of(np_head(item_token))
-        if amount is not None:
-            holders[amount.i] = amount
-        # "Soviet equipment bought in the 1970s, including T-72 tanks": a clause on the goods
-        # the items are examples of
-        container = _example_container(np_head(item_token))
-        if container is not None:
-            holders[container.i] = container
-        # "a drone, an armed model that the air force has used in strikes": a clause on a noun
-        # in apposition to the item, when it names no party
-        first = np_head(item_token)
-        while first.dep_ == "conj":
-            first = first.head
-        if (
-            first.dep_ == "pobj"
-            and first.head.lower_ == "of"
-            and _is_load(first.head.head)
-            and first.head.head.i not in self.mentions.weapon_at
-        ):
-            # "a planeload of rifles, mortars and ammunition flown to Liberia": a clause on the
-            # load is about its contents
-            holders[first.head.head.i] = first.head.head
-        if first.dep_ == "nsubj" and first.head.lemma_ == "be":
-            # "the launchers had been part of a batch sold to the Venezuelan army"
-            for attr in _children(first.head, "attr"):
-                if attr.lower_ in {"part", "one"} | PRONOUN_SHARES:
-                    for prep in _children(attr, "prep"):
-                        if prep.lower_ == "of":
-                            for whole in _children(prep, "pobj"):
-                                holders[whole.i] = whole
-        described = self._description_after(np_head(item_token))
-        if described is not None:
-            holders[described.i] = described
-        for holder in [*holders.values(), first]:
-            for appos in _children(holder, "appos"):
-                # "tanks and artillery pieces, most of them bought by Libya from ...": a share
-                if (
-                    appos.pos_ == "NOUN" or appos.lower_ in PRONOUN_SHARES | {"one"}
-                ) and appos.i not in self.mentions.party_at:
-                    holders[appos.i] = appos
-                    # "a Hermes 450, one of several that Georgia has bought from Elbit"
-                    for prep in _children(appos, "prep"):
-                        if prep.lower_ == "of" and appos.lower_ in PRONOUN_SHARES | {"one"}:
-                            for whole in _children(prep, "pobj"):
-                                holders[whole.i] = whole
+        holders, first = self._clause_holders(item_token)
         # "the 62 tanks and 24 howitzers that KMW sold Qatar": a clause after the last of
         # coordinated goods, which the parser hangs on the first, is about them all
         shared: list[Token] = []
@@ -3305,6 +3272,53 @@ class FrameBuilder:
                 # belong to "shoot down", not to the transfer above it
                 break
         return chain
+
+    def _clause_holders(self, item_token: Token) -> tuple[dict[int, Token], Token]:
+        """The nouns whose relative clause or participle may tell the item's transfer, and the
+        first of the list the item is in."""
+        head = np_head(item_token)
+        holders = {item_token.i: item_token, head.i: head}
+        for noun in (
+            _amount_of(head),
+            # "Soviet equipment bought in the 1970s, including T-72 tanks": the goods the items
+            # are examples of
+            _example_container(head),
+            # "SA-24 missiles, a modern Russian weapon that Libya bought"
+            self._description_after(head),
+        ):
+            if noun is not None:
+                holders[noun.i] = noun
+        first = head
+        while first.dep_ == "conj":
+            first = first.head
+        load = first.head.head
+        if (
+            first.dep_ == "pobj"
+            and first.head.lower_ == "of"
+            and _is_load(load)
+            and load.i not in self.mentions.weapon_at
+        ):
+            # "a planeload of rifles, mortars and ammunition flown to Liberia": a clause on the
+            # load is about its contents
+            holders[load.i] = load
+        if first.dep_ == "nsubj" and first.head.lemma_ == "be":
+            # "the launchers had been part of a batch sold to the Venezuelan army"
+            for attr in _children(first.head, "attr"):
+                for whole in _whole_of_share(attr):
+                    holders[whole.i] = whole
+        # "a drone, an armed model that the air force has used in strikes": a clause on a noun
+        # in apposition to the item (or to the first of its list), when it names no party
+        for holder in [*holders.values(), first]:
+            for appos in _children(holder, "appos"):
+                if (
+                    appos.pos_ == "NOUN" or appos.lower_ in SHARE_WORDS
+                ) and appos.i not in self.mentions.party_at:
+                    # "tanks and artillery pieces, most of them bought by Libya from ...",
+                    # "a Hermes 450, one of several that Georgia has bought from Elbit"
+                    holders[appos.i] = appos
+                    for whole in _whole_of_share(appos):
+                        holders[whole.i] = whole
+        return holders, first
 
     def _carries_goods(self, noun: Token) -> bool:
         """The subject of an arrival "with" weapons carries them ("cargo planes landed in
@@ -3978,18 +3992,20 @@ class FrameBuilder:
         """ "signed a deal for 16 Russian-made Mi-17 helicopters": the maker named on the goods
         of a deal told with no verb of giving or getting."""
         for weapon in weapons:
-            token = self.mentions.doc[weapon.head]
-            for holder in {token, np_head(token)}:
-                for child in holder.children:
-                    if child.dep_ in {
-                        "amod",
-                        "compound",
-                        "nmod",
-                        "npadvmod",
-                    } and self._names_origin(child):
-                        for party in self.resolver.parties(child):
-                            if party not in frame.origin_suppliers + frame.recipients:
-                                frame.origin_suppliers.append(party)
+            for party in self._origins_named_on(self.mentions.doc[weapon.head]):
+                if party not in frame.origin_suppliers + frame.recipients:
+                    frame.origin_suppliers.append(party)
+
+    def _origins_named_on(self, token: Token) -> list[Party]:
+        """The states a weapon's own modifiers name as its origin ("Chinese-built jets")."""
+        parties: list[Party] = []
+        for holder in {token, np_head(token)}:
+            for child in holder.children:
+                if child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and self._names_origin(
+                    child
+                ):
+                    parties += [p for p in self.resolver.parties(child) if p not in parties]
+        return parties
 
     def _deal_reference(self, frame: Frame, verb: Token) -> None:
         """ "The deal ... was to have supplied 30 helicopters", "Under the arrangement, France was
@@ -4924,13 +4940,7 @@ class FrameBuilder:
         mention = self.mentions.weapon_at.get(weapon_token.i)
         if mention is None:
             return
-        parties: list[Party] = []
-        for holder in {weapon_token, np_head(weapon_token)}:
-            for child in holder.children:
-                if child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and self._names_origin(
-                    child
-                ):
-                    parties += [p for p in self.resolver.parties(child) if p not in parties]
+        parties = self._origins_named_on(weapon_token)
         if not parties:
             return
         label = self.mentions.doc[mention.start : mention.end].text.lower()

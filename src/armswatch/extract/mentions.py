@@ -116,8 +116,8 @@ def party_matches(text: str, lowered: str | None = None) -> list[TermMatch[Party
 
 
 # A navy's prefix before a ship's name ("HMS Diomede", "the former USS Hamilton", "INS Vikrant",
-# "BRP Tarlac"); merchant and research prefixes (MV, SS, RV) name no warship
-# and, by it, the navy that named her
+# "BRP Tarlac"), and the state of the navy that named her; merchant and research prefixes (MV,
+# SS, RV) name no warship and are not listed
 SHIP_PREFIX_STATES = {
     "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "HMPNGS": "PNG", "USS": "USA",
     "USNS": "USA", "USCGC": "USA", "INS": "IND", "PNS": "PAK", "BNS": "BGD", "SLNS": "LKA",
@@ -126,12 +126,10 @@ SHIP_PREFIX_STATES = {
     "NRP": "PRT", "ESPS": "ESP", "FGS": "DEU", "HNLMS": "NLD", "HNoMS": "NOR", "HDMS": "DNK",
     "HSwMS": "SWE", "ITS": "ITA", "SAS": "ZAF", "NNS": "NGA", "HMSAS": "ZAF",
 }  # fmt: skip
-_SHIP_PREFIXES = tuple(SHIP_PREFIX_STATES)
 _COMMISSIONED_SHIP = re.compile(
-    r"\b(?:" + "|".join(_SHIP_PREFIXES) + r")\s+(?:[A-Z][a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?\b"
+    r"\b(?:" + "|".join(SHIP_PREFIX_STATES) + r")\s+(?:[A-Z][a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?\b"
 )
-COMMISSIONED_SHIP = "commissioned ship"
-_SHIP_TERM = WeaponTerm(COMMISSIONED_SHIP, "ships", "designation", COMMISSIONED_SHIP, True)
+_SHIP_TERM = WeaponTerm("commissioned ship", "ships", "designation", "commissioned ship", True)
 
 
 def _with_commissioned_ships(
